@@ -1,0 +1,71 @@
+//! The command line, as clap types. `main.rs` parses it and hands off to `commands`.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "carestudy",
+    version,
+    about = "A terminal study companion for health and social care: working relationships in care settings",
+    long_about = "A terminal study companion for health and social care.\n\nWith no command, opens the full-screen app on the built-in guides (or --content DIR). \
+The commands below print plain text (or JSON) for scripts and pipelines."
+)]
+pub struct Cli {
+    /// Load guides from this folder instead of the built-in ones
+    #[arg(long, global = true, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+
+    /// Colour theme (mono is chosen automatically when NO_COLOR is set)
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeName>,
+
+    /// Seed for the quiz's question order (the same seed gives the same questions)
+    #[arg(long, global = true, value_name = "N")]
+    pub seed: Option<u64>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    Default,
+    Mono,
+    HighContrast,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the guides and their topics
+    List {
+        /// Print JSON: an array of guides with their topics and lists
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one topic, by id (guide/topic or topic) or by (part of) its title
+    Show {
+        /// A topic id like `working-relationships/volunteers`, or a title like "volunteers"
+        topic: String,
+        /// Print the topic as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search titles, summaries, points and examples
+    Search {
+        /// What to look for; several words match text that has all of them
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Show at most N results
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        limit: usize,
+        /// Print JSON: an array of hits
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a folder of guides (default: the built-in guides) and report every problem
+    Check {
+        /// The folder to check; without it, the built-in guides (or --content)
+        dir: Option<PathBuf>,
+    },
+}

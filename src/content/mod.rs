@@ -1,0 +1,18 @@
+//! Guides as data: the typed model, the Markdown loader and the built-in guides.
+//! Nothing here knows about terminals or rendering.
+
+mod builtin;
+mod diagnostic;
+mod load;
+mod model;
+mod parse;
+mod sanitize;
+
+pub use diagnostic::{Diagnostic, Diagnostics, LineIndex};
+pub use load::{load_builtin, load_dir};
+pub use model::{
+    CRITERIA, CommandVerb, EXAMPLES, Guide, KEY_FEATURES, Library, PointList, Topic, TopicRef,
+    Totals,
+};
+pub use parse::{MAX_FILE_BYTES, MAX_LINE_BYTES, parse_guide};
+pub use sanitize::{sanitize, sanitize_inline};

@@ -1,0 +1,205 @@
+//! The typed model the guides load into. No terminal or rendering concerns live here.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Every guide carestudy has loaded, in display order.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(transparent)]
+pub struct Library {
+    pub guides: Vec<Guide>,
+}
+
+/// One guide: a Markdown file with front matter and `##` topics.
+#[derive(Debug, Clone, Serialize)]
+pub struct Guide {
+    pub id: String,
+    pub title: String,
+    /// The criterion the guide answers, in its own numbering ("4.2 Describe ...").
+    pub criterion: String,
+    pub verb: CommandVerb,
+    /// Where the material comes from: the source's title and publisher.
+    pub source: String,
+    /// Qualification criteria the guide serves, beyond its own numbering.
+    pub criteria: Vec<String>,
+    pub introduction: String,
+    pub topics: Vec<Topic>,
+    /// Where the guide was loaded from, for messages (`content/x.md`).
+    #[serde(skip)]
+    pub origin: String,
+}
+
+/// One `##` section of a guide.
+#[derive(Debug, Clone, Serialize)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub key_features: Vec<String>,
+    pub examples: Vec<String>,
+    /// Named point lists other than key features and examples ("Tips", "Challenges"...).
+    pub lists: Vec<PointList>,
+    /// Criteria this topic serves in addition to its guide's.
+    pub criteria: Vec<String>,
+    /// Line of the topic's heading in its file, for messages.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PointList {
+    pub name: String,
+    pub points: Vec<String>,
+}
+
+/// The command verb an assessor uses, which decides what a written answer must do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CommandVerb {
+    Identify,
+    Outline,
+    Describe,
+    Explain,
+    Compare,
+    Analyse,
+    Evaluate,
+}
+
+impl CommandVerb {
+    pub const ALL: [CommandVerb; 7] = [
+        Self::Identify,
+        Self::Outline,
+        Self::Describe,
+        Self::Explain,
+        Self::Compare,
+        Self::Analyse,
+        Self::Evaluate,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Identify => "identify",
+            Self::Outline => "outline",
+            Self::Describe => "describe",
+            Self::Explain => "explain",
+            Self::Compare => "compare",
+            Self::Analyse => "analyse",
+            Self::Evaluate => "evaluate",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|verb| verb.name() == word)
+    }
+}
+
+impl fmt::Display for CommandVerb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A topic's position in a [`Library`]: cheap to copy, valid for the library it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TopicRef {
+    pub guide: usize,
+    pub topic: usize,
+}
+
+impl Topic {
+    /// Every point of the topic with the name of the list it is in, key features first.
+    pub fn points(&self) -> impl Iterator<Item = (&str, &str)> {
+        let key = self.key_features.iter().map(|p| (KEY_FEATURES, p.as_str()));
+        let others = self
+            .lists
+            .iter()
+            .flat_map(|list| list.points.iter().map(|p| (list.name.as_str(), p.as_str())));
+        key.chain(others)
+    }
+
+    pub fn point_count(&self) -> usize {
+        self.key_features.len() + self.lists.iter().map(|l| l.points.len()).sum::<usize>()
+    }
+}
+
+pub const KEY_FEATURES: &str = "Key features";
+pub const EXAMPLES: &str = "Examples";
+pub const CRITERIA: &str = "Criteria";
+
+impl Library {
+    pub fn topic(&self, at: TopicRef) -> Option<&Topic> {
+        self.guides.get(at.guide)?.topics.get(at.topic)
+    }
+
+    pub fn guide(&self, index: usize) -> Option<&Guide> {
+        self.guides.get(index)
+    }
+
+    /// Every topic in display order.
+    pub fn topic_refs(&self) -> impl Iterator<Item = TopicRef> + '_ {
+        self.guides.iter().enumerate().flat_map(|(g, guide)| {
+            (0..guide.topics.len()).map(move |t| TopicRef { guide: g, topic: t })
+        })
+    }
+
+    pub fn topic_count(&self) -> usize {
+        self.guides.iter().map(|g| g.topics.len()).sum()
+    }
+
+    /// The stable id `guide-id/topic-id` that saved progress keys on.
+    pub fn stable_id(&self, at: TopicRef) -> Option<String> {
+        let guide = self.guides.get(at.guide)?;
+        let topic = guide.topics.get(at.topic)?;
+        Some(format!("{}/{}", guide.id, topic.id))
+    }
+
+    /// Finds a topic by its stable id `guide/topic`, or by a bare topic id when only one guide has it.
+    pub fn find_by_id(&self, id: &str) -> Option<TopicRef> {
+        if let Some((guide_id, topic_id)) = id.split_once('/') {
+            let g = self.guides.iter().position(|g| g.id == guide_id)?;
+            let t = self.guides[g]
+                .topics
+                .iter()
+                .position(|t| t.id == topic_id)?;
+            return Some(TopicRef { guide: g, topic: t });
+        }
+        let mut found = self
+            .topic_refs()
+            .filter(|&at| self.topic(at).is_some_and(|t| t.id == id));
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
+    pub fn totals(&self) -> Totals {
+        let topics = self.guides.iter().flat_map(|g| &g.topics);
+        let mut totals = Totals {
+            guides: self.guides.len(),
+            ..Totals::default()
+        };
+        for topic in topics {
+            totals.topics += 1;
+            totals.points += topic.point_count();
+            totals.examples += topic.examples.len();
+        }
+        totals
+    }
+}
+
+/// Counts for the one-line summary of `carestudy check`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    pub guides: usize,
+    pub topics: usize,
+    pub points: usize,
+    pub examples: usize,
+}
+
+impl fmt::Display for Totals {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} guides, {} topics, {} points, {} examples",
+            self.guides, self.topics, self.points, self.examples
+        )
+    }
+}

@@ -1,0 +1,781 @@
+//! Markdown guide -> [`Guide`]: front matter, then one `##` topic per section.
+//!
+//! Every problem is collected with its position rather than stopping at the first, so a tutor
+//! can fix a whole file in one pass. Nothing here panics on any input.
+
+use super::diagnostic::{Diagnostic, LineIndex};
+use super::model::{CRITERIA, CommandVerb, EXAMPLES, Guide, KEY_FEATURES, PointList, Topic};
+use super::sanitize::{sanitize, sanitize_inline};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Guides larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+/// A line longer than this is certainly not prose; refusing it keeps parsing fast.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+/// After this many problems in one file the rest are counted, not listed.
+pub const MAX_DIAGNOSTICS_PER_FILE: usize = 50;
+
+const FENCE: &str = "+++";
+
+/// Parses one guide file. `path` is only used in messages.
+pub fn parse_guide(path: &str, bytes: &[u8]) -> Result<Guide, Vec<Diagnostic>> {
+    let text = decode(path, bytes).map_err(|d| vec![d])?;
+    let mut parser = GuideParser::new(path, text);
+    let guide = parser.parse();
+    let mut diagnostics = parser.diagnostics;
+    if diagnostics.is_empty() {
+        if let Some(guide) = guide {
+            return Ok(guide);
+        }
+    }
+    if diagnostics.len() > MAX_DIAGNOSTICS_PER_FILE {
+        let hidden = diagnostics.len() - MAX_DIAGNOSTICS_PER_FILE;
+        diagnostics.truncate(MAX_DIAGNOSTICS_PER_FILE);
+        diagnostics.push(Diagnostic::whole_file(
+            path,
+            format!("{hidden} more problems in this file not shown"),
+        ));
+    }
+    Ok(guide).and(Err(diagnostics))
+}
+
+/// Checks that a file is a plausible text guide and returns it as UTF-8.
+fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Diagnostic::whole_file(
+            path,
+            "empty file: a guide starts with a `+++` front matter block",
+        ));
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(size_error(path, bytes.len() as u64));
+    }
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let (line, column) = byte_position(bytes, nul);
+        return Err(Diagnostic::at(
+            path,
+            line,
+            column,
+            "binary file: found a NUL byte; a guide must be plain UTF-8 text",
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = byte_position(bytes, e.valid_up_to());
+        Diagnostic::at(
+            path,
+            line,
+            column,
+            "invalid UTF-8: save the guide as UTF-8 text",
+        )
+    })?;
+    let mut offset = 0;
+    for (number, line) in text.split('\n').enumerate() {
+        if line.len() > MAX_LINE_BYTES {
+            return Err(Diagnostic::at(
+                path,
+                number + 1,
+                1,
+                format!(
+                    "line is {} bytes long; the limit is {MAX_LINE_BYTES} bytes (64 KiB)",
+                    line.len()
+                ),
+            ));
+        }
+        offset += line.len() + 1;
+    }
+    debug_assert!(offset >= text.len());
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+pub fn size_error(path: &str, size: u64) -> Diagnostic {
+    Diagnostic::whole_file(
+        path,
+        format!("file is {size} bytes; the limit for a guide is 8 MiB ({MAX_FILE_BYTES} bytes)"),
+    )
+}
+
+/// Line and column of a byte in text that may not be valid UTF-8 (columns count bytes there).
+fn byte_position(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+struct FrontMatter {
+    id: String,
+    title: String,
+    criterion: String,
+    verb: CommandVerb,
+    source: String,
+    criteria: Vec<String>,
+}
+
+/// A topic being assembled from events.
+struct TopicDraft {
+    topic: Topic,
+    heading_offset: usize,
+    /// The `###` list name waiting for its list, and where the heading was.
+    pending_list: Option<(String, usize)>,
+    has_lists: bool,
+}
+
+/// What the parser is inside of at the moment.
+enum Inline {
+    None,
+    Heading {
+        level: HeadingLevel,
+        id: Option<String>,
+        start: usize,
+        text: String,
+    },
+    Paragraph {
+        start: usize,
+        text: String,
+    },
+}
+
+struct GuideParser<'a> {
+    path: &'a str,
+    text: &'a str,
+    lines: LineIndex<'a>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> GuideParser<'a> {
+    fn new(path: &'a str, text: &'a str) -> Self {
+        Self {
+            path,
+            text,
+            lines: LineIndex::new(text),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, offset: usize, message: impl Into<String>) {
+        let (line, column) = self.lines.position(offset);
+        self.diagnostics
+            .push(Diagnostic::at(self.path, line, column, message));
+    }
+
+    fn parse(&mut self) -> Option<Guide> {
+        let (front, body) = self.split_front_matter()?;
+        let front = self.parse_front_matter(front);
+        let body_start = body.start;
+        let (introduction, topics) = self.parse_body(body);
+        let front = front?;
+        if topics.is_empty() && self.diagnostics.is_empty() {
+            self.error(
+                body_start,
+                "the guide has no topics: add one with `## Title {#topic-id}`",
+            );
+        }
+        Some(Guide {
+            id: front.id,
+            title: front.title,
+            criterion: front.criterion,
+            verb: front.verb,
+            source: front.source,
+            criteria: front.criteria,
+            introduction,
+            topics,
+            origin: self.path.to_owned(),
+        })
+    }
+
+    /// Finds the `+++` block; returns the byte ranges of its contents and of the body after it.
+    fn split_front_matter(&mut self) -> Option<(Range<usize>, Range<usize>)> {
+        let text = self.text;
+        let first_line_end = text.find('\n').unwrap_or(text.len());
+        if text[..first_line_end].trim_end() != FENCE {
+            let first_content = text.len() - text.trim_start().len();
+            self.error(
+                first_content,
+                "no front matter: a guide must start with a line `+++`, then `id`, `title`, \
+                 `criterion`, `verb` and `source`, then `+++`",
+            );
+            return None;
+        }
+        let front_start = (first_line_end + 1).min(text.len());
+        let mut line_start = front_start;
+        while line_start < text.len() {
+            let line_end = text[line_start..]
+                .find('\n')
+                .map_or(text.len(), |i| line_start + i);
+            if text[line_start..line_end].trim_end() == FENCE {
+                let body_start = (line_end + 1).min(text.len());
+                return Some((front_start..line_start, body_start..text.len()));
+            }
+            line_start = line_end + 1;
+        }
+        self.error(
+            0,
+            "front matter opened here is never closed: add a line `+++` after the last key",
+        );
+        None
+    }
+
+    fn parse_front_matter(&mut self, range: Range<usize>) -> Option<FrontMatter> {
+        let source = &self.text[range.clone()];
+        type Table = BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>;
+        let table: Table = match toml::from_str(source) {
+            Ok(table) => table,
+            Err(e) => {
+                let at = range.start + e.span().map_or(0, |s| s.start);
+                let message = e.message().trim_end().replace('\n', " ");
+                self.error(at, format!("front matter: {message}"));
+                return None;
+            }
+        };
+        let mut strings: BTreeMap<&str, (String, usize)> = BTreeMap::new();
+        let mut criteria = Vec::new();
+        for (key, value) in &table {
+            let key_at = range.start + key.span().start;
+            let value_at = range.start + value.span().start;
+            match key.get_ref().as_str() {
+                name @ ("id" | "title" | "criterion" | "verb" | "source") => {
+                    match value.get_ref().as_str() {
+                        Some(s) => {
+                            strings.insert(name, (sanitize_inline(s), value_at));
+                        }
+                        None => self.error(value_at, format!("`{name}` must be a string")),
+                    }
+                }
+                "criteria" => match value.get_ref().as_array() {
+                    Some(items) => {
+                        for item in items {
+                            match item.as_str() {
+                                Some(s) => criteria.push(sanitize_inline(s)),
+                                None => {
+                                    self.error(value_at, "`criteria` must be a list of strings")
+                                }
+                            }
+                        }
+                    }
+                    None => self.error(
+                        value_at,
+                        "`criteria` must be a list of strings, like [\"Care Certificate 1.4\"]",
+                    ),
+                },
+                other => self.error(
+                    key_at,
+                    format!(
+                        "unknown key `{other}` in front matter (known keys: id, title, \
+                         criterion, verb, source, criteria)"
+                    ),
+                ),
+            }
+        }
+        let closing_fence = range.end;
+        let mut required = |this: &mut Self, key: &str| -> Option<(String, usize)> {
+            match strings.remove(key) {
+                Some((value, at)) if value.is_empty() => {
+                    this.error(at, format!("`{key}` must not be empty"));
+                    None
+                }
+                Some(found) => Some(found),
+                None => {
+                    this.error(
+                        closing_fence,
+                        format!("missing required key `{key}` in front matter"),
+                    );
+                    None
+                }
+            }
+        };
+        let id = required(self, "id");
+        let title = required(self, "title");
+        let criterion = required(self, "criterion");
+        let verb = required(self, "verb");
+        let source_title = required(self, "source");
+        let id = id.and_then(|(id, at)| self.valid_id(id, at, "guide id"));
+        let verb = verb.and_then(|(word, at)| {
+            let verb = CommandVerb::parse(&word.to_lowercase());
+            if verb.is_none() {
+                let known: Vec<_> = CommandVerb::ALL.iter().map(|v| v.name()).collect();
+                self.error(
+                    at,
+                    format!("unknown verb `{word}`: use one of {}", known.join(", ")),
+                );
+            }
+            verb
+        });
+        Some(FrontMatter {
+            id: id?,
+            title: title?.0,
+            criterion: criterion?.0,
+            verb: verb?,
+            source: source_title?.0,
+            criteria,
+        })
+    }
+
+    fn valid_id(&mut self, id: String, at: usize, what: &str) -> Option<String> {
+        let well_formed = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !id.starts_with('-')
+            && !id.ends_with('-');
+        if well_formed {
+            Some(id)
+        } else {
+            self.error(
+                at,
+                format!(
+                    "{what} `{id}` is not valid: use lowercase letters, digits and hyphens \
+                     (like `service-users`)"
+                ),
+            );
+            None
+        }
+    }
+
+    fn parse_body(&mut self, body: Range<usize>) -> (String, Vec<Topic>) {
+        let base = body.start;
+        let source = &self.text[body];
+        let options = Options::ENABLE_HEADING_ATTRIBUTES;
+        let mut introduction: Vec<String> = Vec::new();
+        let mut topics: Vec<Topic> = Vec::new();
+        let mut topic_lines: BTreeMap<String, usize> = BTreeMap::new();
+        let mut draft: Option<TopicDraft> = None;
+        let mut inline = Inline::None;
+        // Depth of lists we are inside, and the list being filled (if the outermost is wanted).
+        let mut list_depth = 0usize;
+        let mut current_list: Option<PointList> = None;
+        let mut item_text: Option<String> = None;
+        let mut item_start = 0usize;
+        // Inside a construct the format does not use: its contents are skipped until it ends.
+        let mut skip_depth = 0usize;
+
+        for (event, span) in Parser::new_ext(source, options).into_offset_iter() {
+            let at = base + span.start;
+            if skip_depth > 0 {
+                match event {
+                    Event::Start(_) => skip_depth += 1,
+                    Event::End(_) => skip_depth -= 1,
+                    _ => {}
+                }
+                continue;
+            }
+            match event {
+                Event::Start(Tag::Heading { level, id, .. }) => {
+                    inline = Inline::Heading {
+                        level,
+                        id: id.map(|id| id.to_string()),
+                        start: at,
+                        text: String::new(),
+                    };
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    let Inline::Heading {
+                        level,
+                        id,
+                        start,
+                        text,
+                    } = std::mem::replace(&mut inline, Inline::None)
+                    else {
+                        continue;
+                    };
+                    let title = sanitize_inline(&text);
+                    match level {
+                        HeadingLevel::H2 => {
+                            if let Some(done) = draft.take() {
+                                self.finish_topic(done, &mut topics);
+                            }
+                            draft = self.start_topic(id, title, start, &mut topic_lines);
+                        }
+                        HeadingLevel::H3 => match draft.as_mut() {
+                            None => self.error(
+                                start,
+                                format!(
+                                    "list heading `### {title}` before any topic: start a topic \
+                                     with `## Title {{#topic-id}}` first"
+                                ),
+                            ),
+                            Some(d) => {
+                                if let Some((name, at)) = d.pending_list.take() {
+                                    self.error(at, format!("`### {name}` has no list under it"));
+                                }
+                                if title.is_empty() {
+                                    self.error(start, "a `###` list heading needs a name");
+                                } else {
+                                    d.pending_list = Some((title, start));
+                                }
+                            }
+                        },
+                        HeadingLevel::H1 => self.error(
+                            start,
+                            "`#` headings are not used: the guide's title is `title` in the \
+                             front matter, and topics are `##` headings",
+                        ),
+                        _ => self.error(
+                            start,
+                            "headings below `###` are not used: a topic is `##`, a named list \
+                             is `###`",
+                        ),
+                    }
+                }
+                Event::Start(Tag::Paragraph) if list_depth == 0 => {
+                    inline = Inline::Paragraph {
+                        start: at,
+                        text: String::new(),
+                    };
+                }
+                Event::End(TagEnd::Paragraph) if list_depth == 0 => {
+                    let Inline::Paragraph { start, text } =
+                        std::mem::replace(&mut inline, Inline::None)
+                    else {
+                        continue;
+                    };
+                    let paragraph = sanitize_inline(&text);
+                    match draft.as_mut() {
+                        None => introduction.push(paragraph),
+                        Some(d) => {
+                            if let Some((name, _)) = &d.pending_list {
+                                let message = format!(
+                                    "text under `### {name}` must be a list: start each point \
+                                     with `- `"
+                                );
+                                self.error(start, message);
+                            } else if d.has_lists {
+                                self.error(
+                                    start,
+                                    "a paragraph after the topic's lists: put summary \
+                                     paragraphs before the first `###` list",
+                                );
+                            } else {
+                                if !d.topic.summary.is_empty() {
+                                    d.topic.summary.push_str("\n\n");
+                                }
+                                d.topic.summary.push_str(&paragraph);
+                            }
+                        }
+                    }
+                }
+                Event::Start(Tag::List(_)) => {
+                    list_depth += 1;
+                    if list_depth > 1 {
+                        self.error(
+                            at,
+                            "a list inside a point is not allowed: make each sub-point a point \
+                             of its own",
+                        );
+                        skip_depth = 1;
+                        list_depth -= 1;
+                        continue;
+                    }
+                    match draft.as_mut() {
+                        None => self.error(
+                            at,
+                            "a list before the first topic: points must belong to a topic \
+                             (start one with `## Title {#topic-id}`)",
+                        ),
+                        Some(d) => match d.pending_list.take() {
+                            Some((name, _)) => {
+                                d.has_lists = true;
+                                current_list = Some(PointList {
+                                    name,
+                                    points: Vec::new(),
+                                });
+                            }
+                            None => self.error(
+                                at,
+                                "a list without a name: put a `### Key features` (or another \
+                                 name) heading above it",
+                            ),
+                        },
+                    }
+                }
+                Event::End(TagEnd::List(_)) => {
+                    list_depth = list_depth.saturating_sub(1);
+                    if list_depth == 0 {
+                        if let (Some(list), Some(d)) = (current_list.take(), draft.as_mut()) {
+                            add_list(&mut d.topic, list);
+                        }
+                    }
+                }
+                Event::Start(Tag::Item) => {
+                    item_text = Some(String::new());
+                    item_start = at;
+                }
+                Event::End(TagEnd::Item) => {
+                    let point = sanitize_inline(&item_text.take().unwrap_or_default());
+                    if let Some(list) = current_list.as_mut() {
+                        if point.is_empty() {
+                            self.error(item_start, "an empty point: write the point or remove it");
+                        } else {
+                            list.points.push(point);
+                        }
+                    }
+                }
+                Event::Start(Tag::Paragraph) => {
+                    if let Some(text) = item_text.as_mut() {
+                        if !text.is_empty() {
+                            text.push(' ');
+                        }
+                    }
+                }
+                Event::End(TagEnd::Paragraph) => {}
+                Event::Text(s) | Event::Code(s) | Event::InlineMath(s) => {
+                    push_text(&mut inline, &mut item_text, &s);
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    push_text(&mut inline, &mut item_text, " ");
+                }
+                Event::Start(
+                    Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::Strikethrough
+                    | Tag::Superscript
+                    | Tag::Subscript
+                    | Tag::Link { .. },
+                )
+                | Event::End(
+                    TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Strikethrough
+                    | TagEnd::Superscript
+                    | TagEnd::Subscript
+                    | TagEnd::Link,
+                ) => {}
+                Event::Rule | Event::Html(_) | Event::InlineHtml(_) => {}
+                Event::Start(Tag::HtmlBlock) => skip_depth = 1,
+                Event::Start(tag) => {
+                    let what = match tag {
+                        Tag::BlockQuote(_) => "block quotes are",
+                        Tag::CodeBlock(_) => "code blocks are",
+                        Tag::Table(_) => "tables are",
+                        Tag::Image { .. } => "images are",
+                        _ => "this kind of Markdown is",
+                    };
+                    self.error(at, format!("{what} not part of the guide format"));
+                    skip_depth = 1;
+                }
+                Event::End(_)
+                | Event::FootnoteReference(_)
+                | Event::TaskListMarker(_)
+                | Event::DisplayMath(_) => {}
+            }
+        }
+        if let Some(done) = draft.take() {
+            self.finish_topic(done, &mut topics);
+        }
+        (introduction.join("\n\n"), topics)
+    }
+
+    fn start_topic(
+        &mut self,
+        id: Option<String>,
+        title: String,
+        at: usize,
+        seen: &mut BTreeMap<String, usize>,
+    ) -> Option<TopicDraft> {
+        if title.is_empty() {
+            self.error(at, "a topic heading needs a title");
+        }
+        let Some(id) = id else {
+            self.error(
+                at,
+                format!("topic `{title}` has no id: add one after the title, like `## {title} {{#some-id}}`"),
+            );
+            return None;
+        };
+        let id = self.valid_id(sanitize(&id), at, "topic id")?;
+        if let Some(&first) = seen.get(&id) {
+            let (line, column) = self.lines.position(first);
+            self.error(
+                at,
+                format!(
+                    "duplicate topic id `{id}`: also used at {}:{line}:{column}",
+                    self.path
+                ),
+            );
+            return None;
+        }
+        seen.insert(id.clone(), at);
+        let (line, _) = self.lines.position(at);
+        Some(TopicDraft {
+            topic: Topic {
+                id,
+                title,
+                summary: String::new(),
+                key_features: Vec::new(),
+                examples: Vec::new(),
+                lists: Vec::new(),
+                criteria: Vec::new(),
+                line,
+            },
+            heading_offset: at,
+            pending_list: None,
+            has_lists: false,
+        })
+    }
+
+    fn finish_topic(&mut self, draft: TopicDraft, topics: &mut Vec<Topic>) {
+        if let Some((name, at)) = draft.pending_list {
+            self.error(at, format!("`### {name}` has no list under it"));
+        }
+        let topic = draft.topic;
+        if topic.summary.is_empty() {
+            let message = if draft.has_lists {
+                format!(
+                    "topic `{}` has no summary: add a paragraph under its heading, before the lists",
+                    topic.id
+                )
+            } else {
+                format!(
+                    "topic `{}` has nothing under it: add a summary paragraph",
+                    topic.id
+                )
+            };
+            self.error(draft.heading_offset, message);
+            return;
+        }
+        topics.push(topic);
+    }
+}
+
+fn push_text(inline: &mut Inline, item_text: &mut Option<String>, s: &str) {
+    if let Some(text) = item_text.as_mut() {
+        text.push_str(s);
+        return;
+    }
+    match inline {
+        Inline::Heading { text, .. } | Inline::Paragraph { text, .. } => text.push_str(s),
+        Inline::None => {}
+    }
+}
+
+/// Files a finished list under the topic field its name points to.
+fn add_list(topic: &mut Topic, list: PointList) {
+    let name = list.name.to_lowercase();
+    if name == KEY_FEATURES.to_lowercase() {
+        topic.key_features.extend(list.points);
+    } else if name == EXAMPLES.to_lowercase() {
+        topic.examples.extend(list.points);
+    } else if name == CRITERIA.to_lowercase() {
+        topic.criteria.extend(list.points);
+    } else if let Some(existing) = topic.lists.iter_mut().find(|l| l.name == list.name) {
+        existing.points.extend(list.points);
+    } else {
+        topic.lists.push(list);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "+++\nid = \"g\"\ntitle = \"T\"\ncriterion = \"1.1 C\"\nverb = \"describe\"\nsource = \"S\"\ncriteria = [\"CC 1.4\"]\n+++\n\nIntro **text**.\n\n## First {#first}\n\nSummary one\ncontinues.\n\n### Key features\n\n- Point *one*\n- Point two\n\n### Examples\n\n1. An example\n\n### Tips\n\n- A tip\n\n### Criteria\n\n- 1.4a\n\n## Second {#second}\n\nOnly a summary.\n";
+
+    fn errors(text: &str) -> Vec<String> {
+        match parse_guide("g.md", text.as_bytes()) {
+            Ok(_) => Vec::new(),
+            Err(d) => d.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn parses_a_complete_guide() -> Result<(), Vec<Diagnostic>> {
+        let guide = parse_guide("g.md", GOOD.as_bytes())?;
+        assert_eq!(guide.id, "g");
+        assert_eq!(guide.verb, CommandVerb::Describe);
+        assert_eq!(guide.criteria, ["CC 1.4"]);
+        assert_eq!(guide.introduction, "Intro text.");
+        assert_eq!(guide.topics.len(), 2);
+        let first = &guide.topics[0];
+        assert_eq!(first.id, "first");
+        assert_eq!(first.summary, "Summary one continues.");
+        assert_eq!(first.key_features, ["Point one", "Point two"]);
+        assert_eq!(first.examples, ["An example"]);
+        assert_eq!(first.lists[0].name, "Tips");
+        assert_eq!(first.lists[0].points, ["A tip"]);
+        assert_eq!(first.criteria, ["1.4a"]);
+        assert_eq!(first.line, 12);
+        assert_eq!(guide.topics[1].summary, "Only a summary.");
+        Ok(())
+    }
+
+    #[test]
+    fn reports_missing_and_unknown_keys_together() {
+        let text = GOOD.replace("verb = \"describe\"\n", "colour = \"red\"\n");
+        let found = errors(&text);
+        assert!(found.contains(&"g.md:5:1: error: unknown key `colour` in front matter (known keys: id, title, criterion, verb, source, criteria)".to_owned()), "{found:?}");
+        assert!(
+            found.contains(
+                &"g.md:8:1: error: missing required key `verb` in front matter".to_owned()
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_topic_without_id_is_located() {
+        let text = GOOD.replace("## Second {#second}", "## Second");
+        assert_eq!(
+            errors(&text),
+            [
+                "g.md:32:1: error: topic `Second` has no id: add one after the title, like `## Second {#some-id}`"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_topic_is_an_error() {
+        let text = GOOD.replace("Only a summary.\n", "");
+        assert_eq!(
+            errors(&text),
+            ["g.md:32:1: error: topic `second` has nothing under it: add a summary paragraph"]
+        );
+    }
+
+    #[test]
+    fn duplicate_topic_ids_name_both_places() {
+        let text = GOOD.replace("{#second}", "{#first}");
+        assert_eq!(
+            errors(&text),
+            ["g.md:32:1: error: duplicate topic id `first`: also used at g.md:12:1"]
+        );
+    }
+
+    #[test]
+    fn nested_lists_are_reported_once() {
+        let text = GOOD.replace("- Point two\n", "- Point two\n  - nested\n    - deeper\n");
+        assert_eq!(
+            errors(&text),
+            [
+                "g.md:20:3: error: a list inside a point is not allowed: make each sub-point a point of its own"
+            ]
+        );
+    }
+
+    #[test]
+    fn sanitises_text_at_load() -> Result<(), Vec<Diagnostic>> {
+        let text = GOOD.replace("Point two", "Point \u{1b}[2Jtwo\u{202e}");
+        let guide = parse_guide("g.md", text.as_bytes())?;
+        assert_eq!(guide.topics[0].key_features[1], "Point [2Jtwo");
+        Ok(())
+    }
+
+    #[test]
+    fn invalid_utf8_reports_its_line() {
+        let mut bytes = GOOD.as_bytes().to_vec();
+        let at = GOOD.find("Intro").unwrap_or(0);
+        bytes[at + 2] = 0xff;
+        let found = parse_guide("g.md", &bytes).err().unwrap_or_default();
+        assert_eq!(
+            found[0].to_string(),
+            "g.md:10:3: error: invalid UTF-8: save the guide as UTF-8 text"
+        );
+    }
+}
