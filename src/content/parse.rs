@@ -725,7 +725,7 @@ mod tests {
         assert_eq!(
             errors(&text),
             [
-                "g.md:32:1: error: topic `Second` has no id: add one after the title, like `## Second {#some-id}`"
+                "g.md:34:1: error: topic `Second` has no id: add one after the title, like `## Second {#some-id}`"
             ]
         );
     }
@@ -735,7 +735,7 @@ mod tests {
         let text = GOOD.replace("Only a summary.\n", "");
         assert_eq!(
             errors(&text),
-            ["g.md:32:1: error: topic `second` has nothing under it: add a summary paragraph"]
+            ["g.md:34:1: error: topic `second` has nothing under it: add a summary paragraph"]
         );
     }
 
@@ -744,7 +744,7 @@ mod tests {
         let text = GOOD.replace("{#second}", "{#first}");
         assert_eq!(
             errors(&text),
-            ["g.md:32:1: error: duplicate topic id `first`: also used at g.md:12:1"]
+            ["g.md:34:1: error: duplicate topic id `first`: also used at g.md:12:1"]
         );
     }
 
@@ -754,7 +754,7 @@ mod tests {
         assert_eq!(
             errors(&text),
             [
-                "g.md:20:3: error: a list inside a point is not allowed: make each sub-point a point of its own"
+                "g.md:21:3: error: a list inside a point is not allowed: make each sub-point a point of its own"
             ]
         );
     }
