@@ -1,6 +1,7 @@
 //! The command line, as clap types. `main.rs` parses it and hands off to `commands`.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use crate::ui::theme::ThemeName;
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -26,13 +27,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ThemeName {
-    Default,
-    Mono,
-    HighContrast,
 }
 
 #[derive(Debug, Subcommand)]
@@ -63,9 +57,36 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run the app headless with scripted keys and print the final screen as text (for CI)
+    #[command(after_help = SNAPSHOT_HELP)]
+    Snapshot {
+        /// Screen size, WIDTHxHEIGHT
+        #[arg(long, default_value = "80x24", value_name = "WxH")]
+        size: String,
+        /// Keys to press, in vim notation: plain characters, and <Enter> <Esc> <Tab> <S-Tab>
+        /// <Up> <Down> <Left> <Right> <Home> <End> <PageUp> <PageDown> <BS> <Space> <F1>..<F12> <C-x>
+        #[arg(long, default_value = "", value_name = "KEYS")]
+        keys: String,
+        /// Print the screen after every key, each headed by a line with the key's number
+        #[arg(long)]
+        frames: bool,
+        /// The pane to open first
+        #[arg(long, value_name = "PANE", value_parser = ["browse", "search", "quiz"], default_value = "browse")]
+        start: String,
+        /// Select this topic first (an id like working-relationships/volunteers, or a title)
+        #[arg(long, value_name = "ID")]
+        topic: Option<String>,
+    },
     /// Check a folder of guides (default: the built-in guides) and report every problem
     Check {
         /// The folder to check; without it, the built-in guides (or --content)
         dir: Option<PathBuf>,
     },
 }
+
+const SNAPSHOT_HELP: &str = "Examples:
+  carestudy snapshot --start search --keys 'advocate'
+  carestudy snapshot --size 120x40 --topic working-relationships/volunteers
+  carestudy snapshot --start quiz --seed 7 --keys '1<Enter>2' --frames
+
+The same arguments always print the same bytes. Without --seed the quiz uses seed 0.";

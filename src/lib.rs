@@ -1,10 +1,17 @@
 #![forbid(unsafe_code)]
 //! carestudy: a terminal study companion for UK health and social care qualifications.
 //!
-//! `content`, `search` and `lookup` know nothing of terminals; the app and its drawing build on them.
+//! The arrows run one way: `ui` reads `app`; `app` uses `content`, `search`, `lookup` and
+//! `quiz`, none of which knows about terminals. `terminal` is the only module that touches the
+//! real terminal; `snapshot` runs the same app headless.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod lookup;
+pub mod quiz;
 pub mod search;
+pub mod snapshot;
+pub mod terminal;
+pub mod ui;

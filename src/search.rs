@@ -63,6 +63,20 @@ struct Entry {
     folded: Vec<char>,
 }
 
+/// How a hit matched, most literal first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// The query as typed.
+    Phrase,
+    /// Every word of the query, in any order.
+    Words,
+    /// Letters in order and mostly together, like an abbreviation (`vlntr`).
+    StrongFuzzy,
+    /// Letters in order but spread out; only shown when nothing matches more literally.
+    WeakFuzzy,
+}
+
 /// A search result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -70,6 +84,7 @@ pub struct Hit {
     pub field: Field,
     pub item: usize,
     pub text: String,
+    pub kind: MatchKind,
     pub score: i64,
     /// Character indices of `text` that matched, ascending.
     pub positions: Vec<usize>,
@@ -78,6 +93,12 @@ pub struct Hit {
 const TIER_PHRASE: i64 = 3_000_000;
 const TIER_WORDS: i64 = 2_000_000;
 const TIER_FUZZY: i64 = 1_000_000;
+/// A fuzzy match must score at least this much per query character. Below it the letters are
+/// scattered across unrelated words (`uk` in "the public health officers worked").
+const MIN_FUZZY_SCORE_PER_CHAR: i64 = 10;
+/// From this score per character a fuzzy match is mostly contiguous: skim gives 16 a character
+/// plus bonuses, minus gap penalties.
+const STRONG_FUZZY_SCORE_PER_CHAR: i64 = 16;
 
 pub struct SearchIndex {
     entries: Vec<Entry>,
@@ -158,6 +179,9 @@ impl SearchIndex {
             .iter()
             .filter_map(|entry| self.score(entry, &phrase, &words, &word_strings))
             .collect();
+        if hits.iter().any(|h| h.kind <= MatchKind::Words) {
+            hits.retain(|h| h.kind != MatchKind::WeakFuzzy);
+        }
         hits.sort_by(|a, b| {
             b.score
                 .cmp(&a.score)
@@ -175,20 +199,19 @@ impl SearchIndex {
         words: &[Vec<char>],
         word_strings: &[String],
     ) -> Option<Hit> {
-        let hit = |score: i64, positions: Vec<usize>| Hit {
+        let hit = |kind: MatchKind, score: i64, positions: Vec<usize>| Hit {
             topic: entry.topic,
             field: entry.field.clone(),
             item: entry.item,
             text: entry.text.clone(),
+            kind,
             score: score + entry.field.weight() * 1_000,
             positions,
         };
         if let Some(start) = find(&entry.folded, phrase) {
             let bonus = literal_bonus(&entry.folded, start, phrase.len());
-            return Some(hit(
-                TIER_PHRASE + bonus,
-                (start..start + phrase.len()).collect(),
-            ));
+            let positions = (start..start + phrase.len()).collect();
+            return Some(hit(MatchKind::Phrase, TIER_PHRASE + bonus, positions));
         }
         if words.len() > 1 {
             let found: Option<Vec<usize>> = words.iter().map(|w| find(&entry.folded, w)).collect();
@@ -201,19 +224,35 @@ impl SearchIndex {
                 }
                 positions.sort_unstable();
                 positions.dedup();
-                return Some(hit(TIER_WORDS + bonus / words.len() as i64, positions));
+                let score = TIER_WORDS + bonus / words.len() as i64;
+                return Some(hit(MatchKind::Words, score, positions));
             }
         }
         let mut total = 0;
         let mut positions = Vec::new();
+        let mut strong = true;
         for word in word_strings {
             let (score, found) = self.matcher.fuzzy_indices(&entry.text, word)?;
+            let chars = word.chars().count() as i64;
+            if score < MIN_FUZZY_SCORE_PER_CHAR * chars {
+                return None;
+            }
+            strong &= score >= STRONG_FUZZY_SCORE_PER_CHAR * chars;
             total += score;
             positions.extend(found);
         }
         positions.sort_unstable();
         positions.dedup();
-        Some(hit(TIER_FUZZY + total.min(TIER_FUZZY / 2 - 1), positions))
+        let kind = if strong {
+            MatchKind::StrongFuzzy
+        } else {
+            MatchKind::WeakFuzzy
+        };
+        Some(hit(
+            kind,
+            TIER_FUZZY + total.min(TIER_FUZZY / 2 - 1),
+            positions,
+        ))
     }
 }
 
@@ -290,6 +329,14 @@ mod tests {
         let hits = index.search("vlntr");
         assert!(!hits.is_empty());
         assert!(hits[0].score < TIER_WORDS);
+    }
+
+    #[test]
+    fn scattered_letters_across_words_do_not_match() {
+        let index = SearchIndex::new(&library());
+        // "u" and "k" appear in many texts, but only "Age UK" has them together.
+        let hits = index.search("uk");
+        assert!(hits.iter().all(|h| h.text.contains("UK")), "{hits:?}");
     }
 
     #[test]

@@ -1,0 +1,57 @@
+//! Everything a person can ask the app to do. Keys become actions through the key map;
+//! tests and scripts can send actions directly.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    NextPane,
+    PrevPane,
+    ToggleHelp,
+    CloseOverlay,
+
+    // Moving through lists and text.
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// Mouse wheel: scrolls whatever is under the pointer's pane.
+    ScrollUp,
+    ScrollDown,
+    NextTopic,
+    PrevTopic,
+    FocusDetail,
+    FocusList,
+
+    // The search box.
+    Type(char),
+    Backspace,
+    DeleteForward,
+    DeleteWord,
+    ClearQuery,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    /// Esc in search: clears the query, or leaves the box when it is already empty.
+    SearchEscape,
+    FocusQuery,
+    OpenResult,
+
+    // The quiz.
+    /// Pick option 1-4 of a question, or grade a flip card (1 Again .. 4 Easy).
+    Choose(u8),
+    /// Enter: answer with the highlighted option, reveal a card, or go on after feedback.
+    Confirm,
+    /// Space: reveal a card, or go on after feedback.
+    Flip,
+    /// Cycle the quiz between all guides and each guide in turn.
+    ChangeQuizScope,
+
+    /// The terminal's size changed (sent once at start, too).
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}

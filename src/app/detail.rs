@@ -1,0 +1,126 @@
+//! A topic laid out as wrapped lines for a given width. `update` uses it to know how far the
+//! text can scroll and where a search match sits; the drawing code styles the same lines.
+
+use crate::content::{Library, TopicRef};
+use crate::search::Field;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Meta,
+    Body,
+    Heading,
+    Bullet,
+    Blank,
+}
+
+/// Which item of a topic a line shows, so a search hit can point at it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub field: Field,
+    pub item: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailLine {
+    pub kind: LineKind,
+    pub text: String,
+    pub anchor: Option<Anchor>,
+}
+
+const BULLET: &str = "• ";
+const HANGING: &str = "  ";
+
+pub fn detail_lines(library: &Library, at: TopicRef, width: u16) -> Vec<DetailLine> {
+    let width = usize::from(width.max(8));
+    let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
+        return Vec::new();
+    };
+    let mut doc = Doc {
+        lines: Vec::new(),
+        width,
+    };
+    doc.wrapped(LineKind::Title, &topic.title, Some(anchor(Field::Title, 0)));
+    doc.wrapped(LineKind::Meta, &guide.title, None);
+    doc.blank();
+    for paragraph in topic.summary.split("\n\n") {
+        doc.wrapped(LineKind::Body, paragraph, Some(anchor(Field::Summary, 0)));
+        doc.blank();
+    }
+    doc.list("Key features", &topic.key_features, |i| {
+        anchor(Field::KeyFeature, i)
+    });
+    doc.list("Examples", &topic.examples, |i| anchor(Field::Example, i));
+    for list in &topic.lists {
+        doc.list(&list.name, &list.points, |i| {
+            anchor(Field::Point(list.name.clone()), i)
+        });
+    }
+    let mut criteria = vec![guide.criterion.clone()];
+    criteria.extend(guide.criteria.iter().cloned());
+    let own = criteria.len();
+    criteria.extend(topic.criteria.iter().cloned());
+    doc.list("Criteria", &criteria, |i| {
+        anchor(Field::Criterion, i.saturating_sub(own))
+    });
+    doc.lines.push(DetailLine {
+        kind: LineKind::Heading,
+        text: "Source".to_owned(),
+        anchor: None,
+    });
+    doc.wrapped(LineKind::Meta, &guide.source, None);
+    doc.lines
+}
+
+fn anchor(field: Field, item: usize) -> Anchor {
+    Anchor { field, item }
+}
+
+struct Doc {
+    lines: Vec<DetailLine>,
+    width: usize,
+}
+
+impl Doc {
+    fn blank(&mut self) {
+        self.lines.push(DetailLine {
+            kind: LineKind::Blank,
+            text: String::new(),
+            anchor: None,
+        });
+    }
+
+    fn wrapped(&mut self, kind: LineKind, text: &str, anchor: Option<Anchor>) {
+        for line in textwrap::wrap(text, self.width) {
+            self.lines.push(DetailLine {
+                kind,
+                text: line.into_owned(),
+                anchor: anchor.clone(),
+            });
+        }
+    }
+
+    fn list(&mut self, name: &str, items: &[String], anchor_of: impl Fn(usize) -> Anchor) {
+        if items.is_empty() {
+            return;
+        }
+        self.lines.push(DetailLine {
+            kind: LineKind::Heading,
+            text: name.to_owned(),
+            anchor: None,
+        });
+        let options = textwrap::Options::new(self.width)
+            .initial_indent(BULLET)
+            .subsequent_indent(HANGING);
+        for (i, item) in items.iter().enumerate() {
+            for line in textwrap::wrap(item, &options) {
+                self.lines.push(DetailLine {
+                    kind: LineKind::Bullet,
+                    text: line.into_owned(),
+                    anchor: Some(anchor_of(i)),
+                });
+            }
+        }
+        self.blank();
+    }
+}

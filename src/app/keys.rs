@@ -1,0 +1,200 @@
+//! Keys as the app sees them, independent of any terminal library, and the vim-style notation
+//! (`<Enter>`, `<C-c>`) used by `carestudy snapshot --keys` and the help overlay.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    Backspace,
+    Delete,
+    F(u8),
+}
+
+pub const SPACE: Key = Key::Char(' ');
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownKeyName(pub String);
+
+impl fmt::Display for UnknownKeyName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown key name <{}> (known: <Enter> <Esc> <Tab> <S-Tab> <Up> <Down> <Left> <Right> \
+             <Home> <End> <PageUp> <PageDown> <BS> <Del> <Space> <lt> <F1>..<F12> <C-x>)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownKeyName {}
+
+impl Key {
+    /// Parses vim-style key notation: plain characters type themselves, `<Name>` names a key.
+    /// A `<` that does not start a `<...>` name is the character itself.
+    pub fn parse_sequence(text: &str) -> Result<Vec<Key>, UnknownKeyName> {
+        let mut keys = Vec::new();
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            if c == '<' {
+                if let Some(end) = rest[1..].find('>') {
+                    let name = &rest[1..1 + end];
+                    if !name.is_empty()
+                        && !name.contains('<')
+                        && !name.contains(char::is_whitespace)
+                    {
+                        keys.push(Self::from_name(name)?);
+                        rest = &rest[end + 2..];
+                        continue;
+                    }
+                }
+            }
+            keys.push(Key::Char(c));
+            rest = &rest[c.len_utf8()..];
+        }
+        Ok(keys)
+    }
+
+    fn from_name(name: &str) -> Result<Key, UnknownKeyName> {
+        let lower = name.to_ascii_lowercase();
+        let key = match lower.as_str() {
+            "enter" | "cr" | "return" => Key::Enter,
+            "esc" | "escape" => Key::Esc,
+            "tab" => Key::Tab,
+            "s-tab" | "backtab" => Key::BackTab,
+            "up" => Key::Up,
+            "down" => Key::Down,
+            "left" => Key::Left,
+            "right" => Key::Right,
+            "home" => Key::Home,
+            "end" => Key::End,
+            "pageup" | "pgup" => Key::PageUp,
+            "pagedown" | "pgdn" => Key::PageDown,
+            "bs" | "backspace" => Key::Backspace,
+            "del" | "delete" => Key::Delete,
+            "space" => SPACE,
+            "lt" => Key::Char('<'),
+            "gt" => Key::Char('>'),
+            _ => {
+                if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                    if (1..=12).contains(&n) {
+                        return Ok(Key::F(n));
+                    }
+                }
+                let mut chars = name.chars();
+                if let (Some('c' | 'C'), Some('-'), Some(c), None) =
+                    (chars.next(), chars.next(), chars.next(), chars.next())
+                {
+                    return Ok(Key::Ctrl(c.to_ascii_lowercase()));
+                }
+                return Err(UnknownKeyName(name.to_owned()));
+            }
+        };
+        Ok(key)
+    }
+
+    /// The key in the notation `parse_sequence` reads (`j`, `<Enter>`, `<C-c>`).
+    pub fn notation(self) -> String {
+        match self {
+            Key::Char(' ') => "<Space>".to_owned(),
+            Key::Char('<') => "<lt>".to_owned(),
+            Key::Char(c) => c.to_string(),
+            other => format!("<{other}>"),
+        }
+    }
+}
+
+/// The key as a person reads it in help: `j`, `Enter`, `Ctrl-C`, `Space`.
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Key::Char(' ') => f.write_str("Space"),
+            Key::Char(c) => write!(f, "{c}"),
+            Key::Ctrl(c) => write!(f, "C-{c}"),
+            Key::Enter => f.write_str("Enter"),
+            Key::Esc => f.write_str("Esc"),
+            Key::Tab => f.write_str("Tab"),
+            Key::BackTab => f.write_str("S-Tab"),
+            Key::Up => f.write_str("Up"),
+            Key::Down => f.write_str("Down"),
+            Key::Left => f.write_str("Left"),
+            Key::Right => f.write_str("Right"),
+            Key::Home => f.write_str("Home"),
+            Key::End => f.write_str("End"),
+            Key::PageUp => f.write_str("PageUp"),
+            Key::PageDown => f.write_str("PageDown"),
+            Key::Backspace => f.write_str("BS"),
+            Key::Delete => f.write_str("Del"),
+            Key::F(n) => write!(f, "F{n}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_plain_and_named_keys() {
+        assert_eq!(
+            Key::parse_sequence("ab<Enter><S-Tab><C-c><space><F12><lt>"),
+            Ok(vec![
+                Key::Char('a'),
+                Key::Char('b'),
+                Key::Enter,
+                Key::BackTab,
+                Key::Ctrl('c'),
+                SPACE,
+                Key::F(12),
+                Key::Char('<'),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_lone_angle_bracket_is_a_character() {
+        assert_eq!(
+            Key::parse_sequence("a<b c>"),
+            Ok("a<b c>".chars().map(Key::Char).collect())
+        );
+    }
+
+    #[test]
+    fn unknown_names_are_errors_that_name_them() {
+        let err = Key::parse_sequence("x<Hyper>").err();
+        assert_eq!(err, Some(UnknownKeyName("Hyper".to_owned())));
+        assert!(
+            err.map(|e| e.to_string())
+                .unwrap_or_default()
+                .contains("<Hyper>")
+        );
+        assert!(Key::parse_sequence("<F13>").is_err());
+    }
+
+    #[test]
+    fn notation_round_trips() {
+        for key in [
+            Key::Char('q'),
+            SPACE,
+            Key::Enter,
+            Key::Ctrl('w'),
+            Key::F(3),
+            Key::Char('<'),
+        ] {
+            assert_eq!(Key::parse_sequence(&key.notation()), Ok(vec![key]));
+        }
+    }
+}

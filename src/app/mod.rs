@@ -1,0 +1,485 @@
+//! The app's state and the one place it changes: [`App::update`]. Keys arrive as [`Key`]s, go
+//! through the [`KeyMap`] to become [`Action`]s, and `update` applies them. Nothing here draws,
+//! reads the clock or touches the terminal, so the same App runs on a real terminal and headless.
+
+pub mod action;
+pub mod browse;
+pub mod detail;
+pub mod keymap;
+pub mod keys;
+pub mod layout;
+pub mod quiz_pane;
+pub mod search_pane;
+pub mod text_input;
+
+use crate::content::{Library, TopicRef};
+use crate::quiz::{Grade, QuizDeck, Scope};
+use crate::search::SearchIndex;
+pub use action::Action;
+use browse::{BrowseState, Focus};
+use detail::{Anchor, detail_lines};
+use keymap::{Context, KeyMap};
+use keys::Key;
+use quiz_pane::{Phase, QuizState};
+use search_pane::SearchState;
+
+/// Results beyond this many are not kept: nobody pages through more, and it bounds the work.
+const MAX_HITS: usize = 500;
+/// Lines of context kept above a search match when opening it.
+const MATCH_CONTEXT_LINES: usize = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Browse,
+    Search,
+    Quiz,
+}
+
+impl Pane {
+    /// Tab order.
+    pub const ALL: [Pane; 3] = [Pane::Browse, Pane::Search, Pane::Quiz];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Browse => "Browse",
+            Pane::Search => "Search",
+            Pane::Quiz => "Quiz",
+        }
+    }
+
+    /// The name used by `--start`.
+    pub fn from_name(name: &str) -> Option<Pane> {
+        Pane::ALL
+            .into_iter()
+            .find(|p| p.title().eq_ignore_ascii_case(name))
+    }
+
+    fn index(self) -> usize {
+        Pane::ALL.iter().position(|&p| p == self).unwrap_or(0)
+    }
+}
+
+/// How the app starts.
+#[derive(Debug, Clone, Copy)]
+pub struct AppOptions {
+    pub seed: u64,
+    pub start: Pane,
+    pub topic: Option<TopicRef>,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self {
+            seed: 0,
+            start: Pane::Browse,
+            topic: None,
+            width: 80,
+            height: 24,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct App {
+    library: Library,
+    index: SearchIndex,
+    /// Every topic in display order; Browse's selection indexes this.
+    topics: Vec<TopicRef>,
+    keymap: KeyMap,
+    seed: u64,
+    pub pane: Pane,
+    pub help_open: bool,
+    pub should_quit: bool,
+    pub width: u16,
+    pub height: u16,
+    pub browse: BrowseState,
+    pub search: SearchState,
+    pub quiz: QuizState,
+}
+
+impl App {
+    pub fn new(library: Library, options: AppOptions) -> Self {
+        let index = SearchIndex::new(&library);
+        let topics: Vec<TopicRef> = library.topic_refs().collect();
+        let deck = QuizDeck::new(&library, Scope::All, options.seed);
+        let selected = options
+            .topic
+            .and_then(|at| topics.iter().position(|&t| t == at))
+            .unwrap_or(0);
+        let mut app = Self {
+            library,
+            index,
+            topics,
+            keymap: KeyMap::default(),
+            seed: options.seed,
+            pane: Pane::Browse,
+            help_open: false,
+            should_quit: false,
+            width: options.width,
+            height: options.height,
+            browse: BrowseState {
+                selected,
+                focus: if options.topic.is_some() {
+                    Focus::Detail
+                } else {
+                    Focus::List
+                },
+                ..BrowseState::default()
+            },
+            search: SearchState::default(),
+            quiz: QuizState {
+                scope: Scope::All,
+                deck,
+                question: None,
+                phase: Phase::Asking,
+                highlighted: 0,
+                right: 0,
+                answered: 0,
+                last_grade: None,
+            },
+        };
+        app.enter_pane(options.start);
+        app
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn keymap(&self) -> &KeyMap {
+        &self.keymap
+    }
+
+    /// Every topic in display order.
+    pub fn topics(&self) -> &[TopicRef] {
+        &self.topics
+    }
+
+    pub fn selected_topic(&self) -> Option<TopicRef> {
+        self.topics.get(self.browse.selected).copied()
+    }
+
+    /// The key-map contexts in force now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.help_open {
+            return vec![Context::Help, Context::Commands, Context::Always];
+        }
+        self.pane_contexts()
+    }
+
+    /// The contexts of the current pane, ignoring the help overlay (what help describes).
+    pub fn pane_contexts(&self) -> Vec<Context> {
+        match self.pane {
+            Pane::Browse => vec![Context::Browse, Context::Commands, Context::Always],
+            Pane::Search if self.search.editing => vec![Context::SearchQuery, Context::Always],
+            Pane::Search => vec![Context::SearchResults, Context::Commands, Context::Always],
+            Pane::Quiz => vec![Context::Quiz, Context::Commands, Context::Always],
+        }
+    }
+
+    /// Turns a key into an action through the key map and applies it. In a text box a key
+    /// without a binding types itself.
+    pub fn handle_key(&mut self, key: Key) {
+        let contexts = self.contexts();
+        if let Some(action) = self.keymap.action(&contexts, key) {
+            self.update(action);
+        } else if let (Key::Char(c), true) = (key, contexts.contains(&Context::SearchQuery)) {
+            self.update(Action::Type(c));
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::NextPane => self.cycle_pane(1),
+            Action::PrevPane => self.cycle_pane(Pane::ALL.len() - 1),
+            Action::ToggleHelp => self.help_open = !self.help_open,
+            Action::CloseOverlay => self.help_open = false,
+            Action::Resize { width, height } => {
+                self.width = width;
+                self.height = height;
+                self.browse.scroll = self.browse.scroll.min(self.max_detail_scroll());
+            }
+            Action::FocusQuery => {
+                self.help_open = false;
+                self.pane = Pane::Search;
+                self.search.editing = true;
+            }
+            _ if self.help_open => {}
+            _ => match self.pane {
+                Pane::Browse => self.update_browse(action),
+                Pane::Search => self.update_search(action),
+                Pane::Quiz => self.update_quiz(action),
+            },
+        }
+    }
+
+    fn cycle_pane(&mut self, step: usize) {
+        let next = Pane::ALL[(self.pane.index() + step) % Pane::ALL.len()];
+        self.help_open = false;
+        self.enter_pane(next);
+    }
+
+    fn enter_pane(&mut self, pane: Pane) {
+        self.pane = pane;
+        match pane {
+            // Entering Search puts the cursor in the box, so typing goes straight into the query.
+            Pane::Search => self.search.editing = true,
+            Pane::Quiz if self.quiz.question.is_none() => self.next_question(),
+            _ => {}
+        }
+    }
+
+    // ---- Browse ----
+
+    /// The selected topic's text laid out at the current width.
+    pub fn detail(&self) -> Vec<detail::DetailLine> {
+        let (width, _) = layout::detail_text_size(self.width, self.height);
+        match self.selected_topic() {
+            Some(at) => detail_lines(&self.library, at, width),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn detail_page(&self) -> usize {
+        usize::from(layout::detail_text_size(self.width, self.height).1)
+    }
+
+    fn max_detail_scroll(&self) -> usize {
+        self.detail().len().saturating_sub(self.detail_page())
+    }
+
+    fn select_topic(&mut self, index: usize) {
+        let last = self.topics.len().saturating_sub(1);
+        let index = index.min(last);
+        if index != self.browse.selected {
+            self.browse.selected = index;
+            self.browse.scroll = 0;
+            self.browse.highlight = None;
+        }
+    }
+
+    fn scroll_detail(&mut self, down: bool, lines: usize) {
+        self.browse.scroll = if down {
+            (self.browse.scroll + lines).min(self.max_detail_scroll())
+        } else {
+            self.browse.scroll.saturating_sub(lines)
+        };
+    }
+
+    fn update_browse(&mut self, action: Action) {
+        let reading = self.browse.focus == Focus::Detail;
+        let page = self.detail_page().saturating_sub(1).max(1);
+        let selected = self.browse.selected;
+        match action {
+            Action::Up if reading => self.scroll_detail(false, 1),
+            Action::Down if reading => self.scroll_detail(true, 1),
+            Action::Top if reading => self.browse.scroll = 0,
+            Action::Bottom if reading => self.browse.scroll = self.max_detail_scroll(),
+            Action::Up => self.select_topic(selected.saturating_sub(1)),
+            Action::Down => self.select_topic(selected + 1),
+            Action::Top => self.select_topic(0),
+            Action::Bottom => self.select_topic(usize::MAX),
+            Action::NextTopic => self.select_topic(selected + 1),
+            Action::PrevTopic => self.select_topic(selected.saturating_sub(1)),
+            Action::PageDown => self.scroll_detail(true, page),
+            Action::PageUp => self.scroll_detail(false, page),
+            // The wheel scrolls whichever side has focus.
+            Action::ScrollDown if reading => self.scroll_detail(true, 3),
+            Action::ScrollUp if reading => self.scroll_detail(false, 3),
+            Action::ScrollDown => self.select_topic(selected + 1),
+            Action::ScrollUp => self.select_topic(selected.saturating_sub(1)),
+            Action::FocusDetail => self.browse.focus = Focus::Detail,
+            Action::FocusList => self.browse.focus = Focus::List,
+            _ => {}
+        }
+    }
+
+    // ---- Search ----
+
+    fn refresh_hits(&mut self) {
+        let mut hits = self.index.search(&self.search.input.text());
+        hits.truncate(MAX_HITS);
+        self.search.hits = hits;
+        self.search.selected = 0;
+    }
+
+    fn move_hit(&mut self, down: bool, by: usize) {
+        let last = self.search.hits.len().saturating_sub(1);
+        self.search.selected = if down {
+            (self.search.selected + by).min(last)
+        } else {
+            self.search.selected.saturating_sub(by)
+        };
+    }
+
+    fn update_search(&mut self, action: Action) {
+        let page = usize::from(layout::search_result_rows(self.height) / 2).max(1);
+        let input = &mut self.search.input;
+        let edits = match action {
+            Action::Type(c) => {
+                input.insert(c);
+                true
+            }
+            Action::Backspace => {
+                input.backspace();
+                true
+            }
+            Action::DeleteForward => {
+                input.delete_forward();
+                true
+            }
+            Action::DeleteWord => {
+                input.delete_word();
+                true
+            }
+            Action::ClearQuery => {
+                input.clear();
+                true
+            }
+            Action::SearchEscape if !input.is_empty() => {
+                input.clear();
+                true
+            }
+            _ => false,
+        };
+        if edits {
+            self.refresh_hits();
+            return;
+        }
+        match action {
+            Action::SearchEscape => self.search.editing = false,
+            Action::CursorLeft => self.search.input.left(),
+            Action::CursorRight => self.search.input.right(),
+            Action::CursorHome => self.search.input.home(),
+            Action::CursorEnd => self.search.input.end(),
+            Action::Up | Action::ScrollUp => self.move_hit(false, 1),
+            Action::Down | Action::ScrollDown => self.move_hit(true, 1),
+            Action::PageUp => self.move_hit(false, page),
+            Action::PageDown => self.move_hit(true, page),
+            Action::Top => self.search.selected = 0,
+            Action::Bottom => self.move_hit(true, usize::MAX / 2),
+            Action::OpenResult => self.open_selected_hit(),
+            _ => {}
+        }
+    }
+
+    /// Opens the selected hit's topic in Browse, scrolled so the match is in view.
+    fn open_selected_hit(&mut self) {
+        let Some(hit) = self.search.hits.get(self.search.selected) else {
+            return;
+        };
+        let Some(index) = self.topics.iter().position(|&t| t == hit.topic) else {
+            return;
+        };
+        let anchor = Anchor {
+            field: hit.field.clone(),
+            item: hit.item,
+        };
+        self.browse.selected = index;
+        self.browse.focus = Focus::Detail;
+        self.pane = Pane::Browse;
+        let first_line = self
+            .detail()
+            .iter()
+            .position(|line| line.anchor.as_ref() == Some(&anchor))
+            .unwrap_or(0);
+        self.browse.scroll = first_line
+            .saturating_sub(MATCH_CONTEXT_LINES)
+            .min(self.max_detail_scroll());
+        self.browse.highlight = Some(anchor);
+    }
+
+    // ---- Quiz ----
+
+    fn next_question(&mut self) {
+        self.quiz.question = self.quiz.deck.next_question(&self.library);
+        self.quiz.phase = Phase::Asking;
+        self.quiz.highlighted = 0;
+    }
+
+    fn update_quiz(&mut self, action: Action) {
+        let Some(question) = self.quiz.question.as_ref() else {
+            if action == Action::ChangeQuizScope {
+                self.change_quiz_scope();
+            }
+            return;
+        };
+        let flip = question.is_flip();
+        let options = question.options.len();
+        let correct = question.correct;
+        match (action, self.quiz.phase) {
+            (Action::ChangeQuizScope, _) => self.change_quiz_scope(),
+            (Action::Choose(n), _) if flip => {
+                if let Some(grade) = Grade::from_number(n) {
+                    self.grade_card(grade);
+                }
+            }
+            (Action::Choose(n), Phase::Asking) => {
+                let chosen = usize::from(n).saturating_sub(1);
+                if chosen < options {
+                    self.answer(chosen, correct);
+                }
+            }
+            (Action::Up, Phase::Asking) if !flip => {
+                self.quiz.highlighted = self.quiz.highlighted.saturating_sub(1);
+            }
+            (Action::Down, Phase::Asking) if !flip => {
+                self.quiz.highlighted = (self.quiz.highlighted + 1).min(options.saturating_sub(1));
+            }
+            (Action::Confirm, Phase::Asking) if !flip => {
+                self.answer(self.quiz.highlighted, correct);
+            }
+            (Action::Confirm | Action::Flip, Phase::Asking) if flip => {
+                self.quiz.phase = Phase::Revealed;
+            }
+            (Action::Confirm | Action::Flip, Phase::Answered { .. }) => self.next_question(),
+            _ => {}
+        }
+    }
+
+    fn answer(&mut self, chosen: usize, correct: usize) {
+        self.quiz.answered += 1;
+        if chosen == correct {
+            self.quiz.right += 1;
+        }
+        self.quiz.last_grade = None;
+        self.quiz.highlighted = chosen;
+        self.quiz.phase = Phase::Answered { chosen };
+    }
+
+    fn grade_card(&mut self, grade: Grade) {
+        self.quiz.answered += 1;
+        if grade.is_pass() {
+            self.quiz.right += 1;
+        }
+        self.quiz.last_grade = Some(grade);
+        self.next_question();
+    }
+
+    /// All guides -> first guide -> second ... -> all guides. A fresh deck for each, same seed.
+    fn change_quiz_scope(&mut self) {
+        let guides = self.library.guides.len();
+        self.quiz.scope = match self.quiz.scope {
+            Scope::All if guides > 0 => Scope::Guide(0),
+            Scope::Guide(g) if g + 1 < guides => Scope::Guide(g + 1),
+            _ => Scope::All,
+        };
+        self.quiz.deck = QuizDeck::new(&self.library, self.quiz.scope, self.seed);
+        self.quiz.last_grade = None;
+        self.next_question();
+    }
+
+    /// A short name for the quiz's current scope.
+    pub fn quiz_scope_name(&self) -> String {
+        match self.quiz.scope {
+            Scope::All => "all guides".to_owned(),
+            Scope::Guide(g) => self
+                .library
+                .guide(g)
+                .map_or_else(String::new, |guide| guide.title.clone()),
+        }
+    }
+}

@@ -1,0 +1,261 @@
+use super::question::{Question, QuestionKind};
+use crate::content::{Library, Topic, TopicRef};
+use std::collections::HashSet;
+
+const OPTIONS: usize = 4;
+
+/// Which guides a quiz draws from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Guide(usize),
+}
+
+/// One possible question before its options are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CardSpec {
+    kind: QuestionKind,
+    topic: TopicRef,
+    /// Which point or example (index into `Topic::points()` or `examples`); 0 for a flip card.
+    target: usize,
+}
+
+/// An endless, seeded sequence of questions. Kinds take turns so a session is varied; each
+/// kind's cards are shuffled and reshuffled once all have been asked.
+#[derive(Debug, Clone)]
+pub struct QuizDeck {
+    queues: Vec<Vec<CardSpec>>,
+    positions: Vec<usize>,
+    turn: usize,
+    rng: fastrand::Rng,
+}
+
+impl QuizDeck {
+    pub fn new(library: &Library, scope: Scope, seed: u64) -> Self {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let mut queues: Vec<Vec<CardSpec>> = Vec::new();
+        for kind in QuestionKind::ALL {
+            let mut cards: Vec<CardSpec> = library
+                .topic_refs()
+                .filter(|at| scope == Scope::All || scope == Scope::Guide(at.guide))
+                .flat_map(|at| specs_for(library, at, kind))
+                .collect();
+            rng.shuffle(&mut cards);
+            if !cards.is_empty() {
+                queues.push(cards);
+            }
+        }
+        rng.shuffle(&mut queues);
+        let positions = vec![0; queues.len()];
+        Self {
+            queues,
+            positions,
+            turn: 0,
+            rng,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.queues.is_empty()
+    }
+
+    /// How many distinct cards the deck holds.
+    pub fn len(&self) -> usize {
+        self.queues.iter().map(Vec::len).sum()
+    }
+
+    /// The next question; `None` only when the scope has nothing to ask.
+    pub fn next_question(&mut self, library: &Library) -> Option<Question> {
+        // Cards are checked when drawn (checking all up front is slow on a large library): one
+        // that cannot have four distinct options is skipped. Bounded by the number of cards.
+        for _ in 0..=self.len() {
+            let spec = self.draw()?;
+            if let Some(question) = build(library, spec, &mut self.rng) {
+                return Some(question);
+            }
+        }
+        None
+    }
+
+    fn draw(&mut self) -> Option<CardSpec> {
+        if self.queues.is_empty() {
+            return None;
+        }
+        let queue = self.turn % self.queues.len();
+        self.turn += 1;
+        if self.positions[queue] >= self.queues[queue].len() {
+            self.rng.shuffle(&mut self.queues[queue]);
+            self.positions[queue] = 0;
+        }
+        let spec = *self.queues[queue].get(self.positions[queue])?;
+        self.positions[queue] += 1;
+        Some(spec)
+    }
+}
+
+fn specs_for(library: &Library, at: TopicRef, kind: QuestionKind) -> Vec<CardSpec> {
+    let Some(topic) = library.topic(at) else {
+        return Vec::new();
+    };
+    let count = match kind {
+        QuestionKind::ExampleToTopic => topic.examples.len(),
+        QuestionKind::PointToTopic | QuestionKind::TopicToPoint => topic.point_count(),
+        QuestionKind::FlipCard => usize::from(!topic.key_features.is_empty()),
+    };
+    (0..count)
+        .map(|target| CardSpec {
+            kind,
+            topic: at,
+            target,
+        })
+        .collect()
+}
+
+/// Text compared without case, punctuation or spacing, so near-identical points count as one.
+fn normal(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn point_set(topic: &Topic) -> HashSet<String> {
+    topic.points().map(|(_, p)| normal(p)).collect()
+}
+
+/// Distractor candidates split by where they come from: the question's own guide is preferred.
+#[derive(Default)]
+struct Pool {
+    same_guide: Vec<String>,
+    other_guides: Vec<String>,
+}
+
+impl Pool {
+    fn add(&mut self, same_guide: bool, text: String) {
+        if same_guide {
+            self.same_guide.push(text);
+        } else {
+            self.other_guides.push(text);
+        }
+    }
+}
+
+fn build(library: &Library, spec: CardSpec, rng: &mut fastrand::Rng) -> Option<Question> {
+    let guide = library.guide(spec.topic.guide)?;
+    let topic = library.topic(spec.topic)?;
+    let card_id = format!(
+        "{}/{}#{}:{}",
+        guide.id,
+        topic.id,
+        spec.kind.code(),
+        spec.target
+    );
+    match spec.kind {
+        QuestionKind::FlipCard => Some(Question {
+            kind: spec.kind,
+            topic: spec.topic,
+            prompt: "Recall the key points of this topic.".to_owned(),
+            subject: topic.title.clone(),
+            options: Vec::new(),
+            correct: 0,
+            answer_points: topic.key_features.clone(),
+            card_id,
+        }),
+        QuestionKind::ExampleToTopic | QuestionKind::PointToTopic => {
+            let (subject, prompt) = if spec.kind == QuestionKind::ExampleToTopic {
+                let example = topic.examples.get(spec.target)?;
+                (example.clone(), "Which topic does this example illustrate?")
+            } else {
+                let (_, point) = topic.points().nth(spec.target)?;
+                (point.to_owned(), "Which topic is this point from?")
+            };
+            let subject_key = normal(&subject);
+            let holds_subject = |t: &Topic| {
+                t.examples.iter().any(|e| normal(e) == subject_key)
+                    || point_set(t).contains(&subject_key)
+            };
+            let mut seen = HashSet::from([normal(&topic.title)]);
+            let mut pool = Pool::default();
+            for other in library.topic_refs().filter(|&o| o != spec.topic) {
+                let candidate = library.topic(other)?;
+                // A topic that also holds the subject would be a second right answer.
+                if !holds_subject(candidate) && seen.insert(normal(&candidate.title)) {
+                    pool.add(other.guide == spec.topic.guide, candidate.title.clone());
+                }
+            }
+            let head = Head {
+                prompt,
+                subject,
+                card_id,
+            };
+            assemble(spec, topic.title.clone(), pool, head, rng)
+        }
+        QuestionKind::TopicToPoint => {
+            let (_, answer) = topic.points().nth(spec.target)?;
+            let own = point_set(topic);
+            let mut seen = HashSet::new();
+            let mut pool = Pool::default();
+            for other in library.topic_refs().filter(|&o| o != spec.topic) {
+                for (_, point) in library.topic(other)?.points() {
+                    let key = normal(point);
+                    // A point the topic also has is not wrong, so it can never be a distractor.
+                    if !own.contains(&key) && seen.insert(key) {
+                        pool.add(other.guide == spec.topic.guide, point.to_owned());
+                    }
+                }
+            }
+            let prompt = "Which of these is a point of this topic?";
+            let head = Head {
+                prompt,
+                subject: topic.title.clone(),
+                card_id,
+            };
+            assemble(spec, answer.to_owned(), pool, head, rng)
+        }
+    }
+}
+
+/// The parts of a multiple-choice question that do not depend on the options.
+struct Head<'a> {
+    prompt: &'a str,
+    subject: String,
+    card_id: String,
+}
+
+/// Draws three distractors (own guide first) and shuffles them in with the answer.
+fn assemble(
+    spec: CardSpec,
+    answer: String,
+    pool: Pool,
+    head: Head,
+    rng: &mut fastrand::Rng,
+) -> Option<Question> {
+    let Pool {
+        mut same_guide,
+        mut other_guides,
+    } = pool;
+    if same_guide.len() + other_guides.len() < OPTIONS - 1 {
+        return None;
+    }
+    rng.shuffle(&mut same_guide);
+    let mut options: Vec<String> = same_guide.into_iter().take(OPTIONS - 1).collect();
+    if options.len() < OPTIONS - 1 {
+        rng.shuffle(&mut other_guides);
+        let missing = OPTIONS - 1 - options.len();
+        options.extend(other_guides.into_iter().take(missing));
+    }
+    options.push(answer.clone());
+    rng.shuffle(&mut options);
+    let correct = options.iter().position(|o| *o == answer)?;
+    Some(Question {
+        kind: spec.kind,
+        topic: spec.topic,
+        prompt: head.prompt.to_owned(),
+        subject: head.subject,
+        options,
+        correct,
+        answer_points: Vec::new(),
+        card_id: head.card_id,
+    })
+}

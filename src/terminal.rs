@@ -1,0 +1,123 @@
+//! The only code that touches the real terminal: set-up and restore, the event loop, and turning
+//! crossterm events into the app's keys and actions.
+
+use crate::app::keys::Key;
+use crate::app::{Action, App};
+use crate::ui::{self, Theme};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// How often the loop wakes without input, to notice a termination signal.
+const TICK: Duration = Duration::from_millis(100);
+
+/// Runs the app full-screen until it quits. The terminal is restored on return, on panic
+/// (ratatui's hook) and on SIGTERM or SIGHUP (the loop notices and returns).
+pub fn run(app: &mut App, theme: &Theme) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    register_signals(&stop)?;
+    ratatui::run(|terminal| {
+        let _mouse = MouseCapture::enable()?;
+        let size = terminal.size()?;
+        app.update(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+        loop {
+            terminal.draw(|frame| ui::draw(frame, app, theme))?;
+            if app.should_quit || stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if !event::poll(TICK)? {
+                continue;
+            }
+            // Apply everything already waiting before drawing again, so fast typing never lags.
+            loop {
+                handle_event(app, event::read()?);
+                if app.should_quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+    })
+}
+
+fn handle_event(app: &mut App, event: Event) {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            if let Some(key) = to_key(key) {
+                app.handle_key(key);
+            }
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollUp => app.update(Action::ScrollUp),
+            MouseEventKind::ScrollDown => app.update(Action::ScrollDown),
+            _ => {}
+        },
+        Event::Resize(width, height) => app.update(Action::Resize { width, height }),
+        _ => {}
+    }
+}
+
+/// A crossterm key as the app's key; `None` for keys the app has no use for.
+pub fn to_key(event: KeyEvent) -> Option<Key> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match event.code {
+        KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => Key::BackTab,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
+        KeyCode::F(n) => Key::F(n),
+        _ => return None,
+    })
+}
+
+/// Mouse capture is ours to turn off: ratatui's restore does not know we turned it on.
+/// Dropping the guard (also while unwinding from a panic) turns it off.
+struct MouseCapture;
+
+impl MouseCapture {
+    fn enable() -> io::Result<Self> {
+        execute!(io::stdout(), EnableMouseCapture)?;
+        Ok(Self)
+    }
+}
+
+impl Drop for MouseCapture {
+    fn drop(&mut self) {
+        // Nothing more can be done if the terminal is already gone.
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+}
+
+#[cfg(unix)]
+fn register_signals(stop: &Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    signal_hook::flag::register(SIGTERM, Arc::clone(stop))?;
+    signal_hook::flag::register(SIGHUP, Arc::clone(stop))?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn register_signals(_stop: &Arc<AtomicBool>) -> io::Result<()> {
+    Ok(())
+}

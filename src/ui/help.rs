@@ -1,0 +1,49 @@
+//! The `?` overlay: the current pane's keys, generated from the key map the app uses.
+
+use super::theme::Theme;
+use crate::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let rows = app.keymap().help(&app.pane_contexts());
+    let key_width = rows
+        .iter()
+        .map(|(keys, _)| keys.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(format!("{keys:>key_width$}"), theme.key),
+                Span::raw("  "),
+                Span::styled(*what, theme.base),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Esc or ? closes this help", theme.muted));
+    let wanted_width = lines.iter().map(Line::width).max().unwrap_or(0) + 6;
+    let width = u16::try_from(wanted_width)
+        .unwrap_or(u16::MAX)
+        .min(area.width);
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    let block = Block::bordered()
+        .title(format!(" Keys: {} ", app.pane.title()))
+        .border_style(theme.border_focus)
+        .style(theme.base)
+        .padding(Padding::horizontal(2));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

@@ -1,0 +1,229 @@
+//! Search: the query box and the ranked results, matched characters highlighted.
+
+use super::browse::truncate;
+use super::{list_offset, theme::Theme};
+use crate::app::App;
+use crate::search::Hit;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+use unicode_width::UnicodeWidthChar;
+
+/// Rows one result takes: its topic line and its matched text.
+const ROWS_PER_HIT: usize = 2;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let [query_area, results_area] =
+        Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
+    draw_query(frame, query_area, app, theme);
+    draw_results(frame, results_area, app, theme);
+}
+
+fn draw_query(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let editing = app.search.editing;
+    let block = Block::bordered()
+        .title(" Search ")
+        .border_style(theme.border(editing))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let query = app.search.input.text();
+    let line = if query.is_empty() {
+        Line::styled("type to search titles, points and examples", theme.muted)
+    } else {
+        Line::styled(query.clone(), theme.input)
+    };
+    // Keep the cursor in view when the query is wider than the box.
+    let cursor_column: usize = query
+        .chars()
+        .take(app.search.input.cursor())
+        .map(|c| c.width().unwrap_or(0))
+        .sum();
+    let width = usize::from(inner.width.max(1));
+    let shift = cursor_column.saturating_sub(width - 1);
+    let shift = u16::try_from(shift).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(line).scroll((0, shift)), inner);
+    if editing && !app.help_open {
+        let x = inner.x
+            + u16::try_from(cursor_column)
+                .unwrap_or(0)
+                .saturating_sub(shift);
+        frame.set_cursor_position(Position::new(
+            x.min(inner.right().saturating_sub(1)),
+            inner.y,
+        ));
+    }
+}
+
+fn draw_results(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let hits = &app.search.hits;
+    let query = app.search.input.text();
+    let title = match hits.len() {
+        _ if query.trim().is_empty() => " Results ".to_owned(),
+        1 => " 1 result ".to_owned(),
+        n => format!(" {n} results "),
+    };
+    let focused = !app.search.editing;
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border(focused))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if query.trim().is_empty() {
+        let tip = vec![
+            Line::styled("Search every guide as you type.", theme.base),
+            Line::raw(""),
+            Line::from(vec![
+                Span::styled("Try ", theme.muted),
+                Span::styled("advocate", theme.key),
+                Span::styled(", ", theme.muted),
+                Span::styled("GDPR", theme.key),
+                Span::styled(" or ", theme.muted),
+                Span::styled("trust boundaries", theme.key),
+                Span::styled(". Several words match in any order.", theme.muted),
+            ]),
+        ];
+        frame.render_widget(Paragraph::new(tip).wrap(Wrap { trim: true }), inner);
+        return;
+    }
+    if hits.is_empty() {
+        let none = Line::styled(format!("No matches for \"{}\".", query.trim()), theme.muted);
+        frame.render_widget(Paragraph::new(none), inner);
+        return;
+    }
+    let window = usize::from(inner.height) / ROWS_PER_HIT;
+    let offset = list_offset(app.search.selected, hits.len(), window);
+    let width = usize::from(inner.width);
+    let mut lines = Vec::new();
+    for (i, hit) in hits.iter().enumerate().skip(offset).take(window) {
+        let selected = i == app.search.selected;
+        lines.extend(hit_lines(
+            app,
+            hit,
+            width,
+            selected,
+            focused || app.search.editing,
+            theme,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn hit_lines(
+    app: &App,
+    hit: &Hit,
+    width: usize,
+    selected: bool,
+    focused: bool,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let library = app.library();
+    let topic = library.topic(hit.topic).map_or("", |t| t.title.as_str());
+    let guide = library
+        .guide(hit.topic.guide)
+        .map_or("", |g| g.title.as_str());
+    let label = format!("  {} · {}", hit.field.label(), guide);
+    let title_width = width
+        .saturating_sub(2)
+        .min(unicode_width::UnicodeWidthStr::width(topic));
+    let title = truncate(topic, title_width.max(1));
+    let rest = truncate(&label, width.saturating_sub(title_width + 2));
+    let marker = if selected { "▌ " } else { "  " };
+    let base = if selected {
+        theme.selection(focused)
+    } else {
+        Style::new()
+    };
+    let is_title = hit.field == crate::search::Field::Title;
+    // A title hit highlights the title itself and shows the start of the summary beneath it.
+    let mut first = if is_title {
+        let mut line = snippet(topic, &hit.positions, title_width.max(1), theme);
+        line.spans = line
+            .spans
+            .into_iter()
+            .map(|s| s.patch_style(theme.title))
+            .collect();
+        line
+    } else {
+        Line::from(Span::styled(title, theme.title))
+    };
+    first.spans.insert(0, Span::styled(marker, theme.key));
+    first.spans.push(Span::styled(rest, theme.muted));
+    let summary = library.topic(hit.topic).map_or("", |t| t.summary.as_str());
+    let mut second = if is_title {
+        snippet(summary, &[], width.saturating_sub(2), theme)
+    } else {
+        snippet(&hit.text, &hit.positions, width.saturating_sub(2), theme)
+    };
+    if is_title {
+        second.spans = second
+            .spans
+            .into_iter()
+            .map(|s| s.patch_style(theme.muted))
+            .collect();
+    }
+    second.spans.insert(0, Span::styled(marker, theme.key));
+    if selected {
+        first = first.patch_style(base);
+        second = second.patch_style(base);
+    }
+    vec![first, second]
+}
+
+/// The part of `text` around the first match that fits `width`, matched characters styled.
+fn snippet(text: &str, positions: &[usize], width: usize, theme: &Theme) -> Line<'static> {
+    let chars: Vec<char> = text.chars().collect();
+    let first_match = positions.first().copied().unwrap_or(0);
+    let columns: Vec<usize> = chars.iter().map(|c| c.width().unwrap_or(0)).collect();
+    // Start early enough to show some words before the match, but keep the match in view.
+    let lead = width / 3;
+    let mut start = 0;
+    let mut before: usize = columns[..first_match.min(chars.len())].iter().sum();
+    while before > lead && start < first_match {
+        before -= columns[start];
+        start += 1;
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    if start > 0 {
+        spans.push(Span::styled("…", theme.muted));
+        used += 1;
+    }
+    let mut run = String::new();
+    let mut run_matched = false;
+    let mut end = start;
+    for (i, &c) in chars.iter().enumerate().skip(start) {
+        let w = columns[i];
+        if used + w > width.saturating_sub(1) && i + 1 < chars.len() {
+            break;
+        }
+        let matched = positions.binary_search(&i).is_ok();
+        if matched != run_matched && !run.is_empty() {
+            let style = if run_matched {
+                theme.matched
+            } else {
+                Style::new()
+            };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_matched = matched;
+        run.push(c);
+        used += w;
+        end = i + 1;
+    }
+    if !run.is_empty() {
+        let style = if run_matched {
+            theme.matched
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(run, style));
+    }
+    if end < chars.len() {
+        spans.push(Span::styled("…", theme.muted));
+    }
+    Line::from(spans)
+}
