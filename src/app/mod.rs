@@ -483,3 +483,180 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::load_builtin;
+    use crate::search::Field;
+
+    fn app() -> App {
+        match load_builtin() {
+            Ok(library) => App::new(library, AppOptions::default()),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn press(app: &mut App, keys: &str) {
+        match Key::parse_sequence(keys) {
+            Ok(keys) => keys.into_iter().for_each(|k| app.handle_key(k)),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn tab_and_shift_tab_cycle_the_panes() {
+        let mut app = app();
+        let mut seen = vec![app.pane];
+        for _ in 0..3 {
+            app.update(Action::NextPane);
+            seen.push(app.pane);
+        }
+        assert_eq!(seen, [Pane::Browse, Pane::Search, Pane::Quiz, Pane::Browse]);
+        app.update(Action::PrevPane);
+        assert_eq!(app.pane, Pane::Quiz);
+    }
+
+    #[test]
+    fn entering_search_types_straight_into_the_query_and_q_is_text_there() {
+        let mut app = app();
+        press(&mut app, "<Tab>quit");
+        assert_eq!(app.search.input.text(), "quit");
+        assert!(!app.should_quit);
+        assert!(!app.search.hits.is_empty());
+    }
+
+    #[test]
+    fn esc_clears_the_query_then_leaves_the_box_then_q_quits() {
+        let mut app = app();
+        press(&mut app, "<Tab>gdpr<Esc>");
+        assert!(app.search.input.is_empty() && app.search.editing);
+        press(&mut app, "<Esc>");
+        assert!(!app.search.editing);
+        press(&mut app, "q");
+        assert!(app.should_quit);
+    }
+
+    #[test]
+    fn ctrl_c_quits_even_from_the_search_box() {
+        let mut app = app();
+        press(&mut app, "<Tab>abc<C-c>");
+        assert!(app.should_quit);
+    }
+
+    #[test]
+    fn enter_opens_a_hit_in_browse_scrolled_to_and_highlighting_the_match() {
+        let mut app = app();
+        press(&mut app, "<Tab>data protection act<Enter>");
+        assert_eq!(app.pane, Pane::Browse);
+        assert_eq!(app.browse.focus, Focus::Detail);
+        let anchor = app.browse.highlight.clone();
+        assert!(
+            matches!(
+                anchor,
+                Some(Anchor {
+                    field: Field::KeyFeature,
+                    ..
+                })
+            ),
+            "{anchor:?}"
+        );
+        let detail = app.detail();
+        let line = detail
+            .iter()
+            .position(|l| l.anchor == anchor)
+            .unwrap_or(usize::MAX);
+        let page = app.detail_page();
+        assert!(
+            line >= app.browse.scroll && line < app.browse.scroll + page,
+            "match off screen"
+        );
+        assert!(detail[line].text.contains("Data Protection Act"));
+    }
+
+    #[test]
+    fn browse_moves_between_topics_and_scrolls_the_text() {
+        let mut app = app();
+        press(&mut app, "jjk");
+        assert_eq!(app.browse.selected, 1);
+        press(&mut app, "G");
+        assert_eq!(app.browse.selected, app.topics().len() - 1);
+        press(&mut app, "g<Enter>jjj");
+        assert_eq!((app.browse.selected, app.browse.scroll), (0, 3));
+        press(&mut app, "n");
+        assert_eq!((app.browse.selected, app.browse.scroll), (1, 0));
+        press(&mut app, "<End>");
+        assert!(app.browse.scroll > 0);
+        let bottom = app.browse.scroll;
+        press(&mut app, "jjj");
+        assert_eq!(app.browse.scroll, bottom, "scrolling stops at the end");
+    }
+
+    #[test]
+    fn a_multiple_choice_answer_gives_feedback_then_moves_on() {
+        let mut app = app();
+        app.update(Action::NextPane);
+        app.update(Action::NextPane);
+        // Skip to a multiple-choice question.
+        while app.quiz.question.as_ref().is_some_and(|q| q.is_flip()) {
+            app.update(Action::Choose(3));
+        }
+        let before = app.quiz.answered;
+        let correct = app.quiz.question.as_ref().map_or(0, |q| q.correct);
+        let choice = u8::try_from(correct + 1).unwrap_or(1);
+        app.update(Action::Choose(choice));
+        assert_eq!(app.quiz.phase, Phase::Answered { chosen: correct });
+        assert_eq!(
+            (app.quiz.answered, app.quiz.right),
+            (before + 1, app.quiz.right)
+        );
+        let question = app.quiz.question.clone();
+        app.update(Action::Choose(1));
+        assert_eq!(app.quiz.question, question, "a second answer is ignored");
+        app.update(Action::Flip);
+        assert_eq!(app.quiz.phase, Phase::Asking);
+        assert_ne!(app.quiz.question, question);
+    }
+
+    #[test]
+    fn a_flip_card_can_be_graded_before_or_after_revealing() {
+        let mut app = app();
+        app.update(Action::NextPane);
+        app.update(Action::NextPane);
+        while !app.quiz.question.as_ref().is_some_and(|q| q.is_flip()) {
+            app.update(Action::Choose(1));
+            app.update(Action::Confirm);
+        }
+        app.update(Action::Flip);
+        assert_eq!(app.quiz.phase, Phase::Revealed);
+        app.update(Action::Choose(4));
+        assert_eq!(app.quiz.last_grade, Some(Grade::Easy));
+        assert_eq!(app.quiz.phase, Phase::Asking);
+    }
+
+    #[test]
+    fn help_opens_and_closes_and_swallows_pane_keys() {
+        let mut app = app();
+        press(&mut app, "?j");
+        assert!(app.help_open);
+        assert_eq!(app.browse.selected, 0);
+        press(&mut app, "<Esc>");
+        assert!(!app.help_open);
+        press(&mut app, "<F1>?");
+        assert!(!app.help_open);
+    }
+
+    #[test]
+    fn the_quiz_scope_cycles_through_the_guides() {
+        let mut app = app();
+        press(&mut app, "<Tab><Tab>");
+        let guides = app.library().guides.len();
+        for g in 0..guides {
+            press(&mut app, "g");
+            assert_eq!(app.quiz.scope, Scope::Guide(g));
+            assert_eq!(app.quiz.question.as_ref().map(|q| q.topic.guide), Some(g));
+        }
+        press(&mut app, "g");
+        assert_eq!(app.quiz.scope, Scope::All);
+    }
+}

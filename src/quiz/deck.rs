@@ -259,3 +259,132 @@ fn assemble(
         card_id: head.card_id,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{load_builtin, parse_guide};
+
+    fn builtin() -> Library {
+        match load_builtin() {
+            Ok(library) => library,
+            Err(e) => panic!("built-in guides fail to load: {e}"),
+        }
+    }
+
+    fn questions(library: &Library, scope: Scope, seed: u64, n: usize) -> Vec<Question> {
+        let mut deck = QuizDeck::new(library, scope, seed);
+        (0..n).filter_map(|_| deck.next_question(library)).collect()
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_questions() {
+        let library = builtin();
+        assert_eq!(
+            questions(&library, Scope::All, 7, 40),
+            questions(&library, Scope::All, 7, 40)
+        );
+        assert_ne!(
+            questions(&library, Scope::All, 7, 40),
+            questions(&library, Scope::All, 8, 40)
+        );
+    }
+
+    #[test]
+    fn every_question_has_four_distinct_options_and_one_right_answer() {
+        let library = builtin();
+        for question in questions(&library, Scope::All, 1, 400) {
+            if question.is_flip() {
+                assert!(!question.answer_points.is_empty());
+                continue;
+            }
+            assert_eq!(question.options.len(), OPTIONS, "{question:?}");
+            let distinct: HashSet<String> = question.options.iter().map(|o| normal(o)).collect();
+            assert_eq!(distinct.len(), OPTIONS, "duplicate options: {question:?}");
+            let topic = library.topic(question.topic).map(|t| t.title.clone());
+            match question.kind {
+                QuestionKind::ExampleToTopic | QuestionKind::PointToTopic => {
+                    assert_eq!(Some(question.correct_text().to_owned()), topic);
+                }
+                QuestionKind::TopicToPoint => {
+                    let own = library
+                        .topic(question.topic)
+                        .map(point_set)
+                        .unwrap_or_default();
+                    let right: Vec<_> = question
+                        .options
+                        .iter()
+                        .filter(|o| own.contains(&normal(o)))
+                        .collect();
+                    assert_eq!(right, [question.correct_text()], "{question:?}");
+                }
+                QuestionKind::FlipCard => unreachable!(),
+            }
+        }
+    }
+
+    #[test]
+    fn kinds_take_turns() {
+        let library = builtin();
+        let kinds: HashSet<QuestionKind> = questions(&library, Scope::All, 3, 4)
+            .iter()
+            .map(|q| q.kind)
+            .collect();
+        assert_eq!(kinds.len(), 4);
+    }
+
+    #[test]
+    fn a_guide_scope_asks_only_about_that_guide() {
+        let library = builtin();
+        assert!(
+            questions(&library, Scope::Guide(2), 5, 50)
+                .iter()
+                .all(|q| q.topic.guide == 2)
+        );
+    }
+
+    #[test]
+    fn a_point_two_topics_share_is_never_a_distractor() {
+        let text = "+++\nid = \"g\"\ntitle = \"G\"\ncriterion = \"C\"\nverb = \"explain\"\nsource = \"S\"\n+++\n\n\
+            ## A {#a}\n\nS.\n\n### Key features\n\n- Shared point\n- Only in A\n\n\
+            ## B {#b}\n\nS.\n\n### Key features\n\n- Shared point\n- Only in B\n\n\
+            ## C {#c}\n\nS.\n\n### Key features\n\n- Only in C\n- Another in C\n\n\
+            ## D {#d}\n\nS.\n\n### Key features\n\n- Only in D\n- Another in D\n\n\
+            ## E {#e}\n\nS.\n\n### Key features\n\n- Only in E\n";
+        let library = match parse_guide("g.md", text.as_bytes()) {
+            Ok(guide) => Library {
+                guides: vec![guide],
+            },
+            Err(e) => panic!("{e:?}"),
+        };
+        for question in questions(&library, Scope::All, 11, 300) {
+            match question.kind {
+                QuestionKind::TopicToPoint => {
+                    let wrong: Vec<&String> = question
+                        .options
+                        .iter()
+                        .enumerate()
+                        .filter(|&(i, _)| i != question.correct)
+                        .map(|(_, o)| o)
+                        .collect();
+                    if question.topic.topic <= 1 {
+                        assert!(
+                            !wrong.iter().any(|o| o.as_str() == "Shared point"),
+                            "{question:?}"
+                        );
+                    }
+                }
+                QuestionKind::PointToTopic if question.subject == "Shared point" => {
+                    // The other topic holding the point must not be offered as a wrong answer.
+                    let other = if question.correct_text() == "A" {
+                        "B"
+                    } else {
+                        "A"
+                    };
+                    assert!(!question.options.iter().any(|o| o == other), "{question:?}");
+                }
+                _ => {}
+            }
+        }
+    }
+}

@@ -67,6 +67,12 @@ fn hints(app: &App) -> Vec<(Context, Action, &'static str)> {
             let flip = app.quiz.question.as_ref().is_some_and(|q| q.is_flip());
             let mut hints = match (flip, app.quiz.phase) {
                 (_, Phase::Answered { .. }) => vec![(C::Quiz, A::Confirm, "next question")],
+                (true, Phase::Revealed) => vec![
+                    (C::Quiz, A::Choose(1), "Again"),
+                    (C::Quiz, A::Choose(2), "Hard"),
+                    (C::Quiz, A::Choose(3), "Good"),
+                    (C::Quiz, A::Choose(4), "Easy"),
+                ],
                 (true, _) => vec![
                     (C::Quiz, A::Flip, "reveal"),
                     (C::Quiz, A::Choose(1), "Again"),

@@ -49,7 +49,7 @@ fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     );
     let lines = vec![
         Line::styled(message, theme.title),
-        Line::styled("q quits", theme.muted),
+        Line::styled("Ctrl-C quits", theme.muted),
     ];
     let height = 2.min(area.height);
     let top = area.y + (area.height.saturating_sub(height)) / 2;

@@ -4,7 +4,10 @@ use super::theme::Theme;
 use super::wrap::{hanging, plain};
 use crate::app::App;
 use crate::app::quiz_pane::Phase;
-use crate::quiz::{Grade, Question};
+use crate::quiz::{Grade, Question, QuestionKind};
+
+/// Wider than this, lines get too long to read comfortably; the card is centred instead.
+const MAX_CARD_WIDTH: u16 = 100;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -13,6 +16,17 @@ use ratatui::widgets::{Block, Padding, Paragraph};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [top, card] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     draw_score(frame, top, app, theme);
+    let card = if card.width > MAX_CARD_WIDTH {
+        let [_, centre, _] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(MAX_CARD_WIDTH),
+            Constraint::Fill(1),
+        ])
+        .areas(card);
+        centre
+    } else {
+        card
+    };
     let block = Block::bordered()
         .border_style(theme.border(true))
         .padding(Padding::new(2, 2, 1, 0));
@@ -114,10 +128,17 @@ fn feedback(
         ));
         lines
     };
+    // When the answer is the topic itself, naming the topic again says nothing new.
+    let answer_is_topic = question.kind != QuestionKind::TopicToPoint;
+    let (label, origin) = if answer_is_topic {
+        ("Guide: ", guide.to_owned())
+    } else {
+        ("From: ", format!("{topic} ({guide})"))
+    };
     lines.extend(hanging(
-        &format!("{topic} ({guide})"),
+        &origin,
         width,
-        Span::styled("From: ", theme.muted),
+        Span::styled(label, theme.muted),
         theme.base,
     ));
     lines.push(Line::from(vec![

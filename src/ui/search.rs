@@ -140,13 +140,13 @@ fn hit_lines(
     let is_title = hit.field == crate::search::Field::Title;
     // A title hit highlights the title itself and shows the start of the summary beneath it.
     let mut first = if is_title {
-        let mut line = snippet(topic, &hit.positions, title_width.max(1), theme);
-        line.spans = line
-            .spans
-            .into_iter()
-            .map(|s| s.patch_style(theme.title))
-            .collect();
-        line
+        snippet(
+            topic,
+            &hit.positions,
+            title_width.max(1),
+            theme.title,
+            theme,
+        )
     } else {
         Line::from(Span::styled(title, theme.title))
     };
@@ -154,27 +154,39 @@ fn hit_lines(
     first.spans.push(Span::styled(rest, theme.muted));
     let summary = library.topic(hit.topic).map_or("", |t| t.summary.as_str());
     let mut second = if is_title {
-        snippet(summary, &[], width.saturating_sub(2), theme)
+        snippet(summary, &[], width.saturating_sub(2), theme.muted, theme)
     } else {
-        snippet(&hit.text, &hit.positions, width.saturating_sub(2), theme)
+        snippet(
+            &hit.text,
+            &hit.positions,
+            width.saturating_sub(2),
+            Style::new(),
+            theme,
+        )
     };
-    if is_title {
-        second.spans = second
-            .spans
-            .into_iter()
-            .map(|s| s.patch_style(theme.muted))
-            .collect();
-    }
     second.spans.insert(0, Span::styled(marker, theme.key));
     if selected {
-        first = first.patch_style(base);
-        second = second.patch_style(base);
+        // The selection's colours win over each span's, so nothing is lost against the
+        // highlight; matched characters keep their bold and underline.
+        for line in [&mut first, &mut second] {
+            for span in &mut line.spans {
+                span.style = span.style.patch(base);
+            }
+            line.style = base;
+        }
     }
     vec![first, second]
 }
 
-/// The part of `text` around the first match that fits `width`, matched characters styled.
-fn snippet(text: &str, positions: &[usize], width: usize, theme: &Theme) -> Line<'static> {
+/// The part of `text` around the first match that fits `width`, in `base` style with the
+/// matched characters styled on top.
+fn snippet(
+    text: &str,
+    positions: &[usize],
+    width: usize,
+    base: Style,
+    theme: &Theme,
+) -> Line<'static> {
     let chars: Vec<char> = text.chars().collect();
     let first_match = positions.first().copied().unwrap_or(0);
     let columns: Vec<usize> = chars.iter().map(|c| c.width().unwrap_or(0)).collect();
@@ -203,9 +215,9 @@ fn snippet(text: &str, positions: &[usize], width: usize, theme: &Theme) -> Line
         let matched = positions.binary_search(&i).is_ok();
         if matched != run_matched && !run.is_empty() {
             let style = if run_matched {
-                theme.matched
+                base.patch(theme.matched)
             } else {
-                Style::new()
+                base
             };
             spans.push(Span::styled(std::mem::take(&mut run), style));
         }
@@ -216,9 +228,9 @@ fn snippet(text: &str, positions: &[usize], width: usize, theme: &Theme) -> Line
     }
     if !run.is_empty() {
         let style = if run_matched {
-            theme.matched
+            base.patch(theme.matched)
         } else {
-            Style::new()
+            base
         };
         spans.push(Span::styled(run, style));
     }

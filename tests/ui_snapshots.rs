@@ -1,0 +1,298 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Snapshots of every screen, drawn headless on a TestBackend at fixed sizes: 80x24 and 120x40,
+//! and both sides of each layout breakpoint (Browse: two columns from 80, wider list from 120;
+//! the minimum size 60x16). Styles are snapshotted where they carry meaning.
+
+use carestudy::app::keys::Key;
+use carestudy::app::{Action, App, AppOptions, Pane, layout};
+use carestudy::content::load_builtin;
+use carestudy::quiz::QuestionKind;
+use carestudy::snapshot::buffer_text;
+use carestudy::ui::{self, Theme, ThemeName};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier, Style};
+
+fn app(width: u16, height: u16, start: Pane) -> App {
+    let library = load_builtin().expect("built-in guides load");
+    App::new(
+        library,
+        AppOptions {
+            seed: 0,
+            start,
+            topic: None,
+            width,
+            height,
+        },
+    )
+}
+
+fn press(app: &mut App, keys: &str) {
+    for key in Key::parse_sequence(keys).expect("valid keys") {
+        app.handle_key(key);
+    }
+}
+
+fn draw_with(app: &App, theme: &Theme) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app, theme)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn draw(app: &App) -> Buffer {
+    draw_with(app, &Theme::named(ThemeName::Default))
+}
+
+fn text(app: &App) -> String {
+    buffer_text(&draw(app))
+}
+
+/// Runs of styled cells, one line each: `row col-col style "text"`. Unstyled text is left out,
+/// so the snapshot shows only what carries meaning through style.
+fn styles(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let style = cell_style(buffer, x, y);
+            let start = x;
+            let mut run = String::new();
+            while x < area.right() && cell_style(buffer, x, y) == style {
+                run.push_str(buffer[(x, y)].symbol());
+                x += 1;
+            }
+            let plain = style == Style::default().fg(Color::Reset).bg(Color::Reset);
+            let border_only = run.chars().all(|c| "─│┌┐└┘║█ ".contains(c));
+            if !plain && !border_only {
+                out.push_str(&format!(
+                    "{y:>2} {start:>3}-{:<3} {} {:?}\n",
+                    x - 1,
+                    describe(style),
+                    run.trim_end()
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn cell_style(buffer: &Buffer, x: u16, y: u16) -> Style {
+    let cell = &buffer[(x, y)];
+    Style::default()
+        .fg(cell.fg)
+        .bg(cell.bg)
+        .add_modifier(cell.modifier)
+}
+
+fn describe(style: Style) -> String {
+    let mut parts = Vec::new();
+    if let Some(fg) = style.fg.filter(|c| *c != Color::Reset) {
+        parts.push(format!("fg:{fg:?}"));
+    }
+    if let Some(bg) = style.bg.filter(|c| *c != Color::Reset) {
+        parts.push(format!("bg:{bg:?}"));
+    }
+    if style.add_modifier != Modifier::empty() {
+        parts.push(format!("{:?}", style.add_modifier));
+    }
+    format!("[{}]", parts.join(" "))
+}
+
+/// Answers (or grades) until a question of `kind` is on screen.
+fn until_kind(app: &mut App, kind: QuestionKind) {
+    for _ in 0..40 {
+        let current = app.quiz.question.as_ref().map(|q| q.kind);
+        if current == Some(kind) {
+            return;
+        }
+        if current == Some(QuestionKind::FlipCard) {
+            app.update(Action::Choose(3));
+        } else {
+            app.update(Action::Choose(1));
+            app.update(Action::Confirm);
+        }
+    }
+    panic!("no {kind:?} question within 40");
+}
+
+// ---- Browse ----
+
+#[test]
+fn browse_on_both_sides_of_each_breakpoint() {
+    for (w, h) in [(79, 24), (80, 24), (119, 40), (120, 40)] {
+        let app = app(w, h, Pane::Browse);
+        insta::assert_snapshot!(format!("browse_{w}x{h}"), text(&app));
+    }
+}
+
+#[test]
+fn browse_selection_style() {
+    let mut app = app(80, 24, Pane::Browse);
+    press(&mut app, "jj");
+    insta::assert_snapshot!("browse_selection_styles", styles(&draw(&app)));
+}
+
+#[test]
+fn browse_scrolled() {
+    let mut app = app(80, 24, Pane::Browse);
+    press(&mut app, "<Enter>jjjjjjjjjj");
+    insta::assert_snapshot!("browse_scrolled_80x24", text(&app));
+}
+
+#[test]
+fn browse_reading_in_one_column() {
+    let mut app = app(79, 24, Pane::Browse);
+    press(&mut app, "jjjjj<Enter>");
+    insta::assert_snapshot!("browse_reading_79x24", text(&app));
+}
+
+#[test]
+fn browse_last_topic_at_the_end_of_its_text() {
+    let mut app = app(120, 40, Pane::Browse);
+    press(&mut app, "G<Enter>G");
+    insta::assert_snapshot!("browse_last_topic_end_120x40", text(&app));
+}
+
+// ---- Search ----
+
+#[test]
+fn search_empty() {
+    insta::assert_snapshot!("search_empty_80x24", text(&app(80, 24, Pane::Search)));
+}
+
+#[test]
+fn search_with_query_and_highlighted_results() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app(w, h, Pane::Search);
+        press(&mut app, "advocate");
+        insta::assert_snapshot!(format!("search_advocate_{w}x{h}"), text(&app));
+    }
+    let mut several = app(80, 24, Pane::Search);
+    press(&mut several, "advocate<Down>");
+    insta::assert_snapshot!("search_advocate_styles", styles(&draw(&several)));
+    let mut one = app(80, 24, Pane::Search);
+    press(&mut one, "data protection<Down>");
+    insta::assert_snapshot!("search_data_protection_80x24", text(&one));
+    insta::assert_snapshot!("search_data_protection_styles", styles(&draw(&one)));
+}
+
+#[test]
+fn search_without_results() {
+    let mut app = app(80, 24, Pane::Search);
+    press(&mut app, "xqzv");
+    insta::assert_snapshot!("search_no_results_80x24", text(&app));
+}
+
+#[test]
+fn search_result_opened_in_browse() {
+    let mut app = app(80, 24, Pane::Search);
+    press(&mut app, "data protection act<Enter>");
+    insta::assert_snapshot!("search_opened_80x24", text(&app));
+    insta::assert_snapshot!("search_opened_styles", styles(&draw(&app)));
+}
+
+// ---- Quiz ----
+
+#[test]
+fn quiz_question_of_each_kind() {
+    for (kind, name) in [
+        (QuestionKind::ExampleToTopic, "example_to_topic"),
+        (QuestionKind::PointToTopic, "point_to_topic"),
+        (QuestionKind::TopicToPoint, "topic_to_point"),
+        (QuestionKind::FlipCard, "flip_card"),
+    ] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut app = app(w, h, Pane::Quiz);
+            until_kind(&mut app, kind);
+            insta::assert_snapshot!(format!("quiz_{name}_{w}x{h}"), text(&app));
+        }
+    }
+}
+
+#[test]
+fn quiz_feedback_right_and_wrong() {
+    let mut right = app(80, 24, Pane::Quiz);
+    until_kind(&mut right, QuestionKind::ExampleToTopic);
+    let correct = right.quiz.question.as_ref().unwrap().correct as u8;
+    right.update(Action::Choose(correct + 1));
+    insta::assert_snapshot!("quiz_feedback_right_80x24", text(&right));
+    insta::assert_snapshot!("quiz_feedback_right_styles", styles(&draw(&right)));
+
+    let mut wrong = app(80, 24, Pane::Quiz);
+    until_kind(&mut wrong, QuestionKind::ExampleToTopic);
+    let correct = wrong.quiz.question.as_ref().unwrap().correct as u8;
+    wrong.update(Action::Choose((correct + 1) % 4 + 1));
+    insta::assert_snapshot!("quiz_feedback_wrong_80x24", text(&wrong));
+    insta::assert_snapshot!("quiz_feedback_wrong_styles", styles(&draw(&wrong)));
+    let mono = draw_with(&wrong, &Theme::named(ThemeName::Mono));
+    insta::assert_snapshot!("quiz_feedback_wrong_mono_styles", styles(&mono));
+}
+
+#[test]
+fn quiz_flip_card_revealed() {
+    let mut app = app(80, 24, Pane::Quiz);
+    until_kind(&mut app, QuestionKind::FlipCard);
+    press(&mut app, "<Space>");
+    insta::assert_snapshot!("quiz_flip_revealed_80x24", text(&app));
+}
+
+// ---- Help and sizes ----
+
+#[test]
+fn help_overlay_for_each_pane() {
+    for pane in Pane::ALL {
+        let mut app = app(80, 24, pane);
+        app.update(Action::ToggleHelp);
+        insta::assert_snapshot!(
+            format!("help_{}_80x24", pane.title().to_lowercase()),
+            text(&app)
+        );
+    }
+}
+
+#[test]
+fn too_small_on_both_sides_of_the_minimum() {
+    let (w, h) = (layout::MIN_WIDTH, layout::MIN_HEIGHT);
+    insta::assert_snapshot!("too_small_59x16", text(&app(w - 1, h, Pane::Browse)));
+    insta::assert_snapshot!("too_small_60x15", text(&app(w, h - 1, Pane::Browse)));
+    insta::assert_snapshot!("minimum_60x16", text(&app(w, h, Pane::Browse)));
+}
+
+#[test]
+fn every_pane_draws_at_every_small_size_without_panicking() {
+    for pane in Pane::ALL {
+        let mut app = app(80, 24, pane);
+        for (w, h) in [
+            (1, 1),
+            (2, 1),
+            (1, 2),
+            (10, 3),
+            (30, 8),
+            (59, 15),
+            (60, 16),
+            (61, 17),
+        ] {
+            app.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            let screen = text(&app);
+            assert_eq!(screen.lines().count(), usize::from(h));
+            app.update(Action::ToggleHelp);
+            text(&app);
+            app.update(Action::ToggleHelp);
+        }
+    }
+}
+
+#[test]
+fn a_large_screen_draws_every_pane() {
+    for pane in Pane::ALL {
+        let app = app(200, 60, pane);
+        let screen = text(&app);
+        assert_eq!(screen.lines().count(), 60);
+        assert!(screen.contains("carestudy"));
+    }
+}
