@@ -1,0 +1,236 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The built-in guides: their shape, their coverage of the source guides, and that they are
+//! written in the project's own words.
+
+use carestudy::content::{Library, load_builtin, load_dir};
+use std::collections::HashSet;
+use std::path::Path;
+
+fn builtin() -> Library {
+    load_builtin().expect("the built-in guides load without problems")
+}
+
+#[test]
+fn five_guides_with_sixty_to_seventy_five_topics() {
+    let library = builtin();
+    assert_eq!(library.guides.len(), 5);
+    let totals = library.totals();
+    assert!((60..=75).contains(&totals.topics), "{totals}");
+    for guide in &library.guides {
+        assert!(guide.source.ends_with("(Care Learning)"), "{}: {}", guide.id, guide.source);
+        for topic in &guide.topics {
+            assert!(!topic.summary.is_empty(), "{}/{}", guide.id, topic.id);
+            assert!(
+                topic.point_count() > 0,
+                "{}/{} has no points to quiz on",
+                guide.id,
+                topic.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_folder_and_the_embedded_copy_are_the_same_guides() {
+    let from_folder = load_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content")))
+        .expect("content/ loads");
+    let json = |library: &Library| serde_json::to_string(library).unwrap();
+    let mut embedded: Vec<_> = builtin().guides;
+    let mut folder = from_folder.guides;
+    embedded.sort_by(|a, b| a.id.cmp(&b.id));
+    folder.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(
+        json(&Library { guides: embedded }),
+        json(&Library { guides: folder })
+    );
+}
+
+/// Every section of every source guide is a topic (ids are stable: progress keys on them).
+#[test]
+fn every_section_of_the_sources_is_a_topic() {
+    let expected: [(&str, &[&str]); 5] = [
+        (
+            "working-relationships",
+            &[
+                "colleagues",
+                "manager-and-staff",
+                "other-professionals",
+                "service-users",
+                "families-and-carers",
+                "volunteers",
+                "external-agencies",
+                "professional-boundaries",
+                "why-they-matter",
+            ],
+        ),
+        (
+            "types-of-relationships",
+            &[
+                "professional-service-user",
+                "families-and-carers",
+                "professional-to-professional",
+                "manager-and-staff",
+                "colleagues",
+                "service-user-to-service-user",
+                "advocates",
+                "mentor-or-tutor",
+                "community-and-voluntary",
+                "person-centred",
+                "transactional-transformational",
+            ],
+        ),
+        (
+            "reasons-for-professional-relationships",
+            &[
+                "effective-care",
+                "dignity",
+                "legal-standards",
+                "communication",
+                "person-centred-care",
+                "teamwork",
+                "safeguarding",
+                "confidence-independence",
+                "conflict",
+                "professional-development",
+                "multi-agency-working",
+                "trust",
+                "boundaries",
+                "exploitation",
+                "families-carers",
+            ],
+        ),
+        (
+            "care-certificate-1-4",
+            &[
+                "working-vs-personal",
+                "good-communication",
+                "jargon",
+                "communication-needs",
+                "records",
+                "trust",
+                "care-planning",
+                "conflict-and-advice",
+            ],
+        ),
+        (
+            "therapeutic-relationship",
+            &[
+                "definition",
+                "core-values",
+                "components",
+                "trust-and-safety",
+                "professional-boundaries",
+                "empathy-and-understanding",
+                "communication",
+                "shared-goals-and-collaboration",
+                "why-it-matters",
+                "building-it",
+                "challenges-and-solutions",
+                "drawing-boundaries",
+                "person-centred-care",
+                "barriers",
+                "supervision-and-reflective-practice",
+                "confidentiality-and-trust",
+                "team-settings",
+                "culture-diversity-and-inclusion",
+            ],
+        ),
+    ];
+    let library = builtin();
+    for (guide_id, topics) in expected {
+        for topic in topics {
+            let id = format!("{guide_id}/{topic}");
+            assert!(library.find_by_id(&id).is_some(), "missing topic {id}");
+        }
+    }
+}
+
+/// Names the sources use that learners must find in the guides.
+#[test]
+fn named_professions_organisations_and_laws_are_kept() {
+    let library = serde_json::to_string(&builtin()).unwrap().to_lowercase();
+    for name in [
+        "GP",
+        "paramedic",
+        "Age UK",
+        "Mind",
+        "Data Protection Act 2018",
+        "GDPR",
+        "care leaver",
+        "dementia",
+        "advocate",
+        "safeguarding",
+        "jargon",
+        "interpreters",
+        "easy-read",
+    ] {
+        assert!(library.contains(&name.to_lowercase()), "the guides never mention {name}");
+    }
+}
+
+/// The words of each sentence (or line, for list points and headings), lowercased.
+fn sentences(text: &str) -> Vec<Vec<String>> {
+    text.to_lowercase()
+        .replace('’', "'")
+        .split(['.', '!', '?', '\n', ':', ';'])
+        .map(|sentence| {
+            sentence
+                .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect()
+}
+
+/// The guides' own prose: everything but the front matter, whose `source` and `criterion`
+/// quote the source's title on purpose.
+fn prose(markdown: &str) -> &str {
+    markdown
+        .splitn(3, "+++")
+        .nth(2)
+        .unwrap_or(markdown)
+}
+
+/// No run of seven words in a row within a sentence is shared with any source guide: sentences
+/// are never pasted. (A run that spans two list points is not a shared sentence.)
+/// The sources sit beside the repository (`../shared/sources`), as they do in CI.
+#[test]
+fn the_guides_share_no_sentence_with_the_sources() {
+    const RUN: usize = 7;
+    let sources = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources");
+    let Ok(entries) = std::fs::read_dir(&sources) else {
+        eprintln!("skipped: {} is not here to compare with", sources.display());
+        return;
+    };
+    let mut runs: HashSet<Vec<String>> = HashSet::new();
+    let mut files = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            files += 1;
+            let text = std::fs::read_to_string(&path).unwrap();
+            for sentence in sentences(&text) {
+                runs.extend(sentence.windows(RUN).map(<[String]>::to_vec));
+            }
+        }
+    }
+    assert_eq!(files, 5, "expected the five source guides");
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut shared = Vec::new();
+    for entry in std::fs::read_dir(content).unwrap().flatten() {
+        let path = entry.path();
+        if path.file_name().is_some_and(|n| n == "README.md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for sentence in sentences(prose(&text)) {
+            for run in sentence.windows(RUN) {
+                if runs.contains(run) {
+                    shared.push(format!("{}: {}", path.display(), run.join(" ")));
+                }
+            }
+        }
+    }
+    assert!(shared.is_empty(), "copied from the sources:\n{}", shared.join("\n"));
+}
