@@ -14,6 +14,9 @@ pub enum Lookup {
 }
 
 const CANDIDATES: usize = 5;
+/// A fuzzy title match counts only when its letters mostly run together (skim scores about 16
+/// a character for those); scattered letters (`nope` in "Professional development") do not.
+const MIN_SCORE_PER_CHAR: i64 = 16;
 
 /// Resolves `name` as a stable id (`guide/topic`), a bare topic id, an exact title, or a fuzzy title
 /// that only one topic matches.
@@ -34,13 +37,17 @@ pub fn find_topic(library: &Library, name: &str) -> Lookup {
         return Lookup::Ambiguous(exact);
     }
     let matcher = SkimMatcherV2::default().ignore_case();
+    let min_score = MIN_SCORE_PER_CHAR * name.chars().count() as i64;
     let mut scored: Vec<(i64, TopicRef)> = library
         .topic_refs()
         .filter_map(|at| {
             let topic = library.topic(at)?;
             let by_title = matcher.fuzzy_match(&topic.title, name);
             let by_id = matcher.fuzzy_match(&topic.id, name);
-            by_title.max(by_id).map(|score| (score, at))
+            by_title
+                .max(by_id)
+                .filter(|&score| score >= min_score)
+                .map(|score| (score, at))
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -132,6 +139,7 @@ mod tests {
     fn ambiguous_and_unknown_names_give_candidates() {
         let lib = library();
         assert!(matches!(find_topic(&lib, "volunt"), Lookup::Ambiguous(c) if c.len() == 2));
+        assert!(matches!(find_topic(&lib, "nope"), Lookup::Unknown(_)));
         match find_topic(&lib, "zzqx") {
             Lookup::Unknown(c) => assert_eq!(c.len(), 4),
             other => panic!("{other:?}"),

@@ -119,8 +119,11 @@ fn open_app(
             ..AppOptions::default()
         },
     );
-    terminal::run(&mut app, theme)?;
-    Ok(exit::OK)
+    match terminal::run(&mut app, theme)? {
+        terminal::Ended::Quit => Ok(exit::OK),
+        // The shell convention for "ended by signal N".
+        terminal::Ended::Signal(number) => Ok(u8::try_from(128 + number).unwrap_or(u8::MAX)),
+    }
 }
 
 fn snapshot_script(

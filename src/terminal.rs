@@ -11,17 +11,26 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// How often the loop wakes without input, to notice a termination signal.
 const TICK: Duration = Duration::from_millis(100);
 
+/// Why the app stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The learner quit.
+    Quit,
+    /// A termination signal arrived (its number); the terminal was restored all the same.
+    Signal(i32),
+}
+
 /// Runs the app full-screen until it quits. The terminal is restored on return, on panic
 /// (ratatui's hook) and on SIGTERM or SIGHUP (the loop notices and returns).
-pub fn run(app: &mut App, theme: &Theme) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    register_signals(&stop)?;
+pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    register_signals(&signal)?;
     ratatui::run(|terminal| {
         let _mouse = MouseCapture::enable()?;
         let size = terminal.size()?;
@@ -31,8 +40,10 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<()> {
         });
         loop {
             terminal.draw(|frame| ui::draw(frame, app, theme))?;
-            if app.should_quit || stop.load(Ordering::Relaxed) {
-                return Ok(());
+            match signal.load(Ordering::Relaxed) {
+                0 if app.should_quit => return Ok(Ended::Quit),
+                0 => {}
+                number => return Ok(Ended::Signal(i32::try_from(number).unwrap_or(i32::MAX))),
             }
             if !event::poll(TICK)? {
                 continue;
@@ -109,15 +120,18 @@ impl Drop for MouseCapture {
     }
 }
 
+/// Records the number of a SIGTERM or SIGHUP in `signal`, for the loop to notice.
 #[cfg(unix)]
-fn register_signals(stop: &Arc<AtomicBool>) -> io::Result<()> {
+fn register_signals(signal: &Arc<AtomicUsize>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
-    signal_hook::flag::register(SIGTERM, Arc::clone(stop))?;
-    signal_hook::flag::register(SIGHUP, Arc::clone(stop))?;
+    for number in [SIGTERM, SIGHUP] {
+        let value = usize::try_from(number).unwrap_or(1);
+        signal_hook::flag::register_usize(number, Arc::clone(signal), value)?;
+    }
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn register_signals(_stop: &Arc<AtomicBool>) -> io::Result<()> {
+fn register_signals(_signal: &Arc<AtomicUsize>) -> io::Result<()> {
     Ok(())
 }

@@ -1,6 +1,6 @@
 use super::exit;
 use super::paint::Paint;
-use crate::content::{Library, Topic, TopicRef};
+use crate::content::{Library, PointList, TopicRef};
 use crate::lookup::{Lookup, find_topic};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -10,12 +10,17 @@ struct ShownTopic<'a> {
     /// The stable id, `guide/topic`.
     id: String,
     guide: &'a str,
+    /// The topic's id within its guide.
+    topic: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    key_features: &'a [String],
+    examples: &'a [String],
+    lists: &'a [PointList],
     guide_title: &'a str,
     source: &'a str,
-    #[serde(flatten)]
-    topic: &'a Topic,
-    /// The guide's criteria followed by the topic's own.
-    all_criteria: Vec<&'a str>,
+    /// The guide's criterion and criteria followed by the topic's own.
+    criteria: Vec<&'a str>,
 }
 
 /// `carestudy show TOPIC`: one topic in full. Returns the exit status.
@@ -56,10 +61,15 @@ pub fn show(
         let shown = ShownTopic {
             id: format!("{}/{}", guide.id, topic.id),
             guide: &guide.id,
+            topic: &topic.id,
+            title: &topic.title,
+            summary: &topic.summary,
+            key_features: &topic.key_features,
+            examples: &topic.examples,
+            lists: &topic.lists,
             guide_title: &guide.title,
             source: &guide.source,
-            topic,
-            all_criteria,
+            criteria: all_criteria,
         };
         serde_json::to_writer_pretty(&mut *out, &shown)?;
         writeln!(out)?;

@@ -1,0 +1,437 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! End-to-end tests of the full-screen app in a real pseudo-terminal: the real binary is
+//! started in an 80x24 pty, driven with key bytes, and its output is fed into a vt100 parser.
+//! After it exits, `stty -a` runs on the same pty to prove cooked mode was restored.
+//!
+//! Every wait is a poll loop with a generous deadline, never a fixed sleep, so the tests stay
+//! quick on a fast machine and still pass on a slow, busy CI runner.
+//!
+//! The pty tests are unix-only (they use `stty` and `kill`); the "no terminal" test runs
+//! everywhere.
+
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_carestudy");
+
+#[test]
+fn without_a_terminal_the_app_exits_2_with_a_one_line_hint() {
+    let output = Command::new(BIN)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run carestudy");
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(output.stdout.is_empty(), "nothing on stdout: {output:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
+    assert!(stderr.contains("carestudy snapshot"), "{stderr:?}");
+    assert!(!stderr.contains('\x1b'), "no escape codes: {stderr:?}");
+}
+
+#[cfg(unix)]
+mod pty {
+    use super::BIN;
+    use portable_pty::{
+        Child, CommandBuilder, ExitStatus, MasterPty, PtySize, SlavePty, native_pty_system,
+    };
+    use std::io::{Read, Write};
+    use std::num::NonZeroU16;
+    use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+    use std::time::{Duration, Instant};
+
+    const ROWS: u16 = 24;
+    const COLS: u16 = 80;
+    /// How long to wait for anything to appear or to happen. Generous for slow CI.
+    const DEADLINE: Duration = Duration::from_secs(10);
+    /// How long to wait for the child to exit once asked to.
+    const EXIT_DEADLINE: Duration = Duration::from_secs(15);
+
+    /// A pty whose output is read on a background thread into a vt100 parser.
+    struct Session {
+        // Kept open for the whole test: the slave end is the terminal the children share, and
+        // while it is open the pty (and its settings) outlive each child.
+        slave: Box<dyn SlavePty + Send>,
+        _master: Box<dyn MasterPty + Send>,
+        writer: Box<dyn Write + Send>,
+        output: Receiver<Vec<u8>>,
+        parser: vt100::Parser,
+        /// Every byte the children wrote, in order.
+        raw: Vec<u8>,
+    }
+
+    impl Session {
+        fn open() -> Self {
+            let pair = native_pty_system()
+                .openpty(PtySize {
+                    rows: ROWS,
+                    cols: COLS,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .expect("open a pty");
+            let mut reader = pair.master.try_clone_reader().expect("pty reader");
+            let writer = pair.master.take_writer().expect("pty writer");
+            let (tx, output) = channel();
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => {
+                            if tx.send(buf[..n].to_vec()).is_err() {
+                                break;
+                            }
+                        }
+                    }
+                }
+            });
+            Self {
+                slave: pair.slave,
+                _master: pair.master,
+                writer,
+                output,
+                parser: vt100::Parser::new(
+                    NonZeroU16::new(ROWS).unwrap(),
+                    NonZeroU16::new(COLS).unwrap(),
+                    0,
+                ),
+                raw: Vec::new(),
+            }
+        }
+
+        fn spawn(&self, program: &str, args: &[&str]) -> Box<dyn Child + Send + Sync> {
+            self.spawn_with_env(program, args, &[])
+        }
+
+        fn spawn_with_env(
+            &self,
+            program: &str,
+            args: &[&str],
+            env: &[(&str, &str)],
+        ) -> Box<dyn Child + Send + Sync> {
+            let mut cmd = CommandBuilder::new(program);
+            cmd.args(args);
+            cmd.env("TERM", "xterm-256color");
+            cmd.env_remove("NO_COLOR");
+            for (key, value) in env {
+                cmd.env(key, value);
+            }
+            cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+            self.slave.spawn_command(cmd).expect("spawn in the pty")
+        }
+
+        /// Feeds whatever output arrives within `wait` (and everything already queued).
+        fn pump(&mut self, wait: Duration) {
+            match self.output.recv_timeout(wait) {
+                Ok(chunk) => self.feed(&chunk),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return,
+            }
+            while let Ok(chunk) = self.output.try_recv() {
+                self.feed(&chunk);
+            }
+        }
+
+        fn feed(&mut self, chunk: &[u8]) {
+            self.parser.process(chunk);
+            self.raw.extend_from_slice(chunk);
+        }
+
+        fn screen_text(&self) -> String {
+            self.parser.screen().contents()
+        }
+
+        /// Polls until `done` holds for the screen, or fails the test showing the screen.
+        fn wait_for(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+            let deadline = Instant::now() + DEADLINE;
+            loop {
+                if done(self.parser.screen()) {
+                    return;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "timed out after {DEADLINE:?} waiting for {what}; the screen shows:\n{}",
+                    self.screen_text()
+                );
+                self.pump(Duration::from_millis(50));
+            }
+        }
+
+        fn wait_for_text(&mut self, texts: &[&str]) {
+            let what = format!("{texts:?}");
+            self.wait_for(&what, |screen| {
+                let contents = screen.contents();
+                texts.iter().all(|t| contents.contains(t))
+            });
+        }
+
+        fn press(&mut self, bytes: &[u8]) {
+            self.writer.write_all(bytes).expect("write to the pty");
+            self.writer.flush().expect("flush the pty");
+        }
+
+        /// Polls until the child exits, reading its output meanwhile; kills it on timeout.
+        fn wait_exit(&mut self, child: &mut Box<dyn Child + Send + Sync>) -> ExitStatus {
+            let deadline = Instant::now() + EXIT_DEADLINE;
+            loop {
+                if let Some(status) = child.try_wait().expect("try_wait") {
+                    // Collect whatever the child wrote just before it exited.
+                    self.pump(Duration::from_millis(200));
+                    return status;
+                }
+                if Instant::now() >= deadline {
+                    send_signal(&**child, "KILL");
+                    panic!(
+                        "the child did not exit within {EXIT_DEADLINE:?}; the screen shows:\n{}",
+                        self.screen_text()
+                    );
+                }
+                self.pump(Duration::from_millis(50));
+            }
+        }
+
+        /// Runs `stty -a` on the same pty and returns what it printed.
+        fn stty(&mut self) -> String {
+            let start = self.raw.len();
+            let mut child = self.spawn("stty", &["-a"]);
+            let status = self.wait_exit(&mut child);
+            assert!(status.success(), "stty -a failed: {status:?}");
+            // stty's output may trail its exit by a moment: wait until its last line is in.
+            let deadline = Instant::now() + DEADLINE;
+            loop {
+                let text = String::from_utf8_lossy(&self.raw[start..]).into_owned();
+                if text.contains("icanon") && text.contains("opost") {
+                    return text;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "no termios flags in stty -a output: {text:?}"
+                );
+                self.pump(Duration::from_millis(50));
+            }
+        }
+
+        fn wait_for_raw(&mut self, needle: &[u8]) {
+            let deadline = Instant::now() + DEADLINE;
+            while !self.raw_contains(needle) {
+                assert!(
+                    Instant::now() < deadline,
+                    "timed out waiting for {:?} in the output",
+                    String::from_utf8_lossy(needle)
+                );
+                self.pump(Duration::from_millis(50));
+            }
+        }
+
+        fn raw_contains(&self, needle: &[u8]) -> bool {
+            self.raw.windows(needle.len()).any(|w| w == needle)
+        }
+
+        /// The app's start: the Browse pane on the first guide, in the alternate screen with
+        /// the mouse captured (checked here so the restore checks at the end can fail).
+        fn wait_for_first_screen(&mut self) {
+            self.wait_for_text(&["Browse", "Search", "Quiz", "Colleagues", "Topics"]);
+            assert!(
+                self.parser.screen().alternate_screen(),
+                "the app should draw on the alternate screen"
+            );
+            assert_ne!(
+                self.parser.screen().mouse_protocol_mode(),
+                vt100::MouseProtocolMode::None,
+                "the app should capture the mouse"
+            );
+        }
+
+        /// After the app has exited: main screen back, mouse released, cooked mode on.
+        fn assert_terminal_restored(&mut self) {
+            assert!(
+                self.raw_contains(b"\x1b[?1049h"),
+                "the app should have entered the alternate screen"
+            );
+            assert!(
+                self.raw_contains(b"\x1b[?1049l"),
+                "the app should leave the alternate screen"
+            );
+            assert!(
+                !self.parser.screen().alternate_screen(),
+                "still on the alternate screen after exit"
+            );
+            assert_eq!(
+                self.parser.screen().mouse_protocol_mode(),
+                vt100::MouseProtocolMode::None,
+                "mouse capture still on after exit"
+            );
+            let stty = self.stty();
+            assert_cooked(&stty);
+        }
+    }
+
+    /// Sends `SIGname` to the child with `kill(1)`. (portable-pty's own `kill` sends SIGHUP.)
+    fn send_signal(child: &(dyn Child + Send + Sync), name: &str) {
+        let pid = child.process_id().expect("the child's pid");
+        let status = std::process::Command::new("kill")
+            .args([format!("-{name}"), pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{name} {pid} failed");
+    }
+
+    /// The flags raw mode turns off must all be on again (`icanon`, not `-icanon`).
+    fn assert_cooked(stty: &str) {
+        let flags: Vec<&str> = stty
+            .split(|c: char| c.is_whitespace() || c == ';')
+            .filter(|w| !w.is_empty())
+            .collect();
+        for flag in ["icanon", "echo", "isig", "icrnl", "opost"] {
+            let off = format!("-{flag}");
+            assert!(
+                flags.contains(&flag) && !flags.contains(&off.as_str()),
+                "`{flag}` should be on after the app exits (cooked mode); stty -a says:\n{stty}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_fresh_pty_is_in_cooked_mode() {
+        // Guards the guard: the restore check below is only meaningful if stty's output is
+        // understood, and a fresh pty must pass it.
+        let mut session = Session::open();
+        let stty = session.stty();
+        assert_cooked(&stty);
+        // ...and the check can fail: raw-mode flags are caught.
+        let raw = stty.replace(" icanon", " -icanon");
+        assert!(std::panic::catch_unwind(|| assert_cooked(&raw)).is_err());
+    }
+
+    #[test]
+    fn the_restore_checks_catch_an_app_that_cannot_clean_up() {
+        // SIGKILL gives the app no chance to restore anything: every check must then fail.
+        let mut session = Session::open();
+        let mut child = session.spawn(BIN, &[]);
+        session.wait_for_first_screen();
+        send_signal(&*child, "KILL");
+        let status = session.wait_exit(&mut child);
+        assert!(
+            !status.success(),
+            "a killed app does not succeed: {status:?}"
+        );
+        assert!(session.parser.screen().alternate_screen());
+        assert_ne!(
+            session.parser.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None
+        );
+        let stty = session.stty();
+        let caught = std::panic::catch_unwind(|| assert_cooked(&stty));
+        assert!(caught.is_err(), "raw mode went unnoticed:\n{stty}");
+    }
+
+    #[test]
+    fn browse_search_and_quit_restore_the_terminal() {
+        let started = Instant::now();
+        let mut session = Session::open();
+        let mut child = session.spawn(BIN, &[]);
+        session.wait_for_first_screen();
+
+        // Tab: the Search pane, with the cursor in its box.
+        session.press(b"\t");
+        session.wait_for_text(&["type to search", "Esc clear/leave"]);
+
+        session.press(b"advocate");
+        session.wait_for_text(&["advocate", "Advocates", "results"]);
+
+        // Esc clears the query: the placeholder is back and the results are gone.
+        session.press(b"\x1b");
+        session.wait_for("the query to be cleared", |screen| {
+            let text = screen.contents();
+            text.contains("type to search") && !text.contains("Advocates")
+        });
+        // Esc again leaves the box: `q` now quits instead of typing.
+        session.press(b"\x1b");
+        session.wait_for_text(&["q quit"]);
+        session.press(b"q");
+
+        let status = session.wait_exit(&mut child);
+        assert!(
+            status.success(),
+            "carestudy should exit 0 after q: {status:?}"
+        );
+        session.assert_terminal_restored();
+        eprintln!("browse/search/quit took {:?}", started.elapsed());
+    }
+
+    #[test]
+    fn ctrl_c_quits_even_while_typing() {
+        let mut session = Session::open();
+        let mut child = session.spawn(BIN, &[]);
+        session.wait_for_first_screen();
+        session.press(b"/");
+        session.wait_for_text(&["type to search"]);
+        session.press(b"gdpr");
+        session.wait_for_text(&["GDPR"]);
+        // In raw mode Ctrl-C is a key, not a signal: the app quits cleanly.
+        session.press(b"\x03");
+        let status = session.wait_exit(&mut child);
+        assert!(
+            status.success(),
+            "carestudy should exit 0 after Ctrl-C: {status:?}"
+        );
+        session.assert_terminal_restored();
+    }
+
+    #[test]
+    fn sigterm_exits_and_restores_the_terminal() {
+        let mut session = Session::open();
+        let mut child = session.spawn(BIN, &[]);
+        session.wait_for_first_screen();
+        send_signal(&*child, "TERM");
+        // The app notices the signal within one tick (100 ms), restores the terminal and exits
+        // by itself with the shell's "ended by signal" status, 128 + 15.
+        let status = session.wait_exit(&mut child);
+        assert_eq!(status.exit_code(), 143, "on SIGTERM: {status:?}");
+        session.assert_terminal_restored();
+    }
+
+    #[test]
+    fn sighup_exits_and_restores_the_terminal() {
+        // What happens when the terminal window is closed (and what portable-pty's kill sends).
+        let mut session = Session::open();
+        let mut child = session.spawn(BIN, &[]);
+        session.wait_for_first_screen();
+        send_signal(&*child, "HUP");
+        let status = session.wait_exit(&mut child);
+        assert_eq!(status.exit_code(), 129, "on SIGHUP (128 + 1): {status:?}");
+        session.assert_terminal_restored();
+    }
+
+    /// `carestudy show` in a terminal: coloured, unless NO_COLOR is set (then not one escape).
+    fn show_in_a_terminal(env: &[(&str, &str)]) -> Vec<u8> {
+        let mut session = Session::open();
+        let args = ["show", "working-relationships/volunteers"];
+        let mut child = session.spawn_with_env(BIN, &args, env);
+        let status = session.wait_exit(&mut child);
+        assert!(status.success(), "carestudy show: {status:?}");
+        // The last line is the source: wait until it has all arrived.
+        session.wait_for_raw(b"Source:");
+        let deadline = Instant::now() + DEADLINE;
+        while !session.raw.ends_with(b"\n") {
+            assert!(Instant::now() < deadline, "the last line never ended");
+            session.pump(Duration::from_millis(50));
+        }
+        session.raw
+    }
+
+    #[test]
+    fn plain_commands_colour_a_terminal_unless_no_color_is_set() {
+        let coloured = show_in_a_terminal(&[]);
+        assert!(
+            coloured.contains(&0x1b),
+            "show in a terminal should be coloured"
+        );
+        let plain = show_in_a_terminal(&[("NO_COLOR", "1")]);
+        assert!(
+            !plain.contains(&0x1b),
+            "NO_COLOR=1 should turn colour off: {:?}",
+            String::from_utf8_lossy(&plain)
+        );
+    }
+}
