@@ -17,7 +17,12 @@ fn five_guides_with_sixty_to_seventy_five_topics() {
     let totals = library.totals();
     assert!((60..=75).contains(&totals.topics), "{totals}");
     for guide in &library.guides {
-        assert!(guide.source.ends_with("(Care Learning)"), "{}: {}", guide.id, guide.source);
+        assert!(
+            guide.source.ends_with("(Care Learning)"),
+            "{}: {}",
+            guide.id,
+            guide.source
+        );
         for topic in &guide.topics {
             assert!(!topic.summary.is_empty(), "{}/{}", guide.id, topic.id);
             assert!(
@@ -164,7 +169,10 @@ fn named_professions_organisations_and_laws_are_kept() {
         "interpreters",
         "easy-read",
     ] {
-        assert!(library.contains(&name.to_lowercase()), "the guides never mention {name}");
+        assert!(
+            library.contains(&name.to_lowercase()),
+            "the guides never mention {name}"
+        );
     }
 }
 
@@ -186,10 +194,7 @@ fn sentences(text: &str) -> Vec<Vec<String>> {
 /// The guides' own prose: everything but the front matter, whose `source` and `criterion`
 /// quote the source's title on purpose.
 fn prose(markdown: &str) -> &str {
-    markdown
-        .splitn(3, "+++")
-        .nth(2)
-        .unwrap_or(markdown)
+    markdown.splitn(3, "+++").nth(2).unwrap_or(markdown)
 }
 
 /// No run of seven words in a row within a sentence is shared with any source guide: sentences
@@ -232,5 +237,9 @@ fn the_guides_share_no_sentence_with_the_sources() {
             }
         }
     }
-    assert!(shared.is_empty(), "copied from the sources:\n{}", shared.join("\n"));
+    assert!(
+        shared.is_empty(),
+        "copied from the sources:\n{}",
+        shared.join("\n")
+    );
 }
