@@ -16,6 +16,10 @@ pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
 /// After this many problems in one file the rest are counted, not listed.
 pub const MAX_DIAGNOSTICS_PER_FILE: usize = 50;
+/// Block quotes, lists and indentation nested deeper than this at the start of a line are refused
+/// before parsing: the format needs two levels, and pulldown-cmark re-checks every open container
+/// on every following line, so a deep nest followed by many lines takes time quadratic in the file.
+pub const MAX_NESTING: usize = 16;
 
 const FENCE: &str = "+++";
 
@@ -72,6 +76,18 @@ fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     })?;
     let mut offset = 0;
     for (number, line) in text.split('\n').enumerate() {
+        if let Some(at) = too_deep(line) {
+            return Err(Diagnostic::at(
+                path,
+                number + 1,
+                // The prefix `too_deep` scans is ASCII, so its byte offset is the column.
+                at + 1,
+                format!(
+                    "nesting too deep: more than {MAX_NESTING} levels of block quotes (`>`), lists \
+                     or indentation at the start of this line"
+                ),
+            ));
+        }
         if line.len() > MAX_LINE_BYTES {
             return Err(Diagnostic::at(
                 path,
@@ -87,6 +103,50 @@ fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     }
     debug_assert!(offset >= text.len());
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// Where a line's leading container markers first exceed [`MAX_NESTING`] levels, if they do.
+///
+/// An estimate rather than CommonMark's rules: each `>`, each list marker (`-`, `*`, `+` or
+/// `1.`/`1)` followed by a space) and every four columns of a run of whitespace count one level.
+/// Every container pulldown-cmark keeps open needs a marker or its own indentation (two columns or
+/// more) on the line that opens or continues it, so the real depth is at most about twice the
+/// estimate. The scan stops at the limit, so it is cheap on any line.
+fn too_deep(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let is_gap = |i: usize| bytes.get(i).is_none_or(|&b| b == b' ' || b == b'\t');
+    let (mut levels, mut run, mut i) = (0usize, 0usize, 0usize);
+    while let Some(&b) = bytes.get(i) {
+        let start = i;
+        match b {
+            b' ' => run += 1,
+            b'\t' => run += 4,
+            _ => {
+                levels += run / 4;
+                run = 0;
+                match b {
+                    b'>' => levels += 1,
+                    b'-' | b'*' | b'+' if is_gap(i + 1) => levels += 1,
+                    b'0'..=b'9' => {
+                        let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                        let marker = i + digits;
+                        let delimited = matches!(bytes.get(marker), Some(b'.' | b')'));
+                        if digits > 9 || !delimited || !is_gap(marker + 1) {
+                            return None;
+                        }
+                        levels += 1;
+                        i = marker;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        if levels + run / 4 > MAX_NESTING {
+            return Some(start);
+        }
+        i += 1;
+    }
+    None
 }
 
 pub fn size_error(path: &str, size: u64) -> Diagnostic {
@@ -127,6 +187,9 @@ struct TopicDraft {
     /// The `###` list name waiting for its list, and where the heading was.
     pending_list: Option<(String, usize)>,
     has_lists: bool,
+    /// The heading was already reported (no id, a bad or repeated id): what is under it is read
+    /// as usual, so it is not reported again as being outside a topic, but the topic is dropped.
+    rejected: bool,
 }
 
 /// What the parser is inside of at the moment.
@@ -392,7 +455,7 @@ impl<'a> GuideParser<'a> {
                             if let Some(done) = draft.take() {
                                 self.finish_topic(done, &mut topics);
                             }
-                            draft = self.start_topic(id, title, start, &mut topic_lines);
+                            draft = Some(self.start_topic(id, title, start, &mut topic_lines));
                         }
                         HeadingLevel::H3 => match draft.as_mut() {
                             None => self.error(
@@ -579,34 +642,44 @@ impl<'a> GuideParser<'a> {
         title: String,
         at: usize,
         seen: &mut BTreeMap<String, usize>,
-    ) -> Option<TopicDraft> {
+    ) -> TopicDraft {
         if title.is_empty() {
             self.error(at, "a topic heading needs a title");
         }
-        let Some(id) = id else {
-            self.error(
-                at,
-                format!("topic `{title}` has no id: add one after the title, like `## {title} {{#some-id}}`"),
-            );
-            return None;
+        let id = match id {
+            Some(id) => self.valid_id(sanitize(&id), at, "topic id"),
+            None => {
+                self.error(
+                    at,
+                    format!("topic `{title}` has no id: add one after the title, like `## {title} {{#some-id}}`"),
+                );
+                None
+            }
         };
-        let id = self.valid_id(sanitize(&id), at, "topic id")?;
-        if let Some(&first) = seen.get(&id) {
-            let (line, column) = self.lines.position(first);
-            self.error(
-                at,
-                format!(
-                    "duplicate topic id `{id}`: also used at {}:{line}:{column}",
-                    self.path
-                ),
-            );
-            return None;
-        }
-        seen.insert(id.clone(), at);
+        let rejected = match &id {
+            None => true,
+            Some(id) => match seen.get(id) {
+                Some(&first) => {
+                    let (line, column) = self.lines.position(first);
+                    self.error(
+                        at,
+                        format!(
+                            "duplicate topic id `{id}`: also used at {}:{line}:{column}",
+                            self.path
+                        ),
+                    );
+                    true
+                }
+                None => {
+                    seen.insert(id.clone(), at);
+                    false
+                }
+            },
+        };
         let (line, _) = self.lines.position(at);
-        Some(TopicDraft {
+        TopicDraft {
             topic: Topic {
-                id,
+                id: id.unwrap_or_default(),
                 title,
                 summary: String::new(),
                 key_features: Vec::new(),
@@ -618,12 +691,16 @@ impl<'a> GuideParser<'a> {
             heading_offset: at,
             pending_list: None,
             has_lists: false,
-        })
+            rejected,
+        }
     }
 
     fn finish_topic(&mut self, draft: TopicDraft, topics: &mut Vec<Topic>) {
         if let Some((name, at)) = draft.pending_list {
             self.error(at, format!("`### {name}` has no list under it"));
+        }
+        if draft.rejected {
+            return;
         }
         let topic = draft.topic;
         if topic.summary.is_empty() {
@@ -749,6 +826,25 @@ mod tests {
     }
 
     #[test]
+    fn what_is_under_a_rejected_topic_is_not_reported_again() {
+        let text = GOOD.replace(
+            "{#second}\n\nOnly a summary.",
+            "{#first}\n\nA summary.\n\n### Key features\n\n- A point",
+        );
+        assert_eq!(
+            errors(&text),
+            ["g.md:34:1: error: duplicate topic id `first`: also used at g.md:12:1"]
+        );
+        let text = GOOD.replace("## First {#first}", "## First");
+        assert_eq!(
+            errors(&text),
+            [
+                "g.md:12:1: error: topic `First` has no id: add one after the title, like `## First {#some-id}`"
+            ]
+        );
+    }
+
+    #[test]
     fn nested_lists_are_reported_once() {
         let text = GOOD.replace("- Point two\n", "- Point two\n  - nested\n    - deeper\n");
         assert_eq!(
@@ -765,6 +861,27 @@ mod tests {
         let guide = parse_guide("g.md", text.as_bytes())?;
         assert_eq!(guide.topics[0].key_features[1], "Point [2Jtwo");
         Ok(())
+    }
+
+    #[test]
+    fn absurd_nesting_is_refused_before_parsing() {
+        let deep_quote = format!("{GOOD}{}x\n", ">".repeat(100));
+        assert_eq!(
+            errors(&deep_quote),
+            [format!(
+                "g.md:37:17: error: nesting too deep: more than {MAX_NESTING} levels of block \
+                 quotes (`>`), lists or indentation at the start of this line"
+            )]
+        );
+        let deep_list = format!("{GOOD}{}x\n", "- ".repeat(100));
+        assert!(errors(&deep_list)[0].starts_with("g.md:37:33: error: nesting too deep"));
+        let indented = format!("{GOOD}{}x\n", " ".repeat(200));
+        assert!(errors(&indented)[0].starts_with("g.md:37:68: error: nesting too deep"));
+        // Ordinary lines, numbers and rules are not nesting.
+        assert_eq!(too_deep("- - - > 1. point"), None);
+        assert_eq!(too_deep("1234567890. not a marker"), None);
+        assert_eq!(too_deep("---------------------------------------"), None);
+        assert_eq!(too_deep("2024 was a year"), None);
     }
 
     #[test]
