@@ -261,10 +261,10 @@ const CASES: &[Case] = &[
     Case {
         dir: "duplicate-guide-id",
         file: "b.md",
-        line: 1,
-        column: 1,
+        line: 2,
+        column: 6,
         says: "duplicate guide id `fixture-duplicate`",
-        names: Some(("a.md", None)),
+        names: Some(("a.md", Some((2, 6)))),
     },
     Case {
         dir: "duplicate-topic-id",

@@ -118,9 +118,14 @@ fn collect_guides(
             }
             Ok(meta) if meta.is_file() && is_guide_file(&path) => files.push(path),
             Ok(_) => {}
-            Err(e) if is_guide_file(&path) || is_link(&path) => problems.push(
-                Diagnostic::unlocated(&path.display().to_string(), format!("cannot read: {e}")),
-            ),
+            Err(e) if is_link(&path) => problems.push(Diagnostic::unlocated(
+                &path.display().to_string(),
+                format!("cannot follow symbolic link (a loop, or it points nowhere): {e}"),
+            )),
+            Err(e) if is_guide_file(&path) => problems.push(Diagnostic::unlocated(
+                &path.display().to_string(),
+                format!("cannot read: {e}"),
+            )),
             Err(_) => {}
         }
     }
@@ -171,6 +176,7 @@ fn assemble(
 ) -> Result<Library, Diagnostics> {
     let mut guides: Vec<Guide> = Vec::new();
     let mut problems = Vec::new();
+    // Where each guide id was first seen, as `path:line:column`.
     let mut first_use: BTreeMap<String, String> = BTreeMap::new();
     for (path, bytes) in files {
         let guide = match bytes {
@@ -179,13 +185,16 @@ fn assemble(
         };
         match guide {
             Ok(guide) => {
+                let (line, column) = guide.id_position;
                 if let Some(first) = first_use.get(&guide.id) {
-                    problems.push(Diagnostic::whole_file(
+                    problems.push(Diagnostic::at(
                         &path,
-                        format!("duplicate guide id `{}`: also used by {first}", guide.id),
+                        line,
+                        column,
+                        format!("duplicate guide id `{}`: also used at {first}", guide.id),
                     ));
                 } else {
-                    first_use.insert(guide.id.clone(), path);
+                    first_use.insert(guide.id.clone(), format!("{path}:{line}:{column}"));
                     guides.push(guide);
                 }
             }

@@ -27,6 +27,9 @@ pub struct Guide {
     /// Where the guide was loaded from, for messages (`content/x.md`).
     #[serde(skip)]
     pub origin: String,
+    /// Line and column of the `id` value in the front matter, for messages.
+    #[serde(skip)]
+    pub id_position: (usize, usize),
 }
 
 /// One `##` section of a guide.

@@ -173,6 +173,8 @@ fn byte_position(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 struct FrontMatter {
     id: String,
+    /// Byte offset of the id's value, for messages about it.
+    id_at: usize,
     title: String,
     criterion: String,
     verb: CommandVerb,
@@ -252,6 +254,7 @@ impl<'a> GuideParser<'a> {
             introduction,
             topics,
             origin: self.path.to_owned(),
+            id_position: self.lines.position(front.id_at),
         })
     }
 
@@ -360,6 +363,7 @@ impl<'a> GuideParser<'a> {
         let criterion = required(self, "criterion");
         let verb = required(self, "verb");
         let source_title = required(self, "source");
+        let id_at = id.as_ref().map_or(closing_fence, |(_, at)| *at);
         let id = id.and_then(|(id, at)| self.valid_id(id, at, "guide id"));
         let verb = verb.and_then(|(word, at)| {
             let verb = CommandVerb::parse(&word.to_lowercase());
@@ -374,6 +378,7 @@ impl<'a> GuideParser<'a> {
         });
         Some(FrontMatter {
             id: id?,
+            id_at,
             title: title?.0,
             criterion: criterion?.0,
             verb: verb?,
