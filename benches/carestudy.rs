@@ -1,14 +1,19 @@
 //! `cargo bench`: the speed targets, measured. Loading guides, one search keystroke (matching
 //! plus drawing), and drawing each pane at 80x24 and 200x60.
 
+#[path = "../examples/gen_library.rs"]
+#[allow(dead_code)]
+mod gen_library;
+
 use carestudy::app::keys::Key;
 use carestudy::app::{App, AppOptions, Pane};
-use carestudy::content::{Library, load_builtin};
+use carestudy::content::{Library, load_builtin, load_dir};
 use carestudy::ui::{self, Theme, ThemeName};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn builtin() -> Library {
@@ -38,8 +43,42 @@ fn terminal(width: u16, height: u16) -> Terminal<TestBackend> {
     }
 }
 
+/// Guides in the large library: a whole course's worth.
+const LARGE: u32 = 500;
+
+/// Writes the generated 500-guide library to `dir` (the same files `gen_library` writes).
+fn write_large_library(dir: &Path) {
+    for (name, text) in gen_library::library_files(LARGE) {
+        if let Err(e) = std::fs::write(dir.join(name), text) {
+            panic!("cannot write the generated library: {e}");
+        }
+    }
+}
+
+fn load_large(dir: &Path) -> Library {
+    match load_dir(dir) {
+        Ok(library) => library,
+        Err(problems) => panic!("generated guides: {problems}"),
+    }
+}
+
 fn loading(c: &mut Criterion) {
     c.bench_function("load/builtin", |b| b.iter(|| black_box(builtin())));
+    let dir = tempfile_dir();
+    write_large_library(dir.path());
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    group.bench_function("500-guides", |b| {
+        b.iter(|| black_box(load_large(dir.path())))
+    });
+    group.finish();
+}
+
+fn tempfile_dir() -> tempfile::TempDir {
+    match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(e) => panic!("cannot make a temporary folder: {e}"),
+    }
 }
 
 /// One keystroke in the search box: the query is updated, matched, and the screen drawn.
@@ -68,10 +107,42 @@ fn keystroke(c: &mut Criterion, name: &str, library: &Library, typed: &str, next
     });
 }
 
+/// Typing a ten-letter word one key at a time, from an empty box: the average keystroke.
+fn typing_word(c: &mut Criterion, name: &str, library: &Library) {
+    let theme = Theme::named(ThemeName::Default);
+    let mut terminal = terminal(80, 24);
+    let word = "safeguards";
+    let mut app = app(library.clone(), Pane::Search, 80, 24);
+    c.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                for ch in word.chars() {
+                    let start = Instant::now();
+                    app.handle_key(Key::Char(ch));
+                    let drawn = terminal.draw(|frame| ui::draw(frame, &app, &theme));
+                    total += start.elapsed();
+                    black_box(drawn.is_ok());
+                }
+                app.handle_key(Key::Ctrl('u'));
+            }
+            // Per keystroke, not per word.
+            total / u32::try_from(word.len()).unwrap_or(1)
+        });
+    });
+}
+
 fn searching(c: &mut Criterion) {
     let library = builtin();
     keystroke(c, "search/builtin/first-char", &library, "", 'c');
     keystroke(c, "search/builtin/fifth-char", &library, "conf", 'i');
+    typing_word(c, "search/builtin/ten-letter-word", &library);
+    let dir = tempfile_dir();
+    write_large_library(dir.path());
+    let large = load_large(dir.path());
+    keystroke(c, "search/500-guides/first-char", &large, "", 'c');
+    keystroke(c, "search/500-guides/fifth-char", &large, "conf", 'i');
+    typing_word(c, "search/500-guides/ten-letter-word", &large);
 }
 
 fn drawing(c: &mut Criterion) {

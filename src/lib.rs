@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod lookup;
+pub mod parallel;
 pub mod quiz;
 pub mod search;
 pub mod snapshot;

@@ -300,9 +300,13 @@ impl App {
     // ---- Search ----
 
     fn refresh_hits(&mut self) {
-        let mut hits = self.index.search(&self.search.input.text());
-        hits.truncate(MAX_HITS);
-        self.search.hits = hits;
+        let query = self.search.input.text();
+        let results = self
+            .index
+            .search_limited(&query, MAX_HITS, &mut self.search.narrowing);
+        self.search.hits = results.hits;
+        self.search.total = results.total;
+        self.search.complete = results.complete;
         self.search.selected = 0;
     }
 

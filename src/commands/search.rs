@@ -1,6 +1,6 @@
 use super::paint::Paint;
 use crate::content::Library;
-use crate::search::{Field, SearchIndex};
+use crate::search::{Field, Narrowing, SearchIndex};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -31,8 +31,9 @@ pub fn search(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let index = SearchIndex::new(library);
-    let hits = index.search(query);
-    let shown = hits.iter().take(limit).filter_map(|hit| {
+    let results = index.search_limited(query, limit, &mut Narrowing::default());
+    let hits = &results.hits;
+    let shown = hits.iter().filter_map(|hit| {
         let guide = library.guide(hit.topic.guide)?;
         let topic = library.topic(hit.topic)?;
         Some((hit, guide, topic))
@@ -75,12 +76,11 @@ pub fn search(
     }
     if !any {
         writeln!(out, "No matches for \"{query}\".")?;
-    } else if hits.len() > limit {
-        writeln!(
-            out,
-            "{}",
-            paint.muted(&format!("... {} more (use --limit)", hits.len() - limit))
-        )?;
+    } else if results.total > hits.len() {
+        let more = results.total - hits.len();
+        let plus = if results.complete { "" } else { "+" };
+        let note = format!("... {more}{plus} more (use --limit)");
+        writeln!(out, "{}", paint.muted(&note))?;
     }
     Ok(())
 }

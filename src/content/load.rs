@@ -4,20 +4,24 @@ use super::builtin::BUILTIN_GUIDES;
 use super::diagnostic::{Diagnostic, Diagnostics};
 use super::model::{Guide, Library};
 use super::parse::{MAX_FILE_BYTES, parse_guide, size_error};
+use crate::parallel::in_two_halves;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// From this many files, reading and parsing is split between two threads.
+const PARALLEL_FROM_FILES: usize = 16;
 
 /// Folders nested deeper than this are not searched: a real library is a few levels deep.
 const MAX_FOLDER_DEPTH: usize = 32;
 
 /// The guides compiled into carestudy.
 pub fn load_builtin() -> Result<Library, Diagnostics> {
-    let files = BUILTIN_GUIDES
+    let parsed = BUILTIN_GUIDES
         .iter()
-        .map(|(path, text)| (path.to_string(), Ok(text.as_bytes().to_vec())));
-    assemble(files)
+        .map(|(path, text)| (path.to_string(), parse_guide(path, text.as_bytes())));
+    assemble(parsed)
 }
 
 /// Loads every `.md` guide under `dir` (except README.md files), in path order.
@@ -46,15 +50,25 @@ pub fn load_dir(dir: &Path) -> Result<Library, Diagnostics> {
         ));
     }
     files.sort();
-    let loaded = files.into_iter().map(|path| {
-        let shown = path.display().to_string();
-        let bytes = read_limited(&path).map_err(|e| match e {
-            ReadError::TooLarge(size) => size_error(&shown, size),
-            ReadError::Io(e) => Diagnostic::unlocated(&shown, format!("cannot read file: {e}")),
-        });
-        (shown, bytes)
+    // Reading and parsing each file is independent: a course's hundreds of guides load on both
+    // cores. The order of `files` is kept.
+    let parsed = in_two_halves(&files, PARALLEL_FROM_FILES, |part| {
+        part.iter()
+            .map(|path| {
+                let shown = path.display().to_string();
+                let guide = match read_limited(path) {
+                    Ok(bytes) => parse_guide(&shown, &bytes),
+                    Err(ReadError::TooLarge(size)) => Err(vec![size_error(&shown, size)]),
+                    Err(ReadError::Io(e)) => Err(vec![Diagnostic::unlocated(
+                        &shown,
+                        format!("cannot read file: {e}"),
+                    )]),
+                };
+                (shown, guide)
+            })
+            .collect()
     });
-    match assemble(loaded) {
+    match assemble(parsed) {
         Ok(library) if problems.is_empty() => Ok(library),
         Ok(_) => Err(Diagnostics(problems)),
         Err(Diagnostics(more)) => {
@@ -170,19 +184,15 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// Parses each file and checks what spans files: guide ids must be unique.
+/// Checks what spans files (guide ids must be unique) and gathers the guides or the problems.
 fn assemble(
-    files: impl IntoIterator<Item = (String, Result<Vec<u8>, Diagnostic>)>,
+    parsed: impl IntoIterator<Item = (String, Result<Guide, Vec<Diagnostic>>)>,
 ) -> Result<Library, Diagnostics> {
     let mut guides: Vec<Guide> = Vec::new();
     let mut problems = Vec::new();
     // Where each guide id was first seen, as `path:line:column`.
     let mut first_use: BTreeMap<String, String> = BTreeMap::new();
-    for (path, bytes) in files {
-        let guide = match bytes {
-            Ok(bytes) => parse_guide(&path, &bytes),
-            Err(problem) => Err(vec![problem]),
-        };
+    for (path, guide) in parsed {
         match guide {
             Ok(guide) => {
                 let (line, column) = guide.id_position;

@@ -60,8 +60,9 @@ fn draw_query(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn draw_results(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let hits = &app.search.hits;
     let query = app.search.input.text();
-    let title = match hits.len() {
+    let title = match app.search.total {
         _ if query.trim().is_empty() => " Results ".to_owned(),
+        n if !app.search.complete => format!(" {n}+ results "),
         1 => " 1 result ".to_owned(),
         n => format!(" {n} results "),
     };
