@@ -544,11 +544,10 @@ fn tightest_window(needle: &[u8], haystack: &[u8], max_span: usize) -> Option<(u
         let start = from + offset;
         let limit = (start + max_span).min(haystack.len());
         let mut at = start + 1;
+        // The windows are a few dozen bytes: a plain scan beats memchr's set-up here.
         let fits = rest.iter().all(|&byte| {
-            match haystack
-                .get(at..limit)
-                .and_then(|window| memchr::memchr(byte, window))
-            {
+            let window = haystack.get(at..limit).unwrap_or(&[]);
+            match window.iter().position(|&b| b == byte) {
                 Some(found) => {
                     at += found + 1;
                     true
