@@ -11,6 +11,7 @@ pub mod commands;
 pub mod content;
 pub mod lookup;
 pub mod parallel;
+pub mod progress;
 pub mod quiz;
 pub mod search;
 pub mod snapshot;
