@@ -11,13 +11,21 @@ pub enum Scope {
     Guide(usize),
 }
 
-/// One possible question before its options are drawn.
+/// One possible question (a card) before its options are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct CardSpec {
-    kind: QuestionKind,
-    topic: TopicRef,
+pub struct CardSpec {
+    pub kind: QuestionKind,
+    pub topic: TopicRef,
     /// Which point or example (index into `Topic::points()` or `examples`); 0 for a flip card.
-    target: usize,
+    pub target: usize,
+}
+
+impl CardSpec {
+    /// The card's stable id, `guide/topic#kind:target`, which saved progress keys on.
+    pub fn id(&self, library: &Library) -> Option<String> {
+        let topic = library.stable_id(self.topic)?;
+        Some(format!("{topic}#{}:{}", self.kind.code(), self.target))
+    }
 }
 
 /// An endless, seeded sequence of questions. Kinds take turns so a session is varied; each
@@ -77,7 +85,18 @@ impl QuizDeck {
         None
     }
 
-    fn draw(&mut self) -> Option<CardSpec> {
+    /// Every card in the deck's scope.
+    pub fn cards(&self) -> impl Iterator<Item = CardSpec> + '_ {
+        self.queues.iter().flatten().copied()
+    }
+
+    /// The question for `spec`, its options drawn from the deck's generator.
+    pub fn question_for(&mut self, library: &Library, spec: CardSpec) -> Option<Question> {
+        build(library, spec, &mut self.rng)
+    }
+
+    /// The next card in the deck's order (kinds take turns; reshuffled when all have been drawn).
+    pub fn draw(&mut self) -> Option<CardSpec> {
         if self.queues.is_empty() {
             return None;
         }
@@ -144,13 +163,7 @@ impl Pool {
 fn build(library: &Library, spec: CardSpec, rng: &mut fastrand::Rng) -> Option<Question> {
     let guide = library.guide(spec.topic.guide)?;
     let topic = library.topic(spec.topic)?;
-    let card_id = format!(
-        "{}/{}#{}:{}",
-        guide.id,
-        topic.id,
-        spec.kind.code(),
-        spec.target
-    );
+    let card_id = spec.id(library)?;
     match spec.kind {
         QuestionKind::FlipCard => Some(Question {
             kind: spec.kind,

@@ -3,6 +3,10 @@
 
 mod deck;
 mod question;
+mod schedule;
+mod session;
 
-pub use deck::{QuizDeck, Scope};
+pub use deck::{CardSpec, QuizDeck, Scope};
 pub use question::{Grade, Question, QuestionKind};
+pub use schedule::{ReviewDetail, Scheduler, new_card};
+pub use session::{NEW_CARDS_PER_DAY, Session, Source};

@@ -52,6 +52,16 @@ impl Grade {
         }
     }
 
+    /// 1 Again .. 4 Easy, as keys and the saved file number them.
+    pub fn number(self) -> u8 {
+        match self {
+            Self::Again => 1,
+            Self::Hard => 2,
+            Self::Good => 3,
+            Self::Easy => 4,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Again => "Again",
