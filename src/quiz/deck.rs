@@ -161,7 +161,6 @@ impl Pool {
 }
 
 fn build(library: &Library, spec: CardSpec, rng: &mut fastrand::Rng) -> Option<Question> {
-    let guide = library.guide(spec.topic.guide)?;
     let topic = library.topic(spec.topic)?;
     let card_id = spec.id(library)?;
     match spec.kind {
