@@ -32,6 +32,7 @@ fn app(library: Library, pane: Pane, width: u16, height: u16) -> App {
             topic: None,
             width,
             height,
+            ..AppOptions::default()
         },
     )
 }

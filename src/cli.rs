@@ -25,6 +25,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "N")]
     pub seed: Option<u64>,
 
+    /// Keep saved progress in this folder (default: $CARESTUDY_DATA_DIR, else the platform's data folder)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -71,11 +75,23 @@ pub enum Command {
         #[arg(long)]
         frames: bool,
         /// The pane to open first
-        #[arg(long, value_name = "PANE", value_parser = ["browse", "search", "quiz"], default_value = "browse")]
+        #[arg(long, value_name = "PANE", value_parser = ["browse", "search", "quiz", "progress"], default_value = "browse")]
         start: String,
         /// Select this topic first (an id like working-relationships/volunteers, or a title)
         #[arg(long, value_name = "ID")]
         topic: Option<String>,
+        /// The time the run happens at, RFC 3339 (for due cards); default 2026-01-05T09:00:00Z
+        #[arg(long, value_name = "TIME")]
+        now: Option<String>,
+    },
+    /// Print progress figures: reviews, cards due, mastery per guide, weakest topics
+    Stats {
+        /// Print JSON (reviews, due_today, guides, ...)
+        #[arg(long)]
+        json: bool,
+        /// The time to compute the figures at, RFC 3339 (default: now)
+        #[arg(long, value_name = "TIME")]
+        now: Option<String>,
     },
     /// Check a folder of guides (default: the built-in guides) and report every problem
     Check {
@@ -89,4 +105,5 @@ const SNAPSHOT_HELP: &str = "Examples:
   carestudy snapshot --size 120x40 --topic working-relationships/volunteers
   carestudy snapshot --start quiz --seed 7 --keys '1<Enter>2' --frames
 
-The same arguments always print the same bytes. Without --seed the quiz uses seed 0.";
+The same arguments always print the same bytes. Without --seed the quiz uses seed 0.
+Without --data-dir nothing is saved; with it, reviews are saved exactly as the app saves them.";

@@ -15,5 +15,6 @@ pub mod progress;
 pub mod quiz;
 pub mod search;
 pub mod snapshot;
+pub mod stats;
 pub mod terminal;
 pub mod ui;

@@ -1,17 +1,21 @@
 #![forbid(unsafe_code)]
 //! Argument parsing, then hand-off. Everything that can fail (loading guides, parsing
-//! arguments) happens before the terminal enters raw mode, so errors print as plain text.
+//! arguments, opening saved progress) happens before the terminal enters raw mode, so errors
+//! print as plain text.
 
 use carestudy::app::keys::Key;
-use carestudy::app::{App, AppOptions, Pane};
+use carestudy::app::{App, AppOptions, Clock, Pane};
 use carestudy::cli::{Cli, Command};
 use carestudy::commands::{self, exit, paint::Paint};
 use carestudy::content::Library;
 use carestudy::lookup::{Lookup, find_topic};
+use carestudy::progress::{self, Progress, Store};
 use carestudy::ui::{Theme, ThemeName};
 use carestudy::{snapshot, terminal};
+use chrono::{DateTime, Utc};
 use clap::Parser;
 use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -55,7 +59,8 @@ fn run(cli: Cli) -> io::Result<u8> {
     let code = match cli.command {
         None => {
             drop(out);
-            return open_app(library, cli.seed, &theme, &mut err);
+            let data_dir = progress::data_dir(cli.data_dir.as_deref());
+            return open_app(library, cli.seed, data_dir, &theme, &mut err);
         }
         Some(Command::List { json }) => {
             commands::list(&library, json, paint, &mut out)?;
@@ -68,22 +73,52 @@ fn run(cli: Cli) -> io::Result<u8> {
             commands::search(&library, &query.join(" "), limit, json, paint, &mut out)?;
             exit::OK
         }
+        Some(Command::Stats { json, now }) => {
+            let now = match now.as_deref().map(|t| parse_time(t, "--now")).transpose() {
+                Ok(now) => now.unwrap_or_else(Utc::now),
+                Err(message) => {
+                    writeln!(err, "carestudy: {message}")?;
+                    return Ok(exit::USAGE);
+                }
+            };
+            let progress = match progress::data_dir(cli.data_dir.as_deref()) {
+                Some(dir) => Store::open(&dir, now).1,
+                None => Progress::default(),
+            };
+            commands::stats(&library, &progress, now, json, paint, &mut out)?;
+            exit::OK
+        }
         Some(Command::Snapshot {
             size,
             keys,
             frames,
             start,
             topic,
+            now,
         }) => {
-            let script =
-                match snapshot_script(&library, &size, &keys, frames, &start, topic, cli.seed) {
-                    Ok(script) => script,
-                    Err(message) => {
-                        writeln!(err, "carestudy: {message}")?;
-                        return Ok(exit::USAGE);
-                    }
-                };
-            snapshot::run(library, &script, &theme, &mut out)?;
+            let request = SnapshotRequest {
+                size: &size,
+                keys: &keys,
+                frames,
+                start: &start,
+                topic,
+                now: now.as_deref(),
+                seed: cli.seed,
+            };
+            let script = match snapshot_script(&library, request) {
+                Ok(script) => script,
+                Err(message) => {
+                    writeln!(err, "carestudy: {message}")?;
+                    return Ok(exit::USAGE);
+                }
+            };
+            // Scripted runs save nothing unless a folder is named on the command line (never
+            // from the environment), so a pipeline cannot touch a learner's progress by accident.
+            let (store, saved) = match &cli.data_dir {
+                Some(dir) => Store::open(dir, script.options.clock.now()),
+                None => (Store::in_memory(), Progress::default()),
+            };
+            snapshot::run(library, store, saved, &script, &theme, &mut out)?;
             exit::OK
         }
         Some(Command::Check { .. }) => exit::OK,
@@ -95,6 +130,7 @@ fn run(cli: Cli) -> io::Result<u8> {
 fn open_app(
     library: Library,
     seed: Option<u64>,
+    data_dir: Option<PathBuf>,
     theme: &Theme,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
@@ -102,23 +138,23 @@ fn open_app(
         writeln!(
             err,
             "carestudy: the full-screen app needs a terminal; in scripts use `carestudy snapshot` \
-             or the plain commands (list, show, search, check); see `carestudy --help`"
+             or the plain commands (list, show, search, stats, check); see `carestudy --help`"
         )?;
         return Ok(exit::USAGE);
     }
-    // The one place the clock is read: an unseeded session gets a fresh order of questions.
-    let seed = seed.unwrap_or_else(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs())
-    });
-    let mut app = App::new(
-        library,
-        AppOptions {
-            seed,
-            ..AppOptions::default()
-        },
-    );
+    let clock = Clock::System;
+    // The one place the clock picks a seed: an unseeded session gets a fresh order of questions.
+    let seed = seed.unwrap_or_else(|| clock.now().timestamp().unsigned_abs());
+    let (store, progress) = match data_dir {
+        Some(dir) => Store::open(&dir, clock.now()),
+        None => (Store::in_memory(), Progress::default()),
+    };
+    let options = AppOptions {
+        seed,
+        clock,
+        ..AppOptions::default()
+    };
+    let mut app = App::with_progress(library, options, store, progress);
     match terminal::run(&mut app, theme)? {
         terminal::Ended::Quit => Ok(exit::OK),
         // The shell convention for "ended by signal N".
@@ -126,18 +162,44 @@ fn open_app(
     }
 }
 
+/// What `carestudy snapshot` was asked for, before it is checked.
+struct SnapshotRequest<'a> {
+    size: &'a str,
+    keys: &'a str,
+    frames: bool,
+    start: &'a str,
+    topic: Option<String>,
+    now: Option<&'a str>,
+    seed: Option<u64>,
+}
+
+/// Parses an RFC 3339 time given on the command line.
+fn parse_time(text: &str, flag: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|time| time.with_timezone(&Utc))
+        .map_err(|e| format!("{flag} `{text}`: {e}; use RFC 3339, like 2026-11-21T09:30:00Z"))
+}
+
 fn snapshot_script(
     library: &Library,
-    size: &str,
-    keys: &str,
-    frames: bool,
-    start: &str,
-    topic: Option<String>,
-    seed: Option<u64>,
+    request: SnapshotRequest,
 ) -> Result<snapshot::Script, String> {
+    let SnapshotRequest {
+        size,
+        keys,
+        frames,
+        start,
+        topic,
+        now,
+        seed,
+    } = request;
     let (width, height) = snapshot::parse_size(size)?;
     let keys = Key::parse_sequence(keys).map_err(|e| e.to_string())?;
     let start = Pane::from_name(start).ok_or_else(|| format!("unknown pane `{start}`"))?;
+    let clock = match now {
+        Some(text) => Clock::Fixed(parse_time(text, "--now")?),
+        None => Clock::default_fixed(),
+    };
     let topic = match topic {
         None => None,
         Some(name) => match find_topic(library, &name) {
@@ -157,6 +219,7 @@ fn snapshot_script(
             topic,
             width,
             height,
+            clock,
         },
         keys,
         frames,

@@ -1,9 +1,11 @@
 //! The headless mode behind `carestudy snapshot`: the same App, driven by scripted keys and
-//! drawn on ratatui's TestBackend, printed as plain text. Saves nothing and reads no clock.
+//! drawn on ratatui's TestBackend, printed as plain text. Reads no clock; saves only to a store
+//! it is given.
 
 use crate::app::keys::Key;
 use crate::app::{App, AppOptions};
 use crate::content::Library;
+use crate::progress::{Progress, Store};
 use crate::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,14 +21,17 @@ pub struct Script {
     pub frames: bool,
 }
 
-/// Runs the script and writes the screen(s) to `out`.
+/// Runs the script and writes the screen(s) to `out`. Reviews go to `store` exactly as the app
+/// saves them (an in-memory store saves nothing).
 pub fn run(
     library: Library,
+    store: Store,
+    progress: Progress,
     script: &Script,
     theme: &Theme,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut app = App::new(library, script.options);
+    let mut app = App::with_progress(library, script.options, store, progress);
     let backend = TestBackend::new(script.options.width, script.options.height);
     let mut terminal = Terminal::new(backend).map_err(io::Error::other)?;
     let draw = |app: &App, terminal: &mut Terminal<TestBackend>| -> io::Result<String> {

@@ -24,6 +24,7 @@ fn app(width: u16, height: u16, start: Pane) -> App {
             topic: None,
             width,
             height,
+            ..AppOptions::default()
         },
     )
 }
@@ -295,4 +296,38 @@ fn a_large_screen_draws_every_pane() {
         assert_eq!(screen.lines().count(), 60);
         assert!(screen.contains("carestudy"));
     }
+}
+
+// ---- Progress ----
+
+#[test]
+fn progress_before_any_review() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let app = app(w, h, Pane::Progress);
+        insta::assert_snapshot!(format!("progress_empty_{w}x{h}"), text(&app));
+    }
+}
+
+#[test]
+fn progress_after_a_few_answers() {
+    let mut app = app(80, 24, Pane::Quiz);
+    // Right, wrong, then a flip card graded Hard and one graded Easy, all at the fixed clock.
+    for _ in 0..6 {
+        match app.quiz.question.as_ref().map(|q| (q.is_flip(), q.correct)) {
+            Some((true, _)) => app.update(Action::Choose(2)),
+            Some((false, correct)) => {
+                app.update(Action::Choose(u8::try_from(correct).unwrap_or(0) + 1));
+                app.update(Action::Confirm);
+            }
+            None => break,
+        }
+    }
+    press(&mut app, "<Tab>");
+    assert_eq!(app.pane, Pane::Progress);
+    insta::assert_snapshot!("progress_after_answers_80x24", text(&app));
+    press(&mut app, "j");
+    insta::assert_snapshot!("progress_after_answers_styles", styles(&draw(&app)));
+    press(&mut app, "<Enter>");
+    assert_eq!(app.pane, Pane::Quiz, "Enter starts a session on the weak topic");
+    insta::assert_snapshot!("progress_practise_weak_topic_80x24", text(&app));
 }

@@ -17,6 +17,7 @@ pub enum Context {
     /// The search results, with the box left.
     SearchResults,
     Quiz,
+    Progress,
     Help,
 }
 
@@ -273,6 +274,24 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
         &[Char('g')],
         Action::ChangeQuizScope,
         "quiz all guides, or one guide at a time",
+    ),
+    bind(
+        Progress,
+        &[Up, Char('k')],
+        Action::Up,
+        "highlight the weaker topic above",
+    ),
+    bind(
+        Progress,
+        &[Down, Char('j')],
+        Action::Down,
+        "highlight the topic below",
+    ),
+    bind(
+        Progress,
+        &[Enter],
+        Action::Confirm,
+        "practise the highlighted topic in Quiz",
     ),
     bind(Commands, &[Char('/')], Action::FocusQuery, "search"),
     bind(Commands, &[Char('?')], Action::ToggleHelp, "help"),

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod browse;
+pub mod clock;
 pub mod detail;
 pub mod keymap;
 pub mod keys;
@@ -13,10 +14,13 @@ pub mod search_pane;
 pub mod text_input;
 
 use crate::content::{Library, TopicRef};
-use crate::quiz::{Grade, QuizDeck, Scope};
+use crate::progress::{Progress, Store};
+use crate::quiz::{Grade, ReviewDetail, Scheduler, Scope, Session};
 use crate::search::SearchIndex;
+use crate::stats::{Stats, compute};
 pub use action::Action;
 use browse::{BrowseState, Focus};
+pub use clock::Clock;
 use detail::{Anchor, detail_lines};
 use keymap::{Context, KeyMap};
 use keys::Key;
@@ -33,17 +37,19 @@ pub enum Pane {
     Browse,
     Search,
     Quiz,
+    Progress,
 }
 
 impl Pane {
     /// Tab order.
-    pub const ALL: [Pane; 3] = [Pane::Browse, Pane::Search, Pane::Quiz];
+    pub const ALL: [Pane; 4] = [Pane::Browse, Pane::Search, Pane::Quiz, Pane::Progress];
 
     pub fn title(self) -> &'static str {
         match self {
             Pane::Browse => "Browse",
             Pane::Search => "Search",
             Pane::Quiz => "Quiz",
+            Pane::Progress => "Progress",
         }
     }
 
@@ -67,6 +73,7 @@ pub struct AppOptions {
     pub topic: Option<TopicRef>,
     pub width: u16,
     pub height: u16,
+    pub clock: Clock,
 }
 
 impl Default for AppOptions {
@@ -77,6 +84,7 @@ impl Default for AppOptions {
             topic: None,
             width: 80,
             height: 24,
+            clock: Clock::default_fixed(),
         }
     }
 }
@@ -89,6 +97,14 @@ pub struct App {
     topics: Vec<TopicRef>,
     keymap: KeyMap,
     seed: u64,
+    clock: Clock,
+    scheduler: Scheduler,
+    /// The learner's saved progress, updated as each review is made.
+    progress: Progress,
+    /// Where progress is saved: after every review, not on quit.
+    store: Store,
+    /// The last save's failure, shown until a save succeeds.
+    save_error: Option<String>,
     pub pane: Pane,
     pub help_open: bool,
     pub should_quit: bool,
@@ -97,13 +113,28 @@ pub struct App {
     pub browse: BrowseState,
     pub search: SearchState,
     pub quiz: QuizState,
+    /// The Progress pane's figures, computed when it is entered (drawing never reads the clock).
+    pub stats: Option<Stats>,
+    /// The weakest topic highlighted in the Progress pane.
+    pub weak_selected: usize,
 }
 
 impl App {
+    /// An app that saves nothing, starting from no progress (headless runs, tests).
     pub fn new(library: Library, options: AppOptions) -> Self {
+        Self::with_progress(library, options, Store::in_memory(), Progress::default())
+    }
+
+    /// An app that starts from `progress` and saves each review to `store`.
+    pub fn with_progress(
+        library: Library,
+        options: AppOptions,
+        store: Store,
+        progress: Progress,
+    ) -> Self {
         let index = SearchIndex::new(&library);
         let topics: Vec<TopicRef> = library.topic_refs().collect();
-        let deck = QuizDeck::new(&library, Scope::All, options.seed);
+        let session = Session::new(&library, Scope::All, options.seed);
         let selected = options
             .topic
             .and_then(|at| topics.iter().position(|&t| t == at))
@@ -114,6 +145,11 @@ impl App {
             topics,
             keymap: KeyMap::default(),
             seed: options.seed,
+            clock: options.clock,
+            scheduler: Scheduler::new(),
+            progress,
+            store,
+            save_error: None,
             pane: Pane::Browse,
             help_open: false,
             should_quit: false,
@@ -129,10 +165,13 @@ impl App {
                 ..BrowseState::default()
             },
             search: SearchState::default(),
+            stats: None,
+            weak_selected: 0,
             quiz: QuizState {
                 scope: Scope::All,
-                deck,
+                session,
                 question: None,
+                source: None,
                 phase: Phase::Asking,
                 highlighted: 0,
                 right: 0,
@@ -176,6 +215,7 @@ impl App {
             Pane::Search if self.search.editing => vec![Context::SearchQuery, Context::Always],
             Pane::Search => vec![Context::SearchResults, Context::Commands, Context::Always],
             Pane::Quiz => vec![Context::Quiz, Context::Commands, Context::Always],
+            Pane::Progress => vec![Context::Progress, Context::Commands, Context::Always],
         }
     }
 
@@ -212,6 +252,7 @@ impl App {
                 Pane::Browse => self.update_browse(action),
                 Pane::Search => self.update_search(action),
                 Pane::Quiz => self.update_quiz(action),
+                Pane::Progress => self.update_progress(action),
             },
         }
     }
@@ -228,6 +269,7 @@ impl App {
             // Entering Search puts the cursor in the box, so typing goes straight into the query.
             Pane::Search => self.search.editing = true,
             Pane::Quiz if self.quiz.question.is_none() => self.next_question(),
+            Pane::Progress => self.refresh_stats(),
             _ => {}
         }
     }
@@ -398,8 +440,31 @@ impl App {
 
     // ---- Quiz ----
 
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// Cards in the quiz's scope that are due now.
+    pub fn due_count(&self) -> usize {
+        self.quiz
+            .session
+            .due_count(&self.progress, self.clock.now())
+    }
+
     fn next_question(&mut self) {
-        self.quiz.question = self.quiz.deck.next_question(&self.library);
+        let now = self.clock.now();
+        // A card just answered Again may be due again at once; ask something else in between.
+        let previous = self.quiz.question.as_ref().map(|q| q.card_id.clone());
+        let next = self
+            .quiz
+            .session
+            .next(&self.library, &self.progress, now, previous.as_deref());
+        self.quiz.question = next.as_ref().map(|(q, _)| q.clone());
+        self.quiz.source = next.map(|(_, source)| source);
         self.quiz.phase = Phase::Asking;
         self.quiz.highlighted = 0;
     }
@@ -444,11 +509,47 @@ impl App {
         }
     }
 
+    /// Records a review of the question on screen in the learner's progress.
+    fn record(&mut self, grade: Grade, detail: ReviewDetail) {
+        let Some(question) = self.quiz.question.as_ref() else {
+            return;
+        };
+        let topic = self.library.stable_id(question.topic).unwrap_or_default();
+        let card_id = question.card_id.clone();
+        let now = self.clock.now();
+        self.scheduler
+            .review(&mut self.progress, &card_id, &topic, grade, detail, now);
+        self.save();
+    }
+
+    /// Saves progress now, so a crash loses at most the answer being given.
+    fn save(&mut self) {
+        self.save_error = self
+            .store
+            .save(&self.progress)
+            .err()
+            .map(|e| format!("progress not saved: {e}"));
+    }
+
+    /// Something the learner should know about saving (read-only, a damaged file moved aside,
+    /// a failed save), for the status line.
+    pub fn notice(&self) -> Option<&str> {
+        self.save_error.as_deref().or_else(|| self.store.message())
+    }
+
     fn answer(&mut self, chosen: usize, correct: usize) {
         self.quiz.answered += 1;
-        if chosen == correct {
+        let right = chosen == correct;
+        if right {
             self.quiz.right += 1;
         }
+        // A multiple-choice answer grades itself: wrong is Again, right is Good.
+        let grade = if right { Grade::Good } else { Grade::Again };
+        let detail = ReviewDetail {
+            correct: Some(right),
+            answer: None,
+        };
+        self.record(grade, detail);
         self.quiz.last_grade = None;
         self.quiz.highlighted = chosen;
         self.quiz.phase = Phase::Answered { chosen };
@@ -459,6 +560,7 @@ impl App {
         if grade.is_pass() {
             self.quiz.right += 1;
         }
+        self.record(grade, ReviewDetail::default());
         self.quiz.last_grade = Some(grade);
         self.next_question();
     }
@@ -469,10 +571,52 @@ impl App {
         self.quiz.scope = match self.quiz.scope {
             Scope::All if guides > 0 => Scope::Guide(0),
             Scope::Guide(g) if g + 1 < guides => Scope::Guide(g + 1),
-            _ => Scope::All,
+            Scope::All | Scope::Guide(_) | Scope::Topic(_) => Scope::All,
         };
-        self.quiz.deck = QuizDeck::new(&self.library, self.quiz.scope, self.seed);
+        self.quiz.session = Session::new(&self.library, self.quiz.scope, self.seed);
+        self.quiz.question = None;
         self.quiz.last_grade = None;
+        self.next_question();
+    }
+
+    // ---- Progress ----
+
+    fn refresh_stats(&mut self) {
+        let stats = compute(&self.library, &self.progress, self.clock.now());
+        let last = stats.weakest_topics.len().saturating_sub(1);
+        self.weak_selected = self.weak_selected.min(last);
+        self.stats = Some(stats);
+    }
+
+    fn update_progress(&mut self, action: Action) {
+        let count = self.stats.as_ref().map_or(0, |s| s.weakest_topics.len());
+        match action {
+            Action::Up | Action::ScrollUp => {
+                self.weak_selected = self.weak_selected.saturating_sub(1)
+            }
+            Action::Down | Action::ScrollDown => {
+                self.weak_selected = (self.weak_selected + 1).min(count.saturating_sub(1));
+            }
+            Action::Confirm => self.practise_weak_topic(),
+            _ => {}
+        }
+    }
+
+    /// Starts a quiz session on the highlighted weak topic.
+    fn practise_weak_topic(&mut self) {
+        let topic = self
+            .stats
+            .as_ref()
+            .and_then(|s| s.weakest_topics.get(self.weak_selected))
+            .and_then(|t| t.at);
+        let Some(at) = topic else {
+            return;
+        };
+        self.quiz.scope = Scope::Topic(at);
+        self.quiz.session = Session::new(&self.library, self.quiz.scope, self.seed);
+        self.quiz.question = None;
+        self.quiz.last_grade = None;
+        self.pane = Pane::Quiz;
         self.next_question();
     }
 
@@ -480,6 +624,10 @@ impl App {
     pub fn quiz_scope_name(&self) -> String {
         match self.quiz.scope {
             Scope::All => "all guides".to_owned(),
+            Scope::Topic(at) => self
+                .library
+                .topic(at)
+                .map_or_else(String::new, |topic| topic.title.clone()),
             Scope::Guide(g) => self
                 .library
                 .guide(g)
@@ -512,13 +660,14 @@ mod tests {
     fn tab_and_shift_tab_cycle_the_panes() {
         let mut app = app();
         let mut seen = vec![app.pane];
-        for _ in 0..3 {
+        for _ in 0..4 {
             app.update(Action::NextPane);
             seen.push(app.pane);
         }
-        assert_eq!(seen, [Pane::Browse, Pane::Search, Pane::Quiz, Pane::Browse]);
+        let cycle = [Pane::Browse, Pane::Search, Pane::Quiz, Pane::Progress, Pane::Browse];
+        assert_eq!(seen, cycle);
         app.update(Action::PrevPane);
-        assert_eq!(app.pane, Pane::Quiz);
+        assert_eq!(app.pane, Pane::Progress);
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! Quiz pane state: the deck, the question on screen and how it has been answered.
+//! Quiz pane state: the session, the question on screen and how it has been answered.
 
-use crate::quiz::{Grade, Question, QuizDeck, Scope};
+use crate::quiz::{Grade, Question, Scope, Session, Source};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
@@ -15,8 +15,10 @@ pub enum Phase {
 #[derive(Debug, Clone)]
 pub struct QuizState {
     pub scope: Scope,
-    pub deck: QuizDeck,
+    pub session: Session,
     pub question: Option<Question>,
+    /// Why the question on screen was chosen (due, new, practice).
+    pub source: Option<Source>,
     pub phase: Phase,
     /// The option Up/Down/Enter act on.
     pub highlighted: usize,

@@ -5,11 +5,13 @@ mod list;
 pub mod paint;
 mod search;
 mod show;
+mod stats;
 
 pub use check::check;
 pub use list::list;
 pub use search::search;
 pub use show::show;
+pub use stats::stats;
 
 use crate::content::{Diagnostics, Library, load_builtin, load_dir};
 use std::path::Path;

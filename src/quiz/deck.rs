@@ -9,6 +9,18 @@ const OPTIONS: usize = 4;
 pub enum Scope {
     All,
     Guide(usize),
+    /// One topic: a session on a weak spot.
+    Topic(TopicRef),
+}
+
+impl Scope {
+    fn includes(self, at: TopicRef) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Guide(guide) => at.guide == guide,
+            Scope::Topic(topic) => at == topic,
+        }
+    }
 }
 
 /// One possible question (a card) before its options are drawn.
@@ -45,7 +57,7 @@ impl QuizDeck {
         for kind in QuestionKind::ALL {
             let mut cards: Vec<CardSpec> = library
                 .topic_refs()
-                .filter(|at| scope == Scope::All || scope == Scope::Guide(at.guide))
+                .filter(|&at| scope.includes(at))
                 .flat_map(|at| specs_for(library, at, kind))
                 .collect();
             rng.shuffle(&mut cards);

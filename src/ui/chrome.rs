@@ -63,6 +63,12 @@ fn hints(app: &App) -> Vec<(Context, Action, &'static str)> {
             (C::SearchResults, A::FocusQuery, "type"),
             (C::Commands, A::Quit, "quit"),
         ],
+        Pane::Progress => vec![
+            (C::Progress, A::Down, "move"),
+            (C::Progress, A::Confirm, "practise topic"),
+            (C::Always, A::NextPane, "panes"),
+            (C::Commands, A::Quit, "quit"),
+        ],
         Pane::Quiz => {
             let flip = app.quiz.question.as_ref().is_some_and(|q| q.is_flip());
             let mut hints = match (flip, app.quiz.phase) {

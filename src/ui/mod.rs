@@ -4,6 +4,7 @@
 mod browse;
 mod chrome;
 mod help;
+mod progress;
 mod quiz;
 mod search;
 pub mod theme;
@@ -34,6 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Pane::Browse => browse::draw(frame, body, app, theme),
         Pane::Search => search::draw(frame, body, app, theme),
         Pane::Quiz => quiz::draw(frame, body, app, theme),
+        Pane::Progress => progress::draw(frame, body, app, theme),
     }
     chrome::draw_status(frame, status, app, theme);
     if app.help_open {

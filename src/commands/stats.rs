@@ -1,0 +1,75 @@
+use super::paint::Paint;
+use crate::content::Library;
+use crate::progress::Progress;
+use crate::stats::compute;
+use chrono::{DateTime, Utc};
+use std::io::{self, Write};
+
+/// `carestudy stats`: the figures the Progress pane shows, as text or JSON.
+pub fn stats(
+    library: &Library,
+    progress: &Progress,
+    now: DateTime<Utc>,
+    json: bool,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let stats = compute(library, progress, now);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &stats)?;
+        return writeln!(out);
+    }
+    writeln!(out, "{} {}", paint.heading("Reviews:"), stats.reviews)?;
+    writeln!(out, "{} {}", paint.heading("Due today:"), stats.due_today)?;
+    let ahead: Vec<String> = stats
+        .due_next_days
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    writeln!(
+        out,
+        "{} {}",
+        paint.heading("Due in the next 7 days:"),
+        ahead.join(" ")
+    )?;
+    let last_week: usize = stats
+        .reviews_per_day
+        .iter()
+        .rev()
+        .take(7)
+        .map(|d| d.reviews)
+        .sum();
+    writeln!(
+        out,
+        "{} {last_week}",
+        paint.heading("Reviews in the last 7 days:")
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", paint.heading("Mastery by guide"))?;
+    for guide in &stats.guides {
+        writeln!(
+            out,
+            "  {:>3.0}%  {}  {}",
+            guide.mastery * 100.0,
+            guide.title,
+            paint.muted(&format!(
+                "({} of {} cards seen, {} due)",
+                guide.seen, guide.cards, guide.due_today
+            ))
+        )?;
+    }
+    if !stats.weakest_topics.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", paint.heading("Weakest topics"))?;
+        for topic in &stats.weakest_topics {
+            writeln!(
+                out,
+                "  {:>3.0}%  {}  {}",
+                topic.recall * 100.0,
+                topic.title,
+                paint.id(&topic.id)
+            )?;
+        }
+    }
+    Ok(())
+}

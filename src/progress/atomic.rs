@@ -1,0 +1,175 @@
+//! Replacing a file so that a crash at any moment leaves either the old file or the new one,
+//! never a mixture: write a temporary file in the same folder, fsync it, rename it over the
+//! target, then fsync the folder so the rename itself is on disk.
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Replaces `path` with `bytes`, atomically and durably. On an error before the rename, the
+/// temporary file is removed and `path` is untouched.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let (dir, name) = split(path)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(&temp_prefix(name))
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+/// Checks that a file can be created beside `path`, by creating (and at once removing) a
+/// temporary file named as [`write_atomic`] names them.
+pub(crate) fn check_writable(path: &Path) -> io::Result<()> {
+    let (dir, name) = split(path)?;
+    let probe = tempfile::Builder::new()
+        .prefix(&temp_prefix(name))
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    probe.close()
+}
+
+/// Makes renames and removals in `dir` durable. Windows has no folder fsync; there the rename
+/// is made durable by the file system's own journal.
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::fs::File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+/// Removes temporary files that a crash during [`write_atomic`] of `path` left behind. Best
+/// effort: a file that cannot be removed is left for next time. Only names this module makes
+/// (`.<name>.XXXXXX.tmp`) are touched. Returns how many were removed.
+pub(crate) fn remove_stray_temps(path: &Path) -> usize {
+    let Ok((dir, name)) = split(path) else {
+        return 0;
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let prefix = temp_prefix(name);
+    let prefix = prefix.to_string_lossy();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let is_ours = file_name.starts_with(&*prefix) && file_name.ends_with(TEMP_SUFFIX);
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_ours && is_file && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Temporary files start with a dot and the target's name, so a learner who sees one knows
+/// what it belonged to, and the sweep never mistakes another file for one.
+fn temp_prefix(name: &std::ffi::OsStr) -> OsString {
+    let mut prefix = OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    prefix
+}
+
+fn split(path: &Path) -> io::Result<(&Path, &std::ffi::OsStr)> {
+    let name = path.file_name().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} does not name a file", path.display()),
+        )
+    })?;
+    // A bare file name is in the current folder.
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    Ok((dir, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir() -> tempfile::TempDir {
+        match tempfile::tempdir() {
+            Ok(dir) => dir,
+            Err(e) => panic!("cannot make a temporary folder: {e}"),
+        }
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = match std::fs::read_dir(dir) {
+            Ok(entries) => entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect(),
+            Err(e) => panic!("cannot list {}: {e}", dir.display()),
+        };
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn writes_then_replaces_leaving_no_temporary_file() -> io::Result<()> {
+        let dir = temp_dir();
+        let path = dir.path().join("progress.json");
+        write_atomic(&path, b"first")?;
+        assert_eq!(std::fs::read(&path)?, b"first");
+        write_atomic(&path, b"second")?;
+        assert_eq!(std::fs::read(&path)?, b"second");
+        assert_eq!(names(dir.path()), ["progress.json"]);
+        Ok(())
+    }
+
+    #[test]
+    fn failure_leaves_the_old_file_alone() -> io::Result<()> {
+        let dir = temp_dir();
+        let path = dir.path().join("progress.json");
+        write_atomic(&path, b"kept")?;
+        // A target that is a non-empty folder cannot be renamed over.
+        let blocked = dir.path().join("blocked");
+        std::fs::create_dir(&blocked)?;
+        std::fs::write(blocked.join("inside"), b"x")?;
+        assert!(write_atomic(&blocked, b"lost").is_err());
+        assert_eq!(std::fs::read(&path)?, b"kept");
+        assert_eq!(names(dir.path()), ["blocked", "progress.json"]);
+        // And a missing folder is an error, not a panic.
+        assert!(write_atomic(&dir.path().join("absent/progress.json"), b"x").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn sweep_removes_only_our_temporary_files() -> io::Result<()> {
+        let dir = temp_dir();
+        let path = dir.path().join("progress.json");
+        std::fs::write(&path, b"kept")?;
+        std::fs::write(dir.path().join(".progress.json.a1b2c3.tmp"), b"partial")?;
+        std::fs::write(dir.path().join(".other.json.a1b2c3.tmp"), b"not ours")?;
+        std::fs::write(
+            dir.path().join("progress.json.damaged-20261121T150405Z"),
+            b"x",
+        )?;
+        assert_eq!(remove_stray_temps(&path), 1);
+        assert_eq!(
+            names(dir.path()),
+            [
+                ".other.json.a1b2c3.tmp",
+                "progress.json",
+                "progress.json.damaged-20261121T150405Z"
+            ]
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,243 @@
+//! Figures about a learner's progress, for `carestudy stats` and the Progress pane: mastery per
+//! guide, reviews per day, cards due, and the weakest topics. Pure: the clock is passed in.
+
+use crate::content::{Library, TopicRef};
+use crate::progress::Progress;
+use crate::quiz::{QuizDeck, Scope};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Days of review history the figures cover.
+pub const HISTORY_DAYS: usize = 28;
+/// Days ahead counted in `due_next_days`.
+pub const AHEAD_DAYS: usize = 7;
+/// How many weakest topics are listed.
+pub const WEAKEST: usize = 5;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    /// Reviews ever made (answers and self-grades).
+    pub reviews: usize,
+    /// Cards due by the end of today, overdue ones included.
+    pub due_today: usize,
+    /// Cards falling due on each of the next days (tomorrow first).
+    pub due_next_days: Vec<usize>,
+    /// Reviews on each of the last days, oldest first, today last.
+    pub reviews_per_day: Vec<DayCount>,
+    pub guides: Vec<GuideStats>,
+    /// Topics with the lowest expected recall, lowest first.
+    pub weakest_topics: Vec<TopicStats>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DayCount {
+    pub date: NaiveDate,
+    pub reviews: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GuideStats {
+    pub id: String,
+    pub title: String,
+    /// Cards the guide's topics make.
+    pub cards: usize,
+    /// Of those, cards reviewed at least once.
+    pub seen: usize,
+    pub due_today: usize,
+    /// Expected recall tomorrow averaged over all the guide's cards (unseen cards count as 0),
+    /// 0 to 1.
+    pub mastery: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicStats {
+    /// The stable id `guide/topic`.
+    pub id: String,
+    pub title: String,
+    /// Expected recall tomorrow averaged over the topic's reviewed cards, 0 to 1.
+    pub recall: f64,
+    #[serde(skip)]
+    pub at: Option<TopicRef>,
+}
+
+pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>) -> Stats {
+    let today = now.date_naive();
+    let end_of_today = today.succ_opt().unwrap_or(today);
+    let day_of = |time: DateTime<Utc>| time.date_naive();
+
+    let reviews = progress.cards.values().map(|c| c.reviews.len()).sum();
+    let mut per_day: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for review in progress.cards.values().flat_map(|c| &c.reviews) {
+        *per_day.entry(day_of(review.at)).or_default() += 1;
+    }
+    let reviews_per_day = (0..HISTORY_DAYS)
+        .rev()
+        .map(|back| {
+            let date = today - Duration::days(back as i64);
+            DayCount {
+                date,
+                reviews: per_day.get(&date).copied().unwrap_or(0),
+            }
+        })
+        .collect();
+
+    let mut due_next_days = vec![0; AHEAD_DAYS];
+    let mut due_today = 0;
+    for card in progress.cards.values() {
+        let due = day_of(card.schedule.due);
+        if due < end_of_today {
+            due_today += 1;
+        } else {
+            let ahead = (due - today).num_days();
+            if (1..=AHEAD_DAYS as i64).contains(&ahead) {
+                due_next_days[ahead as usize - 1] += 1;
+            }
+        }
+    }
+
+    // Recall is measured a day ahead: right after a review it is 1 by definition, which would
+    // hide a card just answered wrongly; a day later a weak card has already faded.
+    let tomorrow = now + Duration::days(1);
+    let recall = |id: &str| -> Option<f64> {
+        let card = progress.cards.get(id)?;
+        Some(card.schedule.get_retrievability(tomorrow).clamp(0.0, 1.0))
+    };
+    let guides = library
+        .guides
+        .iter()
+        .enumerate()
+        .map(|(g, guide)| {
+            let ids: Vec<String> = QuizDeck::new(library, Scope::Guide(g), 0)
+                .cards()
+                .filter_map(|spec| spec.id(library))
+                .collect();
+            let seen = ids
+                .iter()
+                .filter(|id| progress.cards.contains_key(*id))
+                .count();
+            // (A sum of no f64 is -0.0; start from +0.0 so nothing prints as "-0%".)
+            let total_recall: f64 = ids
+                .iter()
+                .filter_map(|id| recall(id))
+                .fold(0.0, |a, b| a + b);
+            let due_today = ids
+                .iter()
+                .filter_map(|id| progress.cards.get(id))
+                .filter(|c| day_of(c.schedule.due) < end_of_today)
+                .count();
+            GuideStats {
+                id: guide.id.clone(),
+                title: guide.title.clone(),
+                cards: ids.len(),
+                seen,
+                due_today,
+                mastery: if ids.is_empty() {
+                    0.0
+                } else {
+                    total_recall / ids.len() as f64
+                },
+            }
+        })
+        .collect();
+
+    let mut by_topic: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
+    for (id, card) in &progress.cards {
+        if !card.reviews.is_empty() {
+            let entry = by_topic.entry(card.topic.as_str()).or_default();
+            entry.0 += recall(id).unwrap_or(0.0);
+            entry.1 += 1;
+        }
+    }
+    let mut weakest_topics: Vec<TopicStats> = by_topic
+        .into_iter()
+        .map(|(id, (sum, count))| {
+            let at = library.find_by_id(id).filter(|_| id.contains('/'));
+            let title = at.and_then(|at| library.topic(at)).map_or_else(
+                || format!("{id} (no longer in these guides)"),
+                |t| t.title.clone(),
+            );
+            TopicStats {
+                id: id.to_owned(),
+                title,
+                recall: sum / count as f64,
+                at,
+            }
+        })
+        .collect();
+    weakest_topics.sort_by(|a, b| a.recall.total_cmp(&b.recall).then_with(|| a.id.cmp(&b.id)));
+    weakest_topics.truncate(WEAKEST);
+
+    Stats {
+        reviews,
+        due_today,
+        due_next_days,
+        reviews_per_day,
+        guides,
+        weakest_topics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::load_builtin;
+    use crate::quiz::{Grade, ReviewDetail, Scheduler};
+    use chrono::TimeZone;
+
+    #[test]
+    fn figures_follow_the_reviews() {
+        let library = match load_builtin() {
+            Ok(library) => library,
+            Err(e) => panic!("{e}"),
+        };
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 21, 10, 0, 0)
+            .single()
+            .unwrap_or_default();
+        let empty = compute(&library, &Progress::default(), now);
+        assert_eq!((empty.reviews, empty.due_today), (0, 0));
+        assert!(
+            empty
+                .guides
+                .iter()
+                .all(|g| g.mastery == 0.0 && g.mastery.is_sign_positive())
+        );
+        assert_eq!(empty.reviews_per_day.len(), HISTORY_DAYS);
+
+        let scheduler = Scheduler::new();
+        let mut progress = Progress::default();
+        let weak = "working-relationships/volunteers#flip:0";
+        let strong = "working-relationships/colleagues#flip:0";
+        scheduler.review(
+            &mut progress,
+            weak,
+            "working-relationships/volunteers",
+            Grade::Again,
+            ReviewDetail::default(),
+            now,
+        );
+        scheduler.review(
+            &mut progress,
+            strong,
+            "working-relationships/colleagues",
+            Grade::Easy,
+            ReviewDetail::default(),
+            now,
+        );
+        let stats = compute(&library, &progress, now);
+        assert_eq!(stats.reviews, 2);
+        assert_eq!(stats.reviews_per_day.last().map(|d| d.reviews), Some(2));
+        assert_eq!(
+            stats.due_today, 1,
+            "Again is due again within minutes; Easy is days away"
+        );
+        assert_eq!(
+            stats.weakest_topics[0].id,
+            "working-relationships/volunteers"
+        );
+        assert!(stats.weakest_topics[0].recall < stats.weakest_topics[1].recall);
+        assert_eq!(stats.guides[0].seen, 2);
+        assert!(stats.guides[0].mastery > 0.0);
+    }
+}
