@@ -11,6 +11,7 @@ pub mod commands;
 pub mod content;
 pub mod lookup;
 pub mod parallel;
+pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod search;

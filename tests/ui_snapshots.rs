@@ -328,6 +328,10 @@ fn progress_after_a_few_answers() {
     press(&mut app, "j");
     insta::assert_snapshot!("progress_after_answers_styles", styles(&draw(&app)));
     press(&mut app, "<Enter>");
-    assert_eq!(app.pane, Pane::Quiz, "Enter starts a session on the weak topic");
+    assert_eq!(
+        app.pane,
+        Pane::Quiz,
+        "Enter starts a session on the weak topic"
+    );
     insta::assert_snapshot!("progress_practise_weak_topic_80x24", text(&app));
 }

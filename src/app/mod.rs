@@ -664,7 +664,13 @@ mod tests {
             app.update(Action::NextPane);
             seen.push(app.pane);
         }
-        let cycle = [Pane::Browse, Pane::Search, Pane::Quiz, Pane::Progress, Pane::Browse];
+        let cycle = [
+            Pane::Browse,
+            Pane::Search,
+            Pane::Quiz,
+            Pane::Progress,
+            Pane::Browse,
+        ];
         assert_eq!(seen, cycle);
         app.update(Action::PrevPane);
         assert_eq!(app.pane, Pane::Progress);
