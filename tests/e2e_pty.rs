@@ -114,6 +114,9 @@ mod pty {
             cmd.args(args);
             cmd.env("TERM", "xterm-256color");
             cmd.env_remove("NO_COLOR");
+            // Never the learner's real progress: each run saves in a folder of its own.
+            let data = std::env::temp_dir().join(format!("carestudy-e2e-{}", std::process::id()));
+            cmd.env("CARESTUDY_DATA_DIR", data);
             for (key, value) in env {
                 cmd.env(key, value);
             }
@@ -376,6 +379,34 @@ mod pty {
             "carestudy should exit 0 after Ctrl-C: {status:?}"
         );
         session.assert_terminal_restored();
+    }
+
+    /// Issue 4's promise: a review is saved when it is made, so killing the app right after an
+    /// answer (no chance to save on quit) keeps that answer.
+    #[test]
+    fn sigkill_right_after_an_answer_keeps_the_answer() {
+        let data = tempfile::tempdir().expect("temp dir");
+        let data_dir = data.path().to_str().expect("utf-8 temp path");
+        let mut session = Session::open();
+        // Seed 0 opens the quiz on a multiple-choice question (see the quiz snapshots).
+        let mut child = session.spawn(BIN, &["--seed", "0", "--data-dir", data_dir]);
+        session.wait_for_first_screen();
+        session.press(b"\t\t");
+        session.wait_for_text(&["Which topic"]);
+        session.press(b"1");
+        session.wait_for_text(&["next question"]);
+        send_signal(&*child, "KILL");
+        session.wait_exit(&mut child);
+        let saved = std::fs::read_to_string(data.path().join("progress.json"))
+            .expect("progress.json written at the answer, not at quit");
+        let progress: serde_json::Value = serde_json::from_str(&saved).expect("valid JSON");
+        let reviews: usize = progress["cards"]
+            .as_object()
+            .expect("cards")
+            .values()
+            .map(|card| card["reviews"].as_array().map_or(0, Vec::len))
+            .sum();
+        assert_eq!(reviews, 1, "{saved}");
     }
 
     #[test]

@@ -335,3 +335,61 @@ fn progress_after_a_few_answers() {
     );
     insta::assert_snapshot!("progress_practise_weak_topic_80x24", text(&app));
 }
+
+// ---- Saved progress problems ----
+
+fn app_with_store(dir: &std::path::Path, start: Pane) -> App {
+    use carestudy::progress::Store;
+    let options = AppOptions {
+        start,
+        ..AppOptions::default()
+    };
+    let (store, progress) = Store::open(dir, options.clock.now());
+    App::with_progress(
+        load_builtin().expect("built-in guides load"),
+        options,
+        store,
+        progress,
+    )
+}
+
+#[test]
+fn a_damaged_progress_file_is_moved_aside_and_the_learner_told_where() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("progress.json"), "{ not json").unwrap();
+    let mut app = app_with_store(dir.path(), Pane::Quiz);
+    // The message wraps around the temporary folder's path, whose length differs between
+    // machines, so this screen is checked by content rather than snapshotted.
+    let screen = text(&app);
+    let unwrapped: String = screen
+        .lines()
+        .map(|line| line.trim_matches(|c: char| c == '│' || c == ' ' || c == '›'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(screen.contains("┌ Saved progress"), "{screen}");
+    assert!(unwrapped.contains("could not be read"), "{screen}");
+    assert!(
+        unwrapped.contains("progress.json.damaged-20260105T090000Z"),
+        "{screen}"
+    );
+    assert!(screen.contains("Press any key to go on"), "{screen}");
+    let moved = dir.path().join("progress.json.damaged-20260105T090000Z");
+    assert_eq!(std::fs::read_to_string(moved).unwrap(), "{ not json");
+    press(&mut app, "x");
+    assert!(!app.notice_open, "any key closes the message");
+    assert!(!text(&app).contains("Saved progress"));
+}
+
+#[test]
+fn a_second_copy_runs_read_only_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = app_with_store(dir.path(), Pane::Browse);
+    let mut second = app_with_store(dir.path(), Pane::Quiz);
+    press(&mut second, "x");
+    insta::assert_snapshot!("status_read_only_80x24", text(&second));
+    press(&mut second, "1");
+    assert!(
+        !dir.path().join("progress.json").exists(),
+        "the read-only copy saved nothing"
+    );
+}

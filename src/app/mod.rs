@@ -14,7 +14,7 @@ pub mod search_pane;
 pub mod text_input;
 
 use crate::content::{Library, TopicRef};
-use crate::progress::{Progress, Store};
+use crate::progress::{Access, Progress, Store};
 use crate::quiz::{Grade, ReviewDetail, Scheduler, Scope, Session};
 use crate::search::SearchIndex;
 use crate::stats::{Stats, compute};
@@ -107,6 +107,8 @@ pub struct App {
     save_error: Option<String>,
     pub pane: Pane,
     pub help_open: bool,
+    /// The saved-progress message is on screen (shown once at start; any key closes it).
+    pub notice_open: bool,
     pub should_quit: bool,
     pub width: u16,
     pub height: u16,
@@ -132,6 +134,7 @@ impl App {
         store: Store,
         progress: Progress,
     ) -> Self {
+        let notice_open = store.message().is_some();
         let index = SearchIndex::new(&library);
         let topics: Vec<TopicRef> = library.topic_refs().collect();
         let session = Session::new(&library, Scope::All, options.seed);
@@ -152,6 +155,7 @@ impl App {
             save_error: None,
             pane: Pane::Browse,
             help_open: false,
+            notice_open,
             should_quit: false,
             width: options.width,
             height: options.height,
@@ -222,6 +226,14 @@ impl App {
     /// Turns a key into an action through the key map and applies it. In a text box a key
     /// without a binding types itself.
     pub fn handle_key(&mut self, key: Key) {
+        if self.notice_open {
+            // The start-up message only needs reading: any key closes it; Ctrl-C still quits.
+            self.notice_open = false;
+            if key == Key::Ctrl('c') {
+                self.should_quit = true;
+            }
+            return;
+        }
         let contexts = self.contexts();
         if let Some(action) = self.keymap.action(&contexts, key) {
             self.update(action);
@@ -532,9 +544,21 @@ impl App {
     }
 
     /// Something the learner should know about saving (read-only, a damaged file moved aside,
-    /// a failed save), for the status line.
+    /// a failed save), in full.
     pub fn notice(&self) -> Option<&str> {
         self.save_error.as_deref().or_else(|| self.store.message())
+    }
+
+    /// A few words for the status line while progress is not being saved normally.
+    pub fn saving_problem(&self) -> Option<&'static str> {
+        if self.save_error.is_some() {
+            return Some("saving failed");
+        }
+        match self.store.access() {
+            Access::ReadOnly => Some("progress read-only"),
+            Access::NotSaved if self.store.path().is_some() => Some("progress not saved"),
+            Access::ReadWrite | Access::NotSaved => None,
+        }
     }
 
     fn answer(&mut self, chosen: usize, correct: usize) {

@@ -97,6 +97,18 @@ fn hints(app: &App) -> Vec<(Context, Action, &'static str)> {
 }
 
 pub fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    // A saving problem stays in view at the right; the key hints take the rest.
+    let area = match app.saving_problem() {
+        Some(problem) => {
+            let width = u16::try_from(problem.len() + 2).unwrap_or(u16::MAX);
+            let [hints, warning] =
+                Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
+            let text = Line::styled(format!("{problem} "), theme.wrong);
+            frame.render_widget(Paragraph::new(text).right_aligned(), warning);
+            hints
+        }
+        None => area,
+    };
     let mut spans = vec![Span::raw(" ")];
     for (context, action, label) in hints(app) {
         let Some(key) = app.keymap().first_key(context, action) else {

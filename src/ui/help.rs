@@ -47,3 +47,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
+
+/// The saved-progress message shown once at start (a damaged file moved aside, read-only...).
+pub fn draw_notice(frame: &mut Frame, area: Rect, message: &str, theme: &Theme) {
+    let width = area.width.saturating_sub(4).min(70);
+    let mut lines = super::wrap::plain(message, width.saturating_sub(6), theme.base);
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Press any key to go on", theme.muted));
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    let block = Block::bordered()
+        .title(" Saved progress ")
+        .border_style(theme.wrong)
+        .style(theme.base)
+        .padding(Padding::horizontal(2));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

@@ -41,6 +41,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if app.help_open {
         help::draw(frame, body, app, theme);
     }
+    if let (true, Some(message)) = (app.notice_open, app.notice()) {
+        help::draw_notice(frame, body, message, theme);
+    }
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let [summary, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    draw_summary(frame, summary, app, stats, theme);
+    draw_summary(frame, summary, stats, theme);
     let guides_height = u16::try_from(stats.guides.len()).unwrap_or(u16::MAX) + 2;
     let [top, bottom] =
         Layout::vertical([Constraint::Length(guides_height), Constraint::Min(0)]).areas(body);
@@ -31,16 +31,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     draw_weakest(frame, weakest, app, stats, theme);
 }
 
-fn draw_summary(frame: &mut Frame, area: Rect, app: &App, stats: &Stats, theme: &Theme) {
-    let mut spans = vec![
+fn draw_summary(frame: &mut Frame, area: Rect, stats: &Stats, theme: &Theme) {
+    let spans = vec![
         Span::styled(" Reviews ", theme.muted),
         Span::styled(stats.reviews.to_string(), theme.title),
         Span::styled("   Due today ", theme.muted),
         Span::styled(stats.due_today.to_string(), theme.title),
     ];
-    if let Some(notice) = app.notice() {
-        spans.push(Span::styled(format!("   {notice}"), theme.wrong));
-    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
