@@ -393,3 +393,25 @@ fn a_second_copy_runs_read_only_and_says_so() {
         "the read-only copy saved nothing"
     );
 }
+
+// ---- Written answers ----
+
+#[test]
+fn written_answer_typing_and_checked() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app(w, h, Pane::Quiz);
+        press(
+            &mut app,
+            "wWe keep learning by reflecting on how we work.<Enter>For example, I share what I know with new staff.",
+        );
+        insta::assert_snapshot!(format!("write_typing_{w}x{h}"), text(&app));
+        press(&mut app, "<C-s>");
+        insta::assert_snapshot!(format!("write_checked_{w}x{h}"), text(&app));
+    }
+    let mut app = app(80, 24, Pane::Quiz);
+    press(
+        &mut app,
+        "wWe reflect on how we work and share what we know.<F2>",
+    );
+    insta::assert_snapshot!("write_checked_styles", styles(&draw(&app)));
+}

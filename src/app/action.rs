@@ -48,6 +48,14 @@ pub enum Action {
     Flip,
     /// Cycle the quiz between all guides and each guide in turn.
     ChangeQuizScope,
+    /// Switch the Quiz pane to written-answer practice.
+    StartWriting,
+    /// A new line in a multi-line text box.
+    Newline,
+    /// Hand in a written answer for checking.
+    Submit,
+    /// Back from written practice or a mock test's results to the card quiz.
+    LeaveMode,
 
     /// The terminal's size changed (sent once at start, too).
     Resize {

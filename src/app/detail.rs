@@ -3,6 +3,7 @@
 
 use crate::content::{Library, TopicRef};
 use crate::search::Field;
+use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -31,7 +32,13 @@ pub struct DetailLine {
 const BULLET: &str = "• ";
 const HANGING: &str = "  ";
 
-pub fn detail_lines(library: &Library, at: TopicRef, width: u16) -> Vec<DetailLine> {
+/// `answers` are the learner's saved written answers for the topic (date, text), oldest first.
+pub fn detail_lines(
+    library: &Library,
+    at: TopicRef,
+    width: u16,
+    answers: &[(DateTime<Utc>, &str)],
+) -> Vec<DetailLine> {
     let width = usize::from(width.max(8));
     let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
         return Vec::new();
@@ -69,6 +76,21 @@ pub fn detail_lines(library: &Library, at: TopicRef, width: u16) -> Vec<DetailLi
         anchor: None,
     });
     doc.wrapped(LineKind::Meta, &guide.source, None);
+    if !answers.is_empty() {
+        doc.blank();
+        doc.lines.push(DetailLine {
+            kind: LineKind::Heading,
+            text: "Your written answers".to_owned(),
+            anchor: None,
+        });
+        for (when, answer) in answers.iter().rev() {
+            doc.wrapped(LineKind::Meta, &when.format("%-d %B %Y").to_string(), None);
+            for paragraph in answer.lines() {
+                doc.wrapped(LineKind::Body, paragraph, None);
+            }
+            doc.blank();
+        }
+    }
     doc.lines
 }
 

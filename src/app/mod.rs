@@ -11,9 +11,11 @@ pub mod keys;
 pub mod layout;
 pub mod quiz_pane;
 pub mod search_pane;
+pub mod text_area;
 pub mod text_input;
 
 use crate::content::{Library, TopicRef};
+use crate::practice;
 use crate::progress::{Access, Progress, Store};
 use crate::quiz::{Grade, ReviewDetail, Scheduler, Scope, Session};
 use crate::search::SearchIndex;
@@ -24,8 +26,9 @@ pub use clock::Clock;
 use detail::{Anchor, detail_lines};
 use keymap::{Context, KeyMap};
 use keys::Key;
-use quiz_pane::{Phase, QuizState};
+use quiz_pane::{Phase, QuizMode, QuizState, WriteState};
 use search_pane::SearchState;
+use text_area::TextArea;
 
 /// Results beyond this many are not kept: nobody pages through more, and it bounds the work.
 const MAX_HITS: usize = 500;
@@ -172,6 +175,8 @@ impl App {
             stats: None,
             weak_selected: 0,
             quiz: QuizState {
+                mode: QuizMode::Cards,
+                write: None,
                 scope: Scope::All,
                 session,
                 question: None,
@@ -218,7 +223,13 @@ impl App {
             Pane::Browse => vec![Context::Browse, Context::Commands, Context::Always],
             Pane::Search if self.search.editing => vec![Context::SearchQuery, Context::Always],
             Pane::Search => vec![Context::SearchResults, Context::Commands, Context::Always],
-            Pane::Quiz => vec![Context::Quiz, Context::Commands, Context::Always],
+            Pane::Quiz => match (self.quiz.mode, &self.quiz.write) {
+                (QuizMode::Write, Some(write)) if write.checked.is_some() => {
+                    vec![Context::WriteFeedback, Context::Commands, Context::Always]
+                }
+                (QuizMode::Write, _) => vec![Context::WriteAnswer, Context::Always],
+                (QuizMode::Cards, _) => vec![Context::Quiz, Context::Commands, Context::Always],
+            },
             Pane::Progress => vec![Context::Progress, Context::Commands, Context::Always],
         }
     }
@@ -237,7 +248,10 @@ impl App {
         let contexts = self.contexts();
         if let Some(action) = self.keymap.action(&contexts, key) {
             self.update(action);
-        } else if let (Key::Char(c), true) = (key, contexts.contains(&Context::SearchQuery)) {
+        } else if let (Key::Char(c), true) = (
+            key,
+            contexts.contains(&Context::SearchQuery) || contexts.contains(&Context::WriteAnswer),
+        ) {
             self.update(Action::Type(c));
         }
     }
@@ -292,7 +306,7 @@ impl App {
     pub fn detail(&self) -> Vec<detail::DetailLine> {
         let (width, _) = layout::detail_text_size(self.width, self.height);
         match self.selected_topic() {
-            Some(at) => detail_lines(&self.library, at, width),
+            Some(at) => detail_lines(&self.library, at, width, &self.written_answers(at)),
             None => Vec::new(),
         }
     }
@@ -482,6 +496,14 @@ impl App {
     }
 
     fn update_quiz(&mut self, action: Action) {
+        if action == Action::StartWriting {
+            self.start_writing();
+            return;
+        }
+        if self.quiz.mode == QuizMode::Write {
+            self.update_writing(action);
+            return;
+        }
         let Some(question) = self.quiz.question.as_ref() else {
             if action == Action::ChangeQuizScope {
                 self.change_quiz_scope();
@@ -601,6 +623,114 @@ impl App {
         self.quiz.question = None;
         self.quiz.last_grade = None;
         self.next_question();
+    }
+
+    // ---- Written answers ----
+
+    /// Switches to written practice, resuming a draft if there is one for this scope.
+    fn start_writing(&mut self) {
+        let scope = self.quiz.scope;
+        let resumable = self
+            .quiz
+            .write
+            .as_ref()
+            .is_some_and(|w| w.topic().is_some_and(|at| scope.includes(at)));
+        if !resumable {
+            let mut topics: Vec<TopicRef> = self
+                .topics
+                .iter()
+                .copied()
+                .filter(|&at| scope.includes(at))
+                .collect();
+            fastrand::Rng::with_seed(self.seed).shuffle(&mut topics);
+            self.quiz.write = Some(WriteState {
+                topics,
+                index: 0,
+                answer: TextArea::default(),
+                checked: None,
+            });
+        }
+        self.quiz.mode = QuizMode::Write;
+    }
+
+    fn update_writing(&mut self, action: Action) {
+        if action == Action::LeaveMode {
+            self.quiz.mode = QuizMode::Cards;
+            return;
+        }
+        let Some(write) = self.quiz.write.as_mut() else {
+            return;
+        };
+        if write.checked.is_some() {
+            if let Action::Choose(n) = action {
+                if let Some(grade) = Grade::from_number(n) {
+                    self.grade_written_answer(grade);
+                }
+            }
+            return;
+        }
+        let answer = &mut write.answer;
+        match action {
+            Action::Type(c) => answer.insert(c),
+            Action::Newline => answer.insert('\n'),
+            Action::Backspace => answer.backspace(),
+            Action::DeleteForward => answer.delete_forward(),
+            Action::DeleteWord => answer.delete_word(),
+            Action::CursorLeft => answer.left(),
+            Action::CursorRight => answer.right(),
+            Action::Up => answer.up(),
+            Action::Down => answer.down(),
+            Action::CursorHome => answer.home(),
+            Action::CursorEnd => answer.end(),
+            Action::Submit if !answer.is_blank() => {
+                let text = answer.text();
+                let points: Vec<&str> = write
+                    .topic()
+                    .and_then(|at| self.library.topic(at))
+                    .map(|topic| topic.points().map(|(_, point)| point).collect())
+                    .unwrap_or_default();
+                write.checked = Some(practice::assess(&text, &points));
+            }
+            _ => {}
+        }
+    }
+
+    /// Saves the written answer with the learner's grade and moves to the next topic.
+    fn grade_written_answer(&mut self, grade: Grade) {
+        let Some(write) = self.quiz.write.as_mut() else {
+            return;
+        };
+        let Some(at) = write.topic() else {
+            return;
+        };
+        let answer = write.answer.text();
+        write.index = (write.index + 1) % write.topics.len().max(1);
+        write.answer.clear();
+        write.checked = None;
+        let topic = self.library.stable_id(at).unwrap_or_default();
+        let card_id = format!("{topic}#write:0");
+        let detail = ReviewDetail {
+            correct: None,
+            answer: Some(answer),
+        };
+        let now = self.clock.now();
+        self.scheduler
+            .review(&mut self.progress, &card_id, &topic, grade, detail, now);
+        self.save();
+    }
+
+    /// Every written answer saved for a topic, oldest first.
+    pub fn written_answers(&self, at: TopicRef) -> Vec<(chrono::DateTime<chrono::Utc>, &str)> {
+        let Some(topic) = self.library.stable_id(at) else {
+            return Vec::new();
+        };
+        let Some(card) = self.progress.cards.get(&format!("{topic}#write:0")) else {
+            return Vec::new();
+        };
+        card.reviews
+            .iter()
+            .filter_map(|r| Some((r.at, r.answer.as_deref()?)))
+            .collect()
     }
 
     // ---- Progress ----
@@ -841,5 +971,49 @@ mod tests {
         }
         press(&mut app, "g");
         assert_eq!(app.quiz.scope, Scope::All);
+    }
+
+    #[test]
+    fn in_written_practice_digits_and_q_are_text_and_a_grade_saves_the_answer() {
+        let mut app = app();
+        press(&mut app, "<Tab><Tab>w");
+        assert_eq!(app.quiz.mode, QuizMode::Write);
+        press(&mut app, "q1 we share<Enter>information<C-s>");
+        assert!(!app.should_quit);
+        let text = app.quiz.write.as_ref().map(|w| w.answer.text());
+        assert_eq!(text.as_deref(), Some("q1 we share\ninformation"));
+        assert!(app.quiz.write.as_ref().is_some_and(|w| w.checked.is_some()));
+        let topic = app.quiz.write.as_ref().and_then(|w| w.topic());
+        press(&mut app, "3");
+        let Some(at) = topic else {
+            panic!("written practice has a topic");
+        };
+        let answers = app.written_answers(at);
+        assert_eq!(answers.len(), 1);
+        assert_eq!(answers[0].1, "q1 we share\ninformation");
+        assert_ne!(
+            app.quiz.write.as_ref().and_then(|w| w.topic()),
+            topic,
+            "next topic"
+        );
+    }
+
+    #[test]
+    fn leaving_written_practice_keeps_the_draft() {
+        let mut app = app();
+        press(&mut app, "<Tab><Tab>wdraft<Esc>");
+        assert_eq!(app.quiz.mode, QuizMode::Cards);
+        press(&mut app, "w");
+        let text = app.quiz.write.as_ref().map(|w| w.answer.text());
+        assert_eq!(text.as_deref(), Some("draft"));
+        press(&mut app, "<C-s>");
+        assert!(app.quiz.write.as_ref().is_some_and(|w| w.checked.is_some()));
+    }
+
+    #[test]
+    fn an_empty_answer_is_not_checked() {
+        let mut app = app();
+        press(&mut app, "<Tab><Tab>w   <C-s>");
+        assert!(app.quiz.write.as_ref().is_some_and(|w| w.checked.is_none()));
     }
 }

@@ -1,6 +1,36 @@
 //! Quiz pane state: the session, the question on screen and how it has been answered.
 
+use super::text_area::TextArea;
+use crate::content::TopicRef;
+use crate::practice::PointCoverage;
 use crate::quiz::{Grade, Question, Scope, Session, Source};
+
+/// What the Quiz pane is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QuizMode {
+    /// The default session of cards.
+    #[default]
+    Cards,
+    /// Written-answer practice: never mixed with cards, so digits typed there are text.
+    Write,
+}
+
+/// Written-answer practice: a topic at a time, an answer typed, then checked and self-graded.
+#[derive(Debug, Clone)]
+pub struct WriteState {
+    /// The topics in the quiz's scope, in the session's order.
+    pub topics: Vec<TopicRef>,
+    pub index: usize,
+    pub answer: TextArea,
+    /// After submitting: which of the topic's points the answer covered.
+    pub checked: Option<Vec<PointCoverage>>,
+}
+
+impl WriteState {
+    pub fn topic(&self) -> Option<TopicRef> {
+        self.topics.get(self.index).copied()
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
@@ -14,6 +44,9 @@ pub enum Phase {
 
 #[derive(Debug, Clone)]
 pub struct QuizState {
+    pub mode: QuizMode,
+    /// Written practice, kept when leaving it so a draft is never lost.
+    pub write: Option<WriteState>,
     pub scope: Scope,
     pub session: Session,
     pub question: Option<Question>,

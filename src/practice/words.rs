@@ -135,6 +135,8 @@ pub const COMMON_WORDS: &[&str] = &[
     "service",
     "health",
     "social care",
+    // Says nothing about which point is meant ("new staff", "new challenges").
+    "new",
 ];
 
 /// Words that paraphrases of care writing use for the same thing, in groups; the first word of

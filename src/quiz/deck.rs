@@ -14,7 +14,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    fn includes(self, at: TopicRef) -> bool {
+    pub fn includes(self, at: TopicRef) -> bool {
         match self {
             Scope::All => true,
             Scope::Guide(guide) => at.guide == guide,

@@ -94,7 +94,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new("No topics loaded."), inner);
         return;
     };
-    let lines = detail_lines(app.library(), at, inner.width);
+    let lines = detail_lines(app.library(), at, inner.width, &app.written_answers(at));
     let height = usize::from(inner.height);
     let max_scroll = lines.len().saturating_sub(height);
     let scroll = app.browse.scroll.min(max_scroll);

@@ -2,7 +2,7 @@
 
 use super::theme::Theme;
 use crate::app::keymap::Context;
-use crate::app::quiz_pane::Phase;
+use crate::app::quiz_pane::{Phase, QuizMode};
 use crate::app::{Action, App, Pane};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -69,6 +69,24 @@ fn hints(app: &App) -> Vec<(Context, Action, &'static str)> {
             (C::Always, A::NextPane, "panes"),
             (C::Commands, A::Quit, "quit"),
         ],
+        Pane::Quiz if app.quiz.mode == QuizMode::Write => {
+            let checked = app.quiz.write.as_ref().is_some_and(|w| w.checked.is_some());
+            if checked {
+                vec![
+                    (C::WriteFeedback, A::Choose(1), "Again"),
+                    (C::WriteFeedback, A::Choose(3), "Good"),
+                    (C::WriteFeedback, A::Choose(4), "Easy"),
+                    (C::WriteFeedback, A::LeaveMode, "cards"),
+                ]
+            } else {
+                vec![
+                    (C::WriteAnswer, A::Submit, "check"),
+                    (C::WriteAnswer, A::Newline, "new line"),
+                    (C::WriteAnswer, A::LeaveMode, "cards"),
+                    (C::Always, A::NextPane, "panes"),
+                ]
+            }
+        }
         Pane::Quiz => {
             let flip = app.quiz.question.as_ref().is_some_and(|q| q.is_flip());
             let mut hints = match (flip, app.quiz.phase) {
@@ -90,6 +108,7 @@ fn hints(app: &App) -> Vec<(Context, Action, &'static str)> {
                 ],
             };
             hints.push((C::Quiz, A::ChangeQuizScope, "guide"));
+            hints.push((C::Quiz, A::StartWriting, "write"));
             hints.push((C::Commands, A::Quit, "quit"));
             hints
         }

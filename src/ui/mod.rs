@@ -9,7 +9,9 @@ mod quiz;
 mod search;
 pub mod theme;
 mod wrap;
+mod write;
 
+use crate::app::quiz_pane::QuizMode;
 use crate::app::{App, Pane, layout};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -34,6 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     match app.pane {
         Pane::Browse => browse::draw(frame, body, app, theme),
         Pane::Search => search::draw(frame, body, app, theme),
+        Pane::Quiz if app.quiz.mode == QuizMode::Write => write::draw(frame, body, app, theme),
         Pane::Quiz => quiz::draw(frame, body, app, theme),
         Pane::Progress => progress::draw(frame, body, app, theme),
     }
