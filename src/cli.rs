@@ -25,6 +25,16 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "N")]
     pub seed: Option<u64>,
 
+    /// Questions in a mock test (m in the Quiz pane)
+    #[arg(long, global = true, value_name = "N", default_value_t = 20,
+          value_parser = clap::value_parser!(u16).range(1..=200))]
+    pub mock_questions: u16,
+
+    /// Time limit for a mock test, in minutes (default: none)
+    #[arg(long, global = true, value_name = "MINUTES",
+          value_parser = clap::value_parser!(u32).range(1..=600))]
+    pub mock_minutes: Option<u32>,
+
     /// Keep saved progress in this folder (default: $CARESTUDY_DATA_DIR, else the platform's data folder)
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,

@@ -60,7 +60,8 @@ fn run(cli: Cli) -> io::Result<u8> {
         None => {
             drop(out);
             let data_dir = progress::data_dir(cli.data_dir.as_deref());
-            return open_app(library, cli.seed, data_dir, &theme, &mut err);
+            let mock = (usize::from(cli.mock_questions), cli.mock_minutes);
+            return open_app(library, cli.seed, mock, data_dir, &theme, &mut err);
         }
         Some(Command::List { json }) => {
             commands::list(&library, json, paint, &mut out)?;
@@ -104,6 +105,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 topic,
                 now: now.as_deref(),
                 seed: cli.seed,
+                mock: (usize::from(cli.mock_questions), cli.mock_minutes),
             };
             let script = match snapshot_script(&library, request) {
                 Ok(script) => script,
@@ -130,6 +132,7 @@ fn run(cli: Cli) -> io::Result<u8> {
 fn open_app(
     library: Library,
     seed: Option<u64>,
+    (mock_questions, mock_minutes): (usize, Option<u32>),
     data_dir: Option<PathBuf>,
     theme: &Theme,
     err: &mut dyn Write,
@@ -152,6 +155,8 @@ fn open_app(
     let options = AppOptions {
         seed,
         clock,
+        mock_questions,
+        mock_minutes,
         ..AppOptions::default()
     };
     let mut app = App::with_progress(library, options, store, progress);
@@ -171,6 +176,8 @@ struct SnapshotRequest<'a> {
     topic: Option<String>,
     now: Option<&'a str>,
     seed: Option<u64>,
+    /// Mock test questions and time limit.
+    mock: (usize, Option<u32>),
 }
 
 /// Parses an RFC 3339 time given on the command line.
@@ -192,6 +199,7 @@ fn snapshot_script(
         topic,
         now,
         seed,
+        mock: (mock_questions, mock_minutes),
     } = request;
     let (width, height) = snapshot::parse_size(size)?;
     let keys = Key::parse_sequence(keys).map_err(|e| e.to_string())?;
@@ -220,6 +228,8 @@ fn snapshot_script(
             width,
             height,
             clock,
+            mock_questions,
+            mock_minutes,
         },
         keys,
         frames,

@@ -28,6 +28,15 @@ pub struct Stats {
     pub guides: Vec<GuideStats>,
     /// Topics with the lowest expected recall, lowest first.
     pub weakest_topics: Vec<TopicStats>,
+    /// Mock tests taken, oldest first.
+    pub mock_tests: Vec<MockSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MockSummary {
+    pub at: DateTime<Utc>,
+    pub correct: u32,
+    pub questions: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -168,6 +177,15 @@ pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>) -> St
     weakest_topics.sort_by(|a, b| a.recall.total_cmp(&b.recall).then_with(|| a.id.cmp(&b.id)));
     weakest_topics.truncate(WEAKEST);
 
+    let mock_tests = progress
+        .mock_tests
+        .iter()
+        .map(|test| MockSummary {
+            at: test.at,
+            correct: test.correct,
+            questions: test.questions,
+        })
+        .collect();
     Stats {
         reviews,
         due_today,
@@ -175,6 +193,7 @@ pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>) -> St
         reviews_per_day,
         guides,
         weakest_topics,
+        mock_tests,
     }
 }
 

@@ -5,8 +5,8 @@ use crate::app::keys::Key;
 use crate::app::{Action, App};
 use crate::ui::{self, Theme};
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
-    KeyModifiers, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use std::io;
@@ -32,7 +32,7 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
     let signal = Arc::new(AtomicUsize::new(0));
     register_signals(&signal)?;
     ratatui::run(|terminal| {
-        let _mouse = MouseCapture::enable()?;
+        let _modes = TerminalModes::enable()?;
         let size = terminal.size()?;
         app.update(Action::Resize {
             width: size.width,
@@ -46,6 +46,8 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
                 number => return Ok(Ended::Signal(i32::try_from(number).unwrap_or(i32::MAX))),
             }
             if !event::poll(TICK)? {
+                // Time passes with nothing typed (a mock test's time limit runs out).
+                app.update(Action::Tick);
                 continue;
             }
             // Apply everything already waiting before drawing again, so fast typing never lags.
@@ -72,6 +74,7 @@ fn handle_event(app: &mut App, event: Event) {
             _ => {}
         },
         Event::Resize(width, height) => app.update(Action::Resize { width, height }),
+        Event::Paste(text) => app.paste(&text),
         _ => {}
     }
 }
@@ -102,21 +105,21 @@ pub fn to_key(event: KeyEvent) -> Option<Key> {
     })
 }
 
-/// Mouse capture is ours to turn off: ratatui's restore does not know we turned it on.
-/// Dropping the guard (also while unwinding from a panic) turns it off.
-struct MouseCapture;
+/// Mouse capture and bracketed paste are ours to turn off: ratatui's restore does not know we
+/// turned them on. Dropping the guard (also while unwinding from a panic) turns them off.
+struct TerminalModes;
 
-impl MouseCapture {
+impl TerminalModes {
     fn enable() -> io::Result<Self> {
-        execute!(io::stdout(), EnableMouseCapture)?;
+        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         Ok(Self)
     }
 }
 
-impl Drop for MouseCapture {
+impl Drop for TerminalModes {
     fn drop(&mut self) {
         // Nothing more can be done if the terminal is already gone.
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     }
 }
 

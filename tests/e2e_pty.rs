@@ -243,6 +243,10 @@ mod pty {
                 vt100::MouseProtocolMode::None,
                 "the app should capture the mouse"
             );
+            assert!(
+                self.parser.screen().bracketed_paste(),
+                "the app should turn on bracketed paste, for pasting answers"
+            );
         }
 
         /// After the app has exited: main screen back, mouse released, cooked mode on.
@@ -263,6 +267,10 @@ mod pty {
                 self.parser.screen().mouse_protocol_mode(),
                 vt100::MouseProtocolMode::None,
                 "mouse capture still on after exit"
+            );
+            assert!(
+                !self.parser.screen().bracketed_paste(),
+                "bracketed paste still on after exit"
             );
             let stty = self.stty();
             assert_cooked(&stty);

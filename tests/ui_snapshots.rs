@@ -415,3 +415,24 @@ fn written_answer_typing_and_checked() {
     );
     insta::assert_snapshot!("write_checked_styles", styles(&draw(&app)));
 }
+
+// ---- Mock test ----
+
+#[test]
+fn mock_test_question_and_results() {
+    let library = load_builtin().expect("built-in guides load");
+    let options = AppOptions {
+        start: Pane::Quiz,
+        mock_questions: 6,
+        mock_minutes: Some(30),
+        ..AppOptions::default()
+    };
+    let mut app = App::new(library, options);
+    press(&mut app, "m<Down>2");
+    insta::assert_snapshot!("mock_question_80x24", text(&app));
+    press(&mut app, "1<Enter>3<Right><Right>f");
+    insta::assert_snapshot!("mock_results_80x24", text(&app));
+    press(&mut app, "jjjjjjjjjjjjjjjjjjjj");
+    insta::assert_snapshot!("mock_results_scrolled_80x24", text(&app));
+    insta::assert_snapshot!("mock_results_styles", styles(&draw(&app)));
+}

@@ -56,6 +56,15 @@ pub enum Action {
     Submit,
     /// Back from written practice or a mock test's results to the card quiz.
     LeaveMode,
+    /// Start a mock test.
+    StartMock,
+    /// Next and previous question of a mock test (to check or change answers).
+    NextQuestion,
+    PrevQuestion,
+    /// Finish a mock test now and see the results.
+    FinishMock,
+    /// Time passes with no input (for a mock test's time limit).
+    Tick,
 
     /// The terminal's size changed (sent once at start, too).
     Resize {

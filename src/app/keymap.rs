@@ -21,6 +21,10 @@ pub enum Context {
     WriteAnswer,
     /// A written answer checked, waiting for a self-grade.
     WriteFeedback,
+    /// Answering a mock test.
+    Mock,
+    /// A mock test's results.
+    MockResults,
     Progress,
     Help,
 }
@@ -96,6 +100,20 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Quiz, &[SPACE], Action::Flip, "reveal the card; next question"),
     bind(Quiz, &[Char('g')], Action::ChangeQuizScope, "quiz all guides, or one guide at a time"),
     bind(Quiz, &[Char('w')], Action::StartWriting, "written-answer practice"),
+    bind(Quiz, &[Char('m')], Action::StartMock, "mock test (no feedback until the end)"),
+    bind(Mock, &[Char('1')], Action::Choose(1), "answer 1"),
+    bind(Mock, &[Char('2')], Action::Choose(2), "answer 2"),
+    bind(Mock, &[Char('3')], Action::Choose(3), "answer 3"),
+    bind(Mock, &[Char('4')], Action::Choose(4), "answer 4"),
+    bind(Mock, &[Up, Char('k')], Action::Up, "highlight the option above"),
+    bind(Mock, &[Down, Char('j')], Action::Down, "highlight the option below"),
+    bind(Mock, &[Enter], Action::Confirm, "answer with the highlighted option"),
+    bind(Mock, &[Right, Char('n')], Action::NextQuestion, "next question"),
+    bind(Mock, &[Left, Char('p')], Action::PrevQuestion, "previous question (change an answer)"),
+    bind(Mock, &[Char('f'), Esc], Action::FinishMock, "finish now and see the results"),
+    bind(MockResults, &[Up, Char('k')], Action::Up, "scroll up"),
+    bind(MockResults, &[Down, Char('j')], Action::Down, "scroll down"),
+    bind(MockResults, &[Enter, Esc], Action::LeaveMode, "back to the card quiz"),
     bind(WriteAnswer, &[Ctrl('s'), F(2)], Action::Submit, "check the answer"),
     bind(WriteAnswer, &[Esc], Action::LeaveMode, "back to the card quiz (the draft is kept)"),
     bind(WriteAnswer, &[Enter], Action::Newline, "new line"),

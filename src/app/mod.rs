@@ -16,8 +16,8 @@ pub mod text_input;
 
 use crate::content::{Library, TopicRef};
 use crate::practice;
-use crate::progress::{Access, Progress, Store};
-use crate::quiz::{Grade, ReviewDetail, Scheduler, Scope, Session};
+use crate::progress::{Access, MissedQuestion, MockTestResult, Progress, Store};
+use crate::quiz::{Grade, QuizDeck, ReviewDetail, Scheduler, Scope, Session};
 use crate::search::SearchIndex;
 use crate::stats::{Stats, compute};
 pub use action::Action;
@@ -26,7 +26,7 @@ pub use clock::Clock;
 use detail::{Anchor, detail_lines};
 use keymap::{Context, KeyMap};
 use keys::Key;
-use quiz_pane::{Phase, QuizMode, QuizState, WriteState};
+use quiz_pane::{MockState, Phase, QuizMode, QuizState, WriteState};
 use search_pane::SearchState;
 use text_area::TextArea;
 
@@ -77,7 +77,14 @@ pub struct AppOptions {
     pub width: u16,
     pub height: u16,
     pub clock: Clock,
+    /// Questions in a mock test.
+    pub mock_questions: usize,
+    /// A mock test's time limit, if any.
+    pub mock_minutes: Option<u32>,
 }
+
+/// Questions in a mock test unless asked otherwise.
+pub const MOCK_QUESTIONS: usize = 20;
 
 impl Default for AppOptions {
     fn default() -> Self {
@@ -88,6 +95,8 @@ impl Default for AppOptions {
             width: 80,
             height: 24,
             clock: Clock::default_fixed(),
+            mock_questions: MOCK_QUESTIONS,
+            mock_minutes: None,
         }
     }
 }
@@ -101,6 +110,8 @@ pub struct App {
     keymap: KeyMap,
     seed: u64,
     clock: Clock,
+    mock_questions: usize,
+    mock_minutes: Option<u32>,
     scheduler: Scheduler,
     /// The learner's saved progress, updated as each review is made.
     progress: Progress,
@@ -152,6 +163,8 @@ impl App {
             keymap: KeyMap::default(),
             seed: options.seed,
             clock: options.clock,
+            mock_questions: options.mock_questions,
+            mock_minutes: options.mock_minutes,
             scheduler: Scheduler::new(),
             progress,
             store,
@@ -177,6 +190,7 @@ impl App {
             quiz: QuizState {
                 mode: QuizMode::Cards,
                 write: None,
+                mock: None,
                 scope: Scope::All,
                 session,
                 question: None,
@@ -228,6 +242,12 @@ impl App {
                     vec![Context::WriteFeedback, Context::Commands, Context::Always]
                 }
                 (QuizMode::Write, _) => vec![Context::WriteAnswer, Context::Always],
+                (QuizMode::Mock, _)
+                    if self.quiz.mock.as_ref().is_some_and(|m| m.result.is_some()) =>
+                {
+                    vec![Context::MockResults, Context::Commands, Context::Always]
+                }
+                (QuizMode::Mock, _) => vec![Context::Mock, Context::Commands, Context::Always],
                 (QuizMode::Cards, _) => vec![Context::Quiz, Context::Commands, Context::Always],
             },
             Pane::Progress => vec![Context::Progress, Context::Commands, Context::Always],
@@ -256,6 +276,27 @@ impl App {
         }
     }
 
+    /// Pasted text goes into the text box being typed in, if any; elsewhere it is ignored, so a
+    /// stray paste never fires commands.
+    pub fn paste(&mut self, text: &str) {
+        if self.notice_open || self.help_open {
+            return;
+        }
+        let contexts = self.contexts();
+        if contexts.contains(&Context::WriteAnswer) {
+            // Windows line endings are one line break, not two.
+            let text = text.replace("\r\n", "\n");
+            text.chars().for_each(|c| self.update(Action::Type(c)));
+        } else if contexts.contains(&Context::SearchQuery) {
+            // The query is one line.
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .for_each(|c| self.update(Action::Type(c)));
+        }
+    }
+
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Quit => self.should_quit = true,
@@ -263,6 +304,7 @@ impl App {
             Action::PrevPane => self.cycle_pane(Pane::ALL.len() - 1),
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::CloseOverlay => self.help_open = false,
+            Action::Tick => self.tick(),
             Action::Resize { width, height } => {
                 self.width = width;
                 self.height = height;
@@ -500,6 +542,14 @@ impl App {
             self.start_writing();
             return;
         }
+        if action == Action::StartMock {
+            self.start_mock();
+            return;
+        }
+        if self.quiz.mode == QuizMode::Mock {
+            self.update_mock(action);
+            return;
+        }
         if self.quiz.mode == QuizMode::Write {
             self.update_writing(action);
             return;
@@ -731,6 +781,163 @@ impl App {
             .iter()
             .filter_map(|r| Some((r.at, r.answer.as_deref()?)))
             .collect()
+    }
+
+    // ---- Mock test ----
+
+    /// Starts a mock test of multiple-choice questions across the quiz's scope. Each test
+    /// draws a fresh set (the seed moves on with every test taken), still reproducible.
+    fn start_mock(&mut self) {
+        let seed = self
+            .seed
+            .wrapping_add(self.progress.mock_tests.len() as u64 + 1);
+        let mut deck = QuizDeck::new(&self.library, self.quiz.scope, seed);
+        let mut questions = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        // Bounded: each draw either adds a question or skips a flip card or a repeat.
+        for _ in 0..deck.len() + self.mock_questions * 4 {
+            if questions.len() == self.mock_questions {
+                break;
+            }
+            let Some(question) = deck.next_question(&self.library) else {
+                break;
+            };
+            if !question.is_flip() && seen.insert(question.card_id.clone()) {
+                questions.push(question);
+            }
+        }
+        if questions.is_empty() {
+            return;
+        }
+        let now = self.clock.now();
+        self.quiz.mock = Some(MockState {
+            answers: vec![None; questions.len()],
+            questions,
+            index: 0,
+            highlighted: 0,
+            deadline: self
+                .mock_minutes
+                .map(|minutes| now + chrono::Duration::minutes(i64::from(minutes))),
+            now,
+            result: None,
+            scroll: 0,
+        });
+        self.quiz.mode = QuizMode::Mock;
+    }
+
+    fn tick(&mut self) {
+        if self.quiz.mode == QuizMode::Mock {
+            self.update_mock(Action::Tick);
+        }
+    }
+
+    fn update_mock(&mut self, action: Action) {
+        let now = self.clock.now();
+        let Some(mock) = self.quiz.mock.as_mut() else {
+            self.quiz.mode = QuizMode::Cards;
+            return;
+        };
+        mock.now = now;
+        if mock.result.is_some() {
+            match action {
+                Action::LeaveMode => {
+                    self.quiz.mode = QuizMode::Cards;
+                    self.quiz.mock = None;
+                }
+                Action::Up | Action::ScrollUp => mock.scroll = mock.scroll.saturating_sub(1),
+                Action::Down | Action::ScrollDown => mock.scroll += 1,
+                _ => {}
+            }
+            return;
+        }
+        if mock.deadline.is_some_and(|deadline| now >= deadline) {
+            self.finish_mock();
+            return;
+        }
+        let last = mock.questions.len().saturating_sub(1);
+        let options = mock
+            .questions
+            .get(mock.index)
+            .map_or(0, |q| q.options.len());
+        let choose = |mock: &mut MockState, chosen: usize| -> bool {
+            if chosen >= options {
+                return false;
+            }
+            mock.answers[mock.index] = Some(chosen);
+            if mock.index == last {
+                return true;
+            }
+            mock.index += 1;
+            mock.highlighted = mock.answers[mock.index].unwrap_or(0);
+            false
+        };
+        let finished = match action {
+            Action::Choose(n) => choose(mock, usize::from(n).saturating_sub(1)),
+            Action::Confirm => {
+                let highlighted = mock.highlighted;
+                choose(mock, highlighted)
+            }
+            Action::Up => {
+                mock.highlighted = mock.highlighted.saturating_sub(1);
+                false
+            }
+            Action::Down => {
+                mock.highlighted = (mock.highlighted + 1).min(options.saturating_sub(1));
+                false
+            }
+            Action::NextQuestion | Action::PrevQuestion => {
+                mock.index = if action == Action::NextQuestion {
+                    (mock.index + 1).min(last)
+                } else {
+                    mock.index.saturating_sub(1)
+                };
+                mock.highlighted = mock.answers[mock.index].unwrap_or(0);
+                false
+            }
+            Action::FinishMock => true,
+            _ => false,
+        };
+        if finished {
+            self.finish_mock();
+        }
+    }
+
+    /// Marks the test, saves the result to the history and shows it.
+    fn finish_mock(&mut self) {
+        let Some(mock) = self.quiz.mock.as_mut() else {
+            return;
+        };
+        let mut result = MockTestResult {
+            at: mock.now,
+            questions: u32::try_from(mock.questions.len()).unwrap_or(u32::MAX),
+            correct: 0,
+            per_guide: std::collections::BTreeMap::new(),
+            missed: Vec::new(),
+            time_limit_minutes: self.mock_minutes,
+        };
+        for (question, answer) in mock.questions.iter().zip(&mock.answers) {
+            let right = *answer == Some(question.correct);
+            let guide = self
+                .library
+                .guide(question.topic.guide)
+                .map_or_else(String::new, |g| g.id.clone());
+            let entry = result.per_guide.entry(guide).or_insert((0, 0));
+            entry.0 += 1;
+            if right {
+                entry.1 += 1;
+                result.correct += 1;
+            } else {
+                result.missed.push(MissedQuestion {
+                    card_id: question.card_id.clone(),
+                    question: format!("{} {}", question.prompt, question.subject),
+                    correct_answer: question.correct_text().to_owned(),
+                });
+            }
+        }
+        mock.result = Some(result.clone());
+        mock.scroll = 0;
+        self.progress.mock_tests.push(result);
+        self.save();
     }
 
     // ---- Progress ----
@@ -1015,5 +1222,102 @@ mod tests {
         let mut app = app();
         press(&mut app, "<Tab><Tab>w   <C-s>");
         assert!(app.quiz.write.as_ref().is_some_and(|w| w.checked.is_none()));
+    }
+
+    fn mock_app(questions: usize, minutes: Option<u32>) -> App {
+        match load_builtin() {
+            Ok(library) => App::new(
+                library,
+                AppOptions {
+                    start: Pane::Quiz,
+                    mock_questions: questions,
+                    mock_minutes: minutes,
+                    ..AppOptions::default()
+                },
+            ),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn a_mock_test_gives_no_feedback_until_the_end_and_saves_the_result() {
+        let mut app = mock_app(5, None);
+        press(&mut app, "m");
+        assert_eq!(app.quiz.mode, QuizMode::Mock);
+        let correct: Vec<usize> = app
+            .quiz
+            .mock
+            .as_ref()
+            .map(|m| m.questions.iter().map(|q| q.correct).collect())
+            .unwrap_or_default();
+        assert_eq!(correct.len(), 5);
+        assert!(
+            app.quiz
+                .mock
+                .as_ref()
+                .is_some_and(|m| m.questions.iter().all(|q| !q.is_flip()))
+        );
+        // Right, right, wrong, then go back and change the third, then answer the rest right.
+        for (i, &c) in correct.iter().take(2).enumerate() {
+            app.update(Action::Choose(u8::try_from(c + 1).unwrap_or(1)));
+            assert_eq!(app.quiz.mock.as_ref().map(|m| m.index), Some(i + 1));
+        }
+        app.update(Action::Choose(
+            u8::try_from((correct[2] + 1) % 4 + 1).unwrap_or(1),
+        ));
+        assert!(
+            app.quiz.mock.as_ref().is_some_and(|m| m.result.is_none()),
+            "no feedback yet"
+        );
+        app.update(Action::PrevQuestion);
+        app.update(Action::Choose(u8::try_from(correct[2] + 1).unwrap_or(1)));
+        app.update(Action::Choose(u8::try_from(correct[3] + 1).unwrap_or(1)));
+        app.update(Action::Choose(
+            u8::try_from((correct[4] + 1) % 4 + 1).unwrap_or(1),
+        ));
+        let result = app.quiz.mock.as_ref().and_then(|m| m.result.clone());
+        let Some(result) = result else {
+            panic!("the last answer finishes the test");
+        };
+        assert_eq!(
+            (result.correct, result.questions, result.missed.len()),
+            (4, 5, 1)
+        );
+        assert_eq!(app.progress().mock_tests, [result]);
+        press(&mut app, "<Enter>");
+        assert_eq!(app.quiz.mode, QuizMode::Cards);
+    }
+
+    #[test]
+    fn a_mock_test_ends_when_its_time_is_up() {
+        let mut app = mock_app(20, Some(30));
+        press(&mut app, "m1");
+        app.update(Action::Tick);
+        assert!(app.quiz.mock.as_ref().is_some_and(|m| m.result.is_none()));
+        let start = app.now();
+        app.clock = Clock::Fixed(start + chrono::Duration::minutes(31));
+        app.update(Action::Tick);
+        let result = app.quiz.mock.as_ref().and_then(|m| m.result.clone());
+        assert_eq!(
+            result.map(|r| (r.correct <= 1, r.missed.len() >= 19)),
+            Some((true, true))
+        );
+    }
+
+    #[test]
+    fn pasting_goes_into_the_text_box_being_typed_in_and_nowhere_else() {
+        let mut app = app();
+        app.paste("q?");
+        assert!(
+            !app.should_quit && !app.help_open,
+            "a paste never fires commands"
+        );
+        press(&mut app, "<Tab>");
+        app.paste("age\nuk");
+        assert_eq!(app.search.input.text(), "age uk");
+        press(&mut app, "<Tab>w");
+        app.paste("line one\r\nline two");
+        let text = app.quiz.write.as_ref().map(|w| w.answer.text());
+        assert_eq!(text.as_deref(), Some("line one\nline two"));
     }
 }

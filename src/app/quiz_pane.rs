@@ -3,7 +3,9 @@
 use super::text_area::TextArea;
 use crate::content::TopicRef;
 use crate::practice::PointCoverage;
+use crate::progress::MockTestResult;
 use crate::quiz::{Grade, Question, Scope, Session, Source};
+use chrono::{DateTime, Utc};
 
 /// What the Quiz pane is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -13,6 +15,25 @@ pub enum QuizMode {
     Cards,
     /// Written-answer practice: never mixed with cards, so digits typed there are text.
     Write,
+    /// A mock test: no feedback until the end.
+    Mock,
+}
+
+/// A mock test in progress, or its results.
+#[derive(Debug, Clone)]
+pub struct MockState {
+    pub questions: Vec<Question>,
+    /// The option chosen for each question, if any.
+    pub answers: Vec<Option<usize>>,
+    pub index: usize,
+    pub highlighted: usize,
+    pub deadline: Option<DateTime<Utc>>,
+    /// The time at the last action or tick, for showing the time left (drawing reads no clock).
+    pub now: DateTime<Utc>,
+    /// Set when the test is over.
+    pub result: Option<MockTestResult>,
+    /// First line shown of the results.
+    pub scroll: usize,
 }
 
 /// Written-answer practice: a topic at a time, an answer typed, then checked and self-graded.
@@ -47,6 +68,7 @@ pub struct QuizState {
     pub mode: QuizMode,
     /// Written practice, kept when leaving it so a draft is never lost.
     pub write: Option<WriteState>,
+    pub mock: Option<MockState>,
     pub scope: Scope,
     pub session: Session,
     pub question: Option<Question>,

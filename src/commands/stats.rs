@@ -58,6 +58,16 @@ pub fn stats(
             ))
         )?;
     }
+    if let Some(last) = stats.mock_tests.last() {
+        writeln!(
+            out,
+            "{} {} taken; the last scored {} of {}",
+            paint.heading("Mock tests:"),
+            stats.mock_tests.len(),
+            last.correct,
+            last.questions
+        )?;
+    }
     if !stats.weakest_topics.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", paint.heading("Weakest topics"))?;

@@ -69,6 +69,22 @@ fn hints(app: &App) -> Vec<(Context, Action, &'static str)> {
             (C::Always, A::NextPane, "panes"),
             (C::Commands, A::Quit, "quit"),
         ],
+        Pane::Quiz if app.quiz.mode == QuizMode::Mock => {
+            if app.quiz.mock.as_ref().is_some_and(|m| m.result.is_some()) {
+                vec![
+                    (C::MockResults, A::Down, "scroll"),
+                    (C::MockResults, A::LeaveMode, "back to the quiz"),
+                    (C::Commands, A::Quit, "quit"),
+                ]
+            } else {
+                vec![
+                    (C::Mock, A::Choose(1), "answer 1-4"),
+                    (C::Mock, A::NextQuestion, "next"),
+                    (C::Mock, A::PrevQuestion, "previous"),
+                    (C::Mock, A::FinishMock, "finish"),
+                ]
+            }
+        }
         Pane::Quiz if app.quiz.mode == QuizMode::Write => {
             let checked = app.quiz.write.as_ref().is_some_and(|w| w.checked.is_some());
             if checked {
@@ -109,6 +125,7 @@ fn hints(app: &App) -> Vec<(Context, Action, &'static str)> {
             };
             hints.push((C::Quiz, A::ChangeQuizScope, "guide"));
             hints.push((C::Quiz, A::StartWriting, "write"));
+            hints.push((C::Quiz, A::StartMock, "mock"));
             hints.push((C::Commands, A::Quit, "quit"));
             hints
         }

@@ -4,6 +4,7 @@
 mod browse;
 mod chrome;
 mod help;
+mod mock;
 mod progress;
 mod quiz;
 mod search;
@@ -37,6 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Pane::Browse => browse::draw(frame, body, app, theme),
         Pane::Search => search::draw(frame, body, app, theme),
         Pane::Quiz if app.quiz.mode == QuizMode::Write => write::draw(frame, body, app, theme),
+        Pane::Quiz if app.quiz.mode == QuizMode::Mock => mock::draw(frame, body, app, theme),
         Pane::Quiz => quiz::draw(frame, body, app, theme),
         Pane::Progress => progress::draw(frame, body, app, theme),
     }

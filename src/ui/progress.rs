@@ -32,12 +32,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn draw_summary(frame: &mut Frame, area: Rect, stats: &Stats, theme: &Theme) {
-    let spans = vec![
+    let mut spans = vec![
         Span::styled(" Reviews ", theme.muted),
         Span::styled(stats.reviews.to_string(), theme.title),
         Span::styled("   Due today ", theme.muted),
         Span::styled(stats.due_today.to_string(), theme.title),
     ];
+    if let Some(last) = stats.mock_tests.last() {
+        spans.push(Span::styled("   Last mock test ", theme.muted));
+        spans.push(Span::styled(
+            format!("{}/{}", last.correct, last.questions),
+            theme.title,
+        ));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
