@@ -85,7 +85,7 @@ pub enum Command {
         #[arg(long)]
         frames: bool,
         /// The pane to open first
-        #[arg(long, value_name = "PANE", value_parser = ["browse", "search", "quiz", "progress"], default_value = "browse")]
+        #[arg(long, value_name = "PANE", value_parser = ["browse", "search", "quiz", "progress", "map"], default_value = "browse")]
         start: String,
         /// Select this topic first (an id like working-relationships/volunteers, or a title)
         #[arg(long, value_name = "ID")]

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod lookup;
+pub mod map;
 pub mod parallel;
 pub mod practice;
 pub mod progress;

@@ -436,3 +436,17 @@ fn mock_test_question_and_results() {
     insta::assert_snapshot!("mock_results_scrolled_80x24", text(&app));
     insta::assert_snapshot!("mock_results_styles", styles(&draw(&app)));
 }
+
+// ---- Relationship map ----
+
+#[test]
+fn relationship_map_on_both_sides_of_its_breakpoint() {
+    for (w, h) in [(80, 24), (99, 30), (100, 30), (160, 48)] {
+        let mut app = app(w, h, Pane::Map);
+        press(&mut app, "ll");
+        insta::assert_snapshot!(format!("map_{w}x{h}"), text(&app));
+    }
+    let mut app = app(80, 24, Pane::Map);
+    press(&mut app, "l");
+    insta::assert_snapshot!("map_styles", styles(&draw(&app)));
+}

@@ -26,6 +26,7 @@ pub enum Context {
     /// A mock test's results.
     MockResults,
     Progress,
+    Map,
     Help,
 }
 
@@ -134,6 +135,9 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Progress, &[Up, Char('k')], Action::Up, "highlight the weaker topic above"),
     bind(Progress, &[Down, Char('j')], Action::Down, "highlight the topic below"),
     bind(Progress, &[Enter], Action::Confirm, "practise the highlighted topic in Quiz"),
+    bind(Map, &[Right, Down, Char('l'), Char('j')], Action::Down, "next party around the map"),
+    bind(Map, &[Left, Up, Char('h'), Char('k')], Action::Up, "previous party around the map"),
+    bind(Map, &[Enter], Action::Confirm, "open the party's topic in Browse"),
     bind(Commands, &[Char('/')], Action::FocusQuery, "search"),
     bind(Commands, &[Char('?')], Action::ToggleHelp, "help"),
     bind(Commands, &[Char('q')], Action::Quit, "quit"),

@@ -15,6 +15,7 @@ pub mod text_area;
 pub mod text_input;
 
 use crate::content::{Library, TopicRef};
+use crate::map::{Party, parties};
 use crate::practice;
 use crate::progress::{Access, MissedQuestion, MockTestResult, Progress, Store};
 use crate::quiz::{Grade, QuizDeck, ReviewDetail, Scheduler, Scope, Session};
@@ -41,11 +42,18 @@ pub enum Pane {
     Search,
     Quiz,
     Progress,
+    Map,
 }
 
 impl Pane {
     /// Tab order.
-    pub const ALL: [Pane; 4] = [Pane::Browse, Pane::Search, Pane::Quiz, Pane::Progress];
+    pub const ALL: [Pane; 5] = [
+        Pane::Browse,
+        Pane::Search,
+        Pane::Quiz,
+        Pane::Progress,
+        Pane::Map,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -53,6 +61,7 @@ impl Pane {
             Pane::Search => "Search",
             Pane::Quiz => "Quiz",
             Pane::Progress => "Progress",
+            Pane::Map => "Map",
         }
     }
 
@@ -133,6 +142,10 @@ pub struct App {
     pub stats: Option<Stats>,
     /// The weakest topic highlighted in the Progress pane.
     pub weak_selected: usize,
+    /// The relationship map's parties, from the guides.
+    parties: Vec<Party>,
+    /// The party highlighted in the map.
+    pub party_selected: usize,
 }
 
 impl App {
@@ -149,6 +162,7 @@ impl App {
         progress: Progress,
     ) -> Self {
         let notice_open = store.message().is_some();
+        let party_list = parties(&library);
         let index = SearchIndex::new(&library);
         let topics: Vec<TopicRef> = library.topic_refs().collect();
         let session = Session::new(&library, Scope::All, options.seed);
@@ -187,6 +201,8 @@ impl App {
             search: SearchState::default(),
             stats: None,
             weak_selected: 0,
+            parties: party_list,
+            party_selected: 0,
             quiz: QuizState {
                 mode: QuizMode::Cards,
                 write: None,
@@ -251,6 +267,7 @@ impl App {
                 (QuizMode::Cards, _) => vec![Context::Quiz, Context::Commands, Context::Always],
             },
             Pane::Progress => vec![Context::Progress, Context::Commands, Context::Always],
+            Pane::Map => vec![Context::Map, Context::Commands, Context::Always],
         }
     }
 
@@ -321,6 +338,7 @@ impl App {
                 Pane::Search => self.update_search(action),
                 Pane::Quiz => self.update_quiz(action),
                 Pane::Progress => self.update_progress(action),
+                Pane::Map => self.update_map(action),
             },
         }
     }
@@ -940,6 +958,37 @@ impl App {
         self.save();
     }
 
+    // ---- Relationship map ----
+
+    pub fn parties(&self) -> &[Party] {
+        &self.parties
+    }
+
+    fn update_map(&mut self, action: Action) {
+        let count = self.parties.len();
+        if count == 0 {
+            return;
+        }
+        match action {
+            Action::Down | Action::CursorRight | Action::ScrollDown => {
+                self.party_selected = (self.party_selected + 1) % count;
+            }
+            Action::Up | Action::CursorLeft | Action::ScrollUp => {
+                self.party_selected = (self.party_selected + count - 1) % count;
+            }
+            Action::Confirm => {
+                let topic = self.parties.get(self.party_selected).map(|p| p.topic);
+                if let Some(index) = topic.and_then(|at| self.topics.iter().position(|&t| t == at))
+                {
+                    self.select_topic(index);
+                    self.browse.focus = Focus::Detail;
+                    self.pane = Pane::Browse;
+                }
+            }
+            _ => {}
+        }
+    }
+
     // ---- Progress ----
 
     fn refresh_stats(&mut self) {
@@ -1021,7 +1070,7 @@ mod tests {
     fn tab_and_shift_tab_cycle_the_panes() {
         let mut app = app();
         let mut seen = vec![app.pane];
-        for _ in 0..4 {
+        for _ in 0..5 {
             app.update(Action::NextPane);
             seen.push(app.pane);
         }
@@ -1030,11 +1079,12 @@ mod tests {
             Pane::Search,
             Pane::Quiz,
             Pane::Progress,
+            Pane::Map,
             Pane::Browse,
         ];
         assert_eq!(seen, cycle);
         app.update(Action::PrevPane);
-        assert_eq!(app.pane, Pane::Progress);
+        assert_eq!(app.pane, Pane::Map);
     }
 
     #[test]
@@ -1319,5 +1369,21 @@ mod tests {
         app.paste("line one\r\nline two");
         let text = app.quiz.write.as_ref().map(|w| w.answer.text());
         assert_eq!(text.as_deref(), Some("line one\nline two"));
+    }
+
+    #[test]
+    fn the_map_goes_round_the_parties_and_opens_one_in_browse() {
+        let mut app = app();
+        let count = app.parties().len();
+        assert!(count >= 7);
+        app.enter_pane(Pane::Map);
+        press(&mut app, "hl");
+        assert_eq!(app.party_selected, 0);
+        press(&mut app, "h");
+        assert_eq!(app.party_selected, count - 1, "wraps round");
+        let party = app.parties()[count - 1].clone();
+        press(&mut app, "<Enter>");
+        assert_eq!((app.pane, app.browse.focus), (Pane::Browse, Focus::Detail));
+        assert_eq!(app.selected_topic(), Some(party.topic));
     }
 }

@@ -44,6 +44,10 @@ pub struct Topic {
     pub lists: Vec<PointList>,
     /// Criteria this topic serves in addition to its guide's.
     pub criteria: Vec<String>,
+    /// Someone a care worker has a working relationship with (`{#id .party}` on the heading):
+    /// a place in the relationship map.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub party: bool,
     /// Line of the topic's heading in its file, for messages.
     #[serde(skip)]
     pub line: usize,

@@ -22,6 +22,8 @@ pub const MAX_DIAGNOSTICS_PER_FILE: usize = 50;
 pub const MAX_NESTING: usize = 16;
 
 const FENCE: &str = "+++";
+/// The heading class that marks a topic as a party in the relationship map.
+pub const PARTY_CLASS: &str = "party";
 
 /// Parses one guide file. `path` is only used in messages.
 pub fn parse_guide(path: &str, bytes: &[u8]) -> Result<Guide, Vec<Diagnostic>> {
@@ -200,6 +202,8 @@ enum Inline {
     Heading {
         level: HeadingLevel,
         id: Option<String>,
+        /// `.class` attributes after the title, like `.party`.
+        classes: Vec<String>,
         start: usize,
         text: String,
     },
@@ -436,10 +440,13 @@ impl<'a> GuideParser<'a> {
                 continue;
             }
             match event {
-                Event::Start(Tag::Heading { level, id, .. }) => {
+                Event::Start(Tag::Heading {
+                    level, id, classes, ..
+                }) => {
                     inline = Inline::Heading {
                         level,
                         id: id.map(|id| id.to_string()),
+                        classes: classes.iter().map(|c| sanitize_inline(c)).collect(),
                         start: at,
                         text: String::new(),
                     };
@@ -448,6 +455,7 @@ impl<'a> GuideParser<'a> {
                     let Inline::Heading {
                         level,
                         id,
+                        classes,
                         start,
                         text,
                     } = std::mem::replace(&mut inline, Inline::None)
@@ -460,7 +468,21 @@ impl<'a> GuideParser<'a> {
                             if let Some(done) = draft.take() {
                                 self.finish_topic(done, &mut topics);
                             }
-                            draft = Some(self.start_topic(id, title, start, &mut topic_lines));
+                            let mut started = self.start_topic(id, title, start, &mut topic_lines);
+                            for class in classes {
+                                if class == PARTY_CLASS {
+                                    started.topic.party = true;
+                                } else {
+                                    self.error(
+                                        start,
+                                        format!(
+                                            "unknown topic class `.{class}`: the only class is \
+                                             `.{PARTY_CLASS}` (a party in the relationship map)"
+                                        ),
+                                    );
+                                }
+                            }
+                            draft = Some(started);
                         }
                         HeadingLevel::H3 => match draft.as_mut() {
                             None => self.error(
@@ -691,6 +713,7 @@ impl<'a> GuideParser<'a> {
                 examples: Vec::new(),
                 lists: Vec::new(),
                 criteria: Vec::new(),
+                party: false,
                 line,
             },
             heading_offset: at,

@@ -63,6 +63,12 @@ fn hints(app: &App) -> Vec<(Context, Action, &'static str)> {
             (C::SearchResults, A::FocusQuery, "type"),
             (C::Commands, A::Quit, "quit"),
         ],
+        Pane::Map => vec![
+            (C::Map, A::Down, "next party"),
+            (C::Map, A::Confirm, "open topic"),
+            (C::Always, A::NextPane, "panes"),
+            (C::Commands, A::Quit, "quit"),
+        ],
         Pane::Progress => vec![
             (C::Progress, A::Down, "move"),
             (C::Progress, A::Confirm, "practise topic"),

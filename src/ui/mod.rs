@@ -4,6 +4,7 @@
 mod browse;
 mod chrome;
 mod help;
+mod map;
 mod mock;
 mod progress;
 mod quiz;
@@ -41,6 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Pane::Quiz if app.quiz.mode == QuizMode::Mock => mock::draw(frame, body, app, theme),
         Pane::Quiz => quiz::draw(frame, body, app, theme),
         Pane::Progress => progress::draw(frame, body, app, theme),
+        Pane::Map => map::draw(frame, body, app, theme),
     }
     chrome::draw_status(frame, status, app, theme);
     if app.help_open {

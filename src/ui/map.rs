@@ -1,0 +1,130 @@
+//! The relationship map: the care worker at the centre, the parties the guides name around
+//! them, the highlighted party's key features beside the map.
+
+use super::browse::truncate;
+use super::theme::Theme;
+use super::wrap::{hanging, plain};
+use crate::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::canvas::{Canvas, Line as Stroke};
+use ratatui::widgets::{Block, Padding, Paragraph};
+
+const CENTRE: &str = "Care worker";
+/// Side by side from this width; below it the key features go under the map.
+const SIDE_BY_SIDE: u16 = 100;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let (map_area, detail_area) = if area.width >= SIDE_BY_SIDE {
+        let [map, detail] =
+            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(area);
+        (map, detail)
+    } else {
+        let detail_rows = (area.height / 3).max(5);
+        let [map, detail] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(detail_rows)]).areas(area);
+        (map, detail)
+    };
+    draw_map(frame, map_area, app, theme);
+    draw_detail(frame, detail_area, app, theme);
+}
+
+/// A style's foreground as a canvas colour (mono themes have none: the terminal's default).
+fn ink(style: Style) -> Color {
+    style.fg.unwrap_or(Color::Reset)
+}
+
+fn draw_map(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = Block::bordered()
+        .title(" Working relationships (Enter: open) ")
+        .border_style(theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let parties = app.parties();
+    if parties.is_empty() {
+        let text =
+            "No topic in these guides is marked as a party (`.party`): see content/README.md.";
+        frame.render_widget(Paragraph::new(plain(text, inner.width, theme.muted)), inner);
+        return;
+    }
+    // One canvas unit a cell, so labels can be placed and centred on the character grid.
+    let (width, height) = (f64::from(inner.width), f64::from(inner.height));
+    let (cx, cy) = (width / 2.0, height / 2.0);
+    let label_room = (inner.width / 3).clamp(8, 26);
+    let (rx, ry) = (
+        (width / 2.0 - f64::from(label_room) / 2.0 - 1.0).max(1.0),
+        (height / 2.0 - 1.0).max(1.0),
+    );
+    let count = parties.len() as f64;
+    let positions: Vec<(f64, f64)> = (0..parties.len())
+        .map(|i| {
+            // Clockwise from the top.
+            let angle = std::f64::consts::FRAC_PI_2 - std::f64::consts::TAU * i as f64 / count;
+            (cx + rx * angle.cos(), cy + ry * angle.sin())
+        })
+        .collect();
+    let canvas = Canvas::default()
+        .x_bounds([0.0, width])
+        .y_bounds([0.0, height])
+        .marker(Marker::Braille)
+        .paint(|ctx| {
+            for (i, &(x, y)) in positions.iter().enumerate() {
+                let colour = if i == app.party_selected {
+                    ink(theme.heading)
+                } else {
+                    ink(theme.muted)
+                };
+                ctx.draw(&Stroke::new(cx, cy, x, y, colour));
+            }
+            ctx.layer();
+            let centre = format!(" {CENTRE} ");
+            ctx.print(
+                cx - centre.len() as f64 / 2.0,
+                cy,
+                Line::styled(centre, theme.tab_active),
+            );
+            for (i, (party, &(x, y))) in parties.iter().zip(&positions).enumerate() {
+                let name = truncate(&party.name, usize::from(label_room));
+                let label = format!(" {name} ");
+                let style = if i == app.party_selected {
+                    theme.selected
+                } else {
+                    theme.title
+                };
+                let left = (x - label.chars().count() as f64 / 2.0)
+                    .clamp(0.0, (width - label.chars().count() as f64).max(0.0));
+                ctx.print(left, y, Line::styled(label, style));
+            }
+        });
+    frame.render_widget(canvas, inner);
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let party = app.parties().get(app.party_selected);
+    let topic = party.and_then(|p| app.library().topic(p.topic));
+    let title = party.map_or_else(String::new, |p| format!(" {} ", p.name));
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border(false))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(topic) = topic else {
+        return;
+    };
+    let mut lines = plain(&topic.summary, inner.width, theme.base);
+    lines.push(Line::raw(""));
+    for point in &topic.key_features {
+        lines.extend(hanging(
+            point,
+            inner.width,
+            Span::styled("• ", theme.key),
+            theme.base,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
