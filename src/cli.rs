@@ -85,7 +85,7 @@ pub enum Command {
         #[arg(long)]
         frames: bool,
         /// The pane to open first
-        #[arg(long, value_name = "PANE", value_parser = ["browse", "search", "quiz", "progress", "map"], default_value = "browse")]
+        #[arg(long, value_name = "PANE", value_parser = ["browse", "search", "quiz", "progress", "map", "present"], default_value = "browse")]
         start: String,
         /// Select this topic first (an id like working-relationships/volunteers, or a title)
         #[arg(long, value_name = "ID")]
@@ -93,6 +93,11 @@ pub enum Command {
         /// The time the run happens at, RFC 3339 (for due cards); default 2026-01-05T09:00:00Z
         #[arg(long, value_name = "TIME")]
         now: Option<String>,
+    },
+    /// Present a topic full screen, for teaching (high contrast unless --theme is given)
+    Present {
+        /// The topic to open on (an id or a title); without it, the first topic
+        topic: Option<String>,
     },
     /// Print progress figures: reviews, cards due, mastery per guide, weakest topics
     Stats {

@@ -8,9 +8,10 @@ use carestudy::app::{App, AppOptions, Clock, Pane};
 use carestudy::cli::{Cli, Command};
 use carestudy::commands::{self, exit, paint::Paint};
 use carestudy::content::Library;
+use carestudy::content::TopicRef;
 use carestudy::lookup::{Lookup, find_topic};
 use carestudy::progress::{self, Progress, Store};
-use carestudy::ui::{Theme, ThemeName};
+use carestudy::ui::Themes;
 use carestudy::{snapshot, terminal};
 use chrono::{DateTime, Utc};
 use clap::Parser;
@@ -52,16 +53,34 @@ fn run(cli: Cli) -> io::Result<u8> {
             return Ok(exit::CONTENT);
         }
     };
-    let theme =
-        Theme::named(cli.theme.unwrap_or_else(|| {
-            ThemeName::from_environment(std::env::var_os("NO_COLOR").as_deref())
-        }));
+    let themes = Themes::choose(cli.theme, std::env::var_os("NO_COLOR").as_deref());
+    let launch = Launch {
+        seed: cli.seed,
+        mock: (usize::from(cli.mock_questions), cli.mock_minutes),
+        data_dir: progress::data_dir(cli.data_dir.as_deref()),
+        present: false,
+        topic: None,
+    };
     let code = match cli.command {
         None => {
             drop(out);
-            let data_dir = progress::data_dir(cli.data_dir.as_deref());
-            let mock = (usize::from(cli.mock_questions), cli.mock_minutes);
-            return open_app(library, cli.seed, mock, data_dir, &theme, &mut err);
+            return open_app(library, launch, &themes, &mut err);
+        }
+        Some(Command::Present { topic }) => {
+            drop(out);
+            let topic = match topic.map(|name| resolve_topic(&library, &name)).transpose() {
+                Ok(topic) => topic,
+                Err(message) => {
+                    writeln!(err, "carestudy: {message}")?;
+                    return Ok(exit::USAGE);
+                }
+            };
+            let launch = Launch {
+                present: true,
+                topic,
+                ..launch
+            };
+            return open_app(library, launch, &themes, &mut err);
         }
         Some(Command::List { json }) => {
             commands::list(&library, json, paint, &mut out)?;
@@ -120,7 +139,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Some(dir) => Store::open(dir, script.options.clock.now()),
                 None => (Store::in_memory(), Progress::default()),
             };
-            snapshot::run(library, store, saved, &script, &theme, &mut out)?;
+            snapshot::run(library, store, saved, &script, &themes, &mut out)?;
             exit::OK
         }
         Some(Command::Check { .. }) => exit::OK,
@@ -129,14 +148,30 @@ fn run(cli: Cli) -> io::Result<u8> {
     Ok(code)
 }
 
+/// How the full-screen app is to start.
+struct Launch {
+    seed: Option<u64>,
+    /// Mock test questions and time limit.
+    mock: (usize, Option<u32>),
+    data_dir: Option<PathBuf>,
+    /// Open in presentation mode (`carestudy present`).
+    present: bool,
+    topic: Option<TopicRef>,
+}
+
 fn open_app(
     library: Library,
-    seed: Option<u64>,
-    (mock_questions, mock_minutes): (usize, Option<u32>),
-    data_dir: Option<PathBuf>,
-    theme: &Theme,
+    launch: Launch,
+    themes: &Themes,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
+    let Launch {
+        seed,
+        mock: (mock_questions, mock_minutes),
+        data_dir,
+        present,
+        topic,
+    } = launch;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         writeln!(
             err,
@@ -157,10 +192,12 @@ fn open_app(
         clock,
         mock_questions,
         mock_minutes,
+        present,
+        topic,
         ..AppOptions::default()
     };
     let mut app = App::with_progress(library, options, store, progress);
-    match terminal::run(&mut app, theme)? {
+    match terminal::run(&mut app, themes)? {
         terminal::Ended::Quit => Ok(exit::OK),
         // The shell convention for "ended by signal N".
         terminal::Ended::Signal(number) => Ok(u8::try_from(128 + number).unwrap_or(u8::MAX)),
@@ -203,23 +240,20 @@ fn snapshot_script(
     } = request;
     let (width, height) = snapshot::parse_size(size)?;
     let keys = Key::parse_sequence(keys).map_err(|e| e.to_string())?;
-    let start = Pane::from_name(start).ok_or_else(|| format!("unknown pane `{start}`"))?;
+    // Presentation mode is not a pane: it opens over Browse.
+    let present = start == "present";
+    let start = if present {
+        Pane::Browse
+    } else {
+        Pane::from_name(start).ok_or_else(|| format!("unknown pane `{start}`"))?
+    };
     let clock = match now {
         Some(text) => Clock::Fixed(parse_time(text, "--now")?),
         None => Clock::default_fixed(),
     };
-    let topic = match topic {
-        None => None,
-        Some(name) => match find_topic(library, &name) {
-            Lookup::Found(at) => Some(at),
-            Lookup::Ambiguous(_) => {
-                return Err(format!(
-                    "--topic \"{name}\" matches several topics; `carestudy show \"{name}\"` lists them"
-                ));
-            }
-            Lookup::Unknown(_) => return Err(format!("--topic: no topic matches \"{name}\"")),
-        },
-    };
+    let topic = topic
+        .map(|name| resolve_topic(library, &name).map_err(|e| format!("--topic: {e}")))
+        .transpose()?;
     Ok(snapshot::Script {
         options: AppOptions {
             seed: seed.unwrap_or(0),
@@ -230,8 +264,20 @@ fn snapshot_script(
             clock,
             mock_questions,
             mock_minutes,
+            present,
         },
         keys,
         frames,
     })
+}
+
+/// A topic named on the command line: an id or a title that only one topic fits.
+fn resolve_topic(library: &Library, name: &str) -> Result<TopicRef, String> {
+    match find_topic(library, name) {
+        Lookup::Found(at) => Ok(at),
+        Lookup::Ambiguous(_) => Err(format!(
+            "\"{name}\" matches several topics; `carestudy show \"{name}\"` lists them"
+        )),
+        Lookup::Unknown(_) => Err(format!("no topic matches \"{name}\"")),
+    }
 }

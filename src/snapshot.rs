@@ -6,7 +6,7 @@ use crate::app::keys::Key;
 use crate::app::{App, AppOptions};
 use crate::content::Library;
 use crate::progress::{Progress, Store};
-use crate::ui::{self, Theme};
+use crate::ui::{self, Themes};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -28,7 +28,7 @@ pub fn run(
     store: Store,
     progress: Progress,
     script: &Script,
-    theme: &Theme,
+    themes: &Themes,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut app = App::with_progress(library, script.options, store, progress);
@@ -36,7 +36,7 @@ pub fn run(
     let mut terminal = Terminal::new(backend).map_err(io::Error::other)?;
     let draw = |app: &App, terminal: &mut Terminal<TestBackend>| -> io::Result<String> {
         terminal
-            .draw(|frame| ui::draw(frame, app, theme))
+            .draw(|frame| ui::draw_themed(frame, app, themes))
             .map_err(io::Error::other)?;
         Ok(buffer_text(terminal.backend().buffer()))
     };

@@ -3,7 +3,7 @@
 
 use crate::app::keys::Key;
 use crate::app::{Action, App};
-use crate::ui::{self, Theme};
+use crate::ui::{self, Themes};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
@@ -28,7 +28,7 @@ pub enum Ended {
 
 /// Runs the app full-screen until it quits. The terminal is restored on return, on panic
 /// (ratatui's hook) and on SIGTERM or SIGHUP (the loop notices and returns).
-pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
+pub fn run(app: &mut App, themes: &Themes) -> io::Result<Ended> {
     let signal = Arc::new(AtomicUsize::new(0));
     register_signals(&signal)?;
     ratatui::run(|terminal| {
@@ -39,7 +39,7 @@ pub fn run(app: &mut App, theme: &Theme) -> io::Result<Ended> {
             height: size.height,
         });
         loop {
-            terminal.draw(|frame| ui::draw(frame, app, theme))?;
+            terminal.draw(|frame| ui::draw_themed(frame, app, themes))?;
             match signal.load(Ordering::Relaxed) {
                 0 if app.should_quit => return Ok(Ended::Quit),
                 0 => {}

@@ -450,3 +450,49 @@ fn relationship_map_on_both_sides_of_its_breakpoint() {
     press(&mut app, "l");
     insta::assert_snapshot!("map_styles", styles(&draw(&app)));
 }
+
+// ---- Presentation ----
+
+fn presenting(width: u16, height: u16) -> App {
+    let library = load_builtin().expect("built-in guides load");
+    let volunteers = library.find_by_id("working-relationships/volunteers");
+    let options = AppOptions {
+        width,
+        height,
+        topic: volunteers,
+        present: true,
+        ..AppOptions::default()
+    };
+    App::new(library, options)
+}
+
+#[test]
+fn presentation_at_each_reveal_step() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = presenting(w, h);
+        insta::assert_snapshot!(format!("present_{w}x{h}_step_0"), text(&app));
+        let total = app.present_items();
+        for step in 1..=total {
+            press(&mut app, "<Space>");
+            insta::assert_snapshot!(format!("present_{w}x{h}_step_{step}"), text(&app));
+        }
+    }
+    let app = presenting(160, 48);
+    insta::assert_snapshot!(
+        "present_styles_high_contrast",
+        styles(&draw_with(&app, &Theme::named(ThemeName::HighContrast)))
+    );
+}
+
+#[test]
+fn presentation_class_question_and_map() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = presenting(w, h);
+        press(&mut app, "<Space>c");
+        insta::assert_snapshot!(format!("present_class_question_{w}x{h}"), text(&app));
+        press(&mut app, "x");
+        insta::assert_snapshot!(format!("present_class_answer_{w}x{h}"), text(&app));
+        press(&mut app, "xm");
+        insta::assert_snapshot!(format!("present_map_{w}x{h}"), text(&app));
+    }
+}

@@ -65,6 +65,18 @@ pub enum Action {
     FinishMock,
     /// Time passes with no input (for a mock test's time limit).
     Tick,
+    /// Open presentation mode on the selected topic.
+    StartPresenting,
+    /// Presentation: show the next point, hide the last, show them all.
+    RevealNext,
+    RevealBack,
+    RevealAll,
+    /// Presentation: a question for the class on this topic (again: show its answer).
+    ClassQuestion,
+    /// Presentation: switch between the topic and the relationship map.
+    ToggleMap,
+    /// Presentation: type a topic's name to jump to it.
+    StartJump,
 
     /// The terminal's size changed (sent once at start, too).
     Resize {

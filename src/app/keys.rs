@@ -49,8 +49,8 @@ impl Key {
         let mut keys = Vec::new();
         let mut rest = text;
         while let Some(c) = rest.chars().next() {
-            if c == '<' {
-                if let Some(end) = rest[1..].find('>') {
+            if c == '<'
+                && let Some(end) = rest[1..].find('>') {
                     let name = &rest[1..1 + end];
                     if !name.is_empty()
                         && !name.contains('<')
@@ -61,7 +61,6 @@ impl Key {
                         continue;
                     }
                 }
-            }
             keys.push(Key::Char(c));
             rest = &rest[c.len_utf8()..];
         }
@@ -89,11 +88,10 @@ impl Key {
             "lt" => Key::Char('<'),
             "gt" => Key::Char('>'),
             _ => {
-                if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
-                    if (1..=12).contains(&n) {
+                if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok())
+                    && (1..=12).contains(&n) {
                         return Ok(Key::F(n));
                     }
-                }
                 let mut chars = name.chars();
                 if let (Some('c' | 'C'), Some('-'), Some(c), None) =
                     (chars.next(), chars.next(), chars.next(), chars.next())

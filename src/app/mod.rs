@@ -9,12 +9,14 @@ pub mod detail;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+pub mod present;
 pub mod quiz_pane;
 pub mod search_pane;
 pub mod text_area;
 pub mod text_input;
 
 use crate::content::{Library, TopicRef};
+use crate::lookup::{Lookup, find_topic};
 use crate::map::{Party, parties};
 use crate::practice;
 use crate::progress::{Access, MissedQuestion, MockTestResult, Progress, Store};
@@ -27,9 +29,11 @@ pub use clock::Clock;
 use detail::{Anchor, detail_lines};
 use keymap::{Context, KeyMap};
 use keys::Key;
+use present::{ClassQuestion, PresentState, PresentView};
 use quiz_pane::{MockState, Phase, QuizMode, QuizState, WriteState};
 use search_pane::SearchState;
 use text_area::TextArea;
+use text_input::TextInput;
 
 /// Results beyond this many are not kept: nobody pages through more, and it bounds the work.
 const MAX_HITS: usize = 500;
@@ -90,6 +94,8 @@ pub struct AppOptions {
     pub mock_questions: usize,
     /// A mock test's time limit, if any.
     pub mock_minutes: Option<u32>,
+    /// Start presenting the selected topic (`carestudy present`); leaving it quits.
+    pub present: bool,
 }
 
 /// Questions in a mock test unless asked otherwise.
@@ -106,6 +112,7 @@ impl Default for AppOptions {
             clock: Clock::default_fixed(),
             mock_questions: MOCK_QUESTIONS,
             mock_minutes: None,
+            present: false,
         }
     }
 }
@@ -146,6 +153,10 @@ pub struct App {
     parties: Vec<Party>,
     /// The party highlighted in the map.
     pub party_selected: usize,
+    /// Presentation mode, when on: drawn full screen over everything.
+    pub present: Option<PresentState>,
+    /// Class questions asked so far, so each is drawn afresh but reproducibly.
+    class_questions: u64,
 }
 
 impl App {
@@ -203,6 +214,11 @@ impl App {
             weak_selected: 0,
             parties: party_list,
             party_selected: 0,
+            present: options.present.then(|| PresentState {
+                standalone: true,
+                ..PresentState::default()
+            }),
+            class_questions: 0,
             quiz: QuizState {
                 mode: QuizMode::Cards,
                 write: None,
@@ -249,6 +265,13 @@ impl App {
 
     /// The contexts of the current pane, ignoring the help overlay (what help describes).
     pub fn pane_contexts(&self) -> Vec<Context> {
+        if let Some(present) = &self.present {
+            return if present.jump.is_some() {
+                vec![Context::PresentJump, Context::Always]
+            } else {
+                vec![Context::Present, Context::Commands, Context::Always]
+            };
+        }
         match self.pane {
             Pane::Browse => vec![Context::Browse, Context::Commands, Context::Always],
             Pane::Search if self.search.editing => vec![Context::SearchQuery, Context::Always],
@@ -282,12 +305,23 @@ impl App {
             }
             return;
         }
+        let class_question_up = self
+            .present
+            .as_ref()
+            .is_some_and(|p| p.class_question.is_some());
+        if class_question_up && !self.help_open && key != Key::Ctrl('c') {
+            // Whatever key the tutor presses next shows the answer, then puts it away.
+            self.update(Action::Confirm);
+            return;
+        }
         let contexts = self.contexts();
         if let Some(action) = self.keymap.action(&contexts, key) {
             self.update(action);
         } else if let (Key::Char(c), true) = (
             key,
-            contexts.contains(&Context::SearchQuery) || contexts.contains(&Context::WriteAnswer),
+            contexts.contains(&Context::SearchQuery)
+                || contexts.contains(&Context::WriteAnswer)
+                || contexts.contains(&Context::PresentJump),
         ) {
             self.update(Action::Type(c));
         }
@@ -329,10 +363,23 @@ impl App {
             }
             Action::FocusQuery => {
                 self.help_open = false;
+                self.present = None;
                 self.pane = Pane::Search;
                 self.search.editing = true;
             }
             _ if self.help_open => {}
+            _ if self.present.is_some() => self.update_present(action),
+            Action::StartPresenting => {
+                let view = if self.pane == Pane::Map {
+                    PresentView::Map
+                } else {
+                    PresentView::Topic
+                };
+                self.present = Some(PresentState {
+                    view,
+                    ..PresentState::default()
+                });
+            }
             _ => match self.pane {
                 Pane::Browse => self.update_browse(action),
                 Pane::Search => self.update_search(action),
@@ -730,11 +777,10 @@ impl App {
             return;
         };
         if write.checked.is_some() {
-            if let Action::Choose(n) = action {
-                if let Some(grade) = Grade::from_number(n) {
+            if let Action::Choose(n) = action
+                && let Some(grade) = Grade::from_number(n) {
                     self.grade_written_answer(grade);
                 }
-            }
             return;
         }
         let answer = &mut write.answer;
@@ -956,6 +1002,149 @@ impl App {
         mock.scroll = 0;
         self.progress.mock_tests.push(result);
         self.save();
+    }
+
+    // ---- Presentation ----
+
+    /// How many points and examples the presented topic reveals in turn.
+    pub fn present_items(&self) -> usize {
+        self.selected_topic()
+            .and_then(|at| self.library.topic(at))
+            .map_or(0, |t| t.point_count() + t.examples.len())
+    }
+
+    fn update_present(&mut self, action: Action) {
+        let items = self.present_items();
+        let selected = self.browse.selected;
+        let Some(present) = self.present.as_mut() else {
+            return;
+        };
+        if let Some(jump) = present.jump.as_mut() {
+            match action {
+                Action::Type(c) => jump.insert(c),
+                Action::Backspace => jump.backspace(),
+                Action::LeaveMode => present.jump = None,
+                Action::OpenResult => {
+                    let name = jump.text();
+                    present.jump = None;
+                    self.jump_to(&name);
+                }
+                _ => {}
+            }
+            return;
+        }
+        if let Some(question) = present.class_question.as_mut() {
+            // The next key shows the answer; the one after puts the question away.
+            match action {
+                Action::Quit | Action::NextPane | Action::PrevPane | Action::Resize { .. } => {}
+                _ if !question.answer_shown => {
+                    question.answer_shown = true;
+                    return;
+                }
+                _ => {
+                    present.class_question = None;
+                    return;
+                }
+            }
+        }
+        if present.view == PresentView::Map {
+            match action {
+                Action::ToggleMap => present.view = PresentView::Topic,
+                Action::LeaveMode => self.leave_presentation(),
+                Action::Confirm => {
+                    let topic = self.parties.get(self.party_selected).map(|p| p.topic);
+                    if let Some(index) =
+                        topic.and_then(|at| self.topics.iter().position(|&t| t == at))
+                    {
+                        self.select_topic(index);
+                        if let Some(present) = self.present.as_mut() {
+                            present.view = PresentView::Topic;
+                            present.revealed = 0;
+                        }
+                    }
+                }
+                other => self.update_map(other),
+            }
+            return;
+        }
+        match action {
+            Action::RevealNext => present.revealed = (present.revealed + 1).min(items),
+            Action::RevealBack => present.revealed = present.revealed.saturating_sub(1),
+            Action::RevealAll => present.revealed = items,
+            Action::ToggleMap => {
+                present.view = PresentView::Map;
+                // Start the map on the party being presented, if it is one.
+                let current = self.topics.get(selected).copied();
+                if let Some(i) = self.parties.iter().position(|p| Some(p.topic) == current) {
+                    self.party_selected = i;
+                }
+            }
+            Action::StartJump => present.jump = Some(TextInput::default()),
+            Action::ClassQuestion => self.ask_the_class(),
+            Action::LeaveMode => self.leave_presentation(),
+            Action::NextTopic => self.present_topic(selected + 1),
+            Action::PrevTopic => self.present_topic(selected.saturating_sub(1)),
+            _ => {}
+        }
+    }
+
+    fn present_topic(&mut self, index: usize) {
+        self.select_topic(index);
+        if let Some(present) = self.present.as_mut() {
+            present.revealed = 0;
+            present.class_question = None;
+        }
+    }
+
+    /// Jumps to the topic whose title (or failing that, text) best matches `name`.
+    fn jump_to(&mut self, name: &str) {
+        let found = match find_topic(&self.library, name) {
+            Lookup::Found(at) => Some(at),
+            Lookup::Ambiguous(candidates) => candidates.first().copied(),
+            Lookup::Unknown(_) => self
+                .index
+                .search_limited(name, 1, &mut crate::search::Narrowing::default())
+                .hits
+                .first()
+                .map(|hit| hit.topic),
+        };
+        if let Some(index) = found.and_then(|at| self.topics.iter().position(|&t| t == at)) {
+            self.present_topic(index);
+        }
+    }
+
+    /// A multiple-choice question on the presented topic. Presenting records nothing.
+    fn ask_the_class(&mut self) {
+        let Some(at) = self.selected_topic() else {
+            return;
+        };
+        self.class_questions += 1;
+        let seed = self.seed.wrapping_add(self.class_questions);
+        let mut deck = QuizDeck::new(&self.library, Scope::Topic(at), seed);
+        // The topic's name is on the screen, so the best question asks which of four points is
+        // one of its own; any other multiple-choice kind will do when it has none.
+        let drawn: Vec<_> = (0..deck.len() + 4)
+            .filter_map(|_| deck.next_question(&self.library))
+            .filter(|q| !q.is_flip())
+            .collect();
+        let question = drawn
+            .iter()
+            .find(|q| q.kind == crate::quiz::QuestionKind::TopicToPoint)
+            .or_else(|| drawn.first())
+            .cloned();
+        if let (Some(question), Some(present)) = (question, self.present.as_mut()) {
+            present.class_question = Some(ClassQuestion {
+                question,
+                answer_shown: false,
+            });
+        }
+    }
+
+    fn leave_presentation(&mut self) {
+        if self.present.as_ref().is_some_and(|p| p.standalone) {
+            self.should_quit = true;
+        }
+        self.present = None;
     }
 
     // ---- Relationship map ----
@@ -1385,5 +1574,102 @@ mod tests {
         press(&mut app, "<Enter>");
         assert_eq!((app.pane, app.browse.focus), (Pane::Browse, Focus::Detail));
         assert_eq!(app.selected_topic(), Some(party.topic));
+    }
+
+    #[test]
+    fn presenting_reveals_points_one_at_a_time_and_records_nothing() {
+        let mut app = app();
+        press(&mut app, "jP");
+        assert!(app.present.is_some());
+        let items = app.present_items();
+        press(&mut app, "<Space><Right>");
+        assert_eq!(app.present.as_ref().map(|p| p.revealed), Some(2));
+        press(&mut app, "<Left>");
+        assert_eq!(app.present.as_ref().map(|p| p.revealed), Some(1));
+        press(&mut app, "r<Space>");
+        assert_eq!(
+            app.present.as_ref().map(|p| p.revealed),
+            Some(items),
+            "stops at the end"
+        );
+        press(&mut app, "c");
+        assert!(
+            app.present
+                .as_ref()
+                .is_some_and(|p| p.class_question.is_some())
+        );
+        press(&mut app, "1");
+        assert!(
+            app.present
+                .as_ref()
+                .and_then(|p| p.class_question.as_ref())
+                .is_some_and(|q| q.answer_shown),
+            "any key shows the answer"
+        );
+        press(&mut app, "1");
+        assert!(
+            app.present
+                .as_ref()
+                .is_some_and(|p| p.class_question.is_none())
+        );
+        assert!(
+            app.progress().cards.is_empty(),
+            "presenting records nothing"
+        );
+        press(&mut app, "n");
+        assert_eq!(
+            (
+                app.browse.selected,
+                app.present.as_ref().map(|p| p.revealed)
+            ),
+            (2, Some(0))
+        );
+        press(&mut app, "<Esc>");
+        assert!(app.present.is_none() && !app.should_quit);
+    }
+
+    #[test]
+    fn presenting_jumps_to_a_topic_by_name_and_shows_the_map() {
+        let mut app = app();
+        press(&mut app, "Pgvolunteers<Enter>");
+        let title = app
+            .selected_topic()
+            .and_then(|at| app.library().topic(at))
+            .map(|t| t.title.clone());
+        assert_eq!(title.as_deref(), Some("Volunteers"));
+        press(&mut app, "m");
+        assert_eq!(app.present.as_ref().map(|p| p.view), Some(PresentView::Map));
+        assert_eq!(
+            app.parties()[app.party_selected].name,
+            "Volunteers",
+            "the map starts on it"
+        );
+        press(&mut app, "j<Enter>");
+        assert_eq!(
+            app.present.as_ref().map(|p| p.view),
+            Some(PresentView::Topic)
+        );
+        assert_ne!(
+            app.selected_topic(),
+            app.parties()
+                .iter()
+                .find(|p| p.name == "Volunteers")
+                .map(|p| p.topic)
+        );
+    }
+
+    #[test]
+    fn leaving_a_standalone_presentation_quits() {
+        let library = match load_builtin() {
+            Ok(library) => library,
+            Err(e) => panic!("{e}"),
+        };
+        let options = AppOptions {
+            present: true,
+            ..AppOptions::default()
+        };
+        let mut app = App::new(library, options);
+        press(&mut app, "<Esc>");
+        assert!(app.should_quit);
     }
 }

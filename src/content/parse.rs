@@ -31,11 +31,10 @@ pub fn parse_guide(path: &str, bytes: &[u8]) -> Result<Guide, Vec<Diagnostic>> {
     let mut parser = GuideParser::new(path, text);
     let guide = parser.parse();
     let mut diagnostics = parser.diagnostics;
-    if diagnostics.is_empty() {
-        if let Some(guide) = guide {
+    if diagnostics.is_empty()
+        && let Some(guide) = guide {
             return Ok(guide);
         }
-    }
     if diagnostics.len() > MAX_DIAGNOSTICS_PER_FILE {
         let hidden = diagnostics.len() - MAX_DIAGNOSTICS_PER_FILE;
         diagnostics.truncate(MAX_DIAGNOSTICS_PER_FILE);
@@ -588,11 +587,10 @@ impl<'a> GuideParser<'a> {
                 }
                 Event::End(TagEnd::List(_)) => {
                     list_depth = list_depth.saturating_sub(1);
-                    if list_depth == 0 {
-                        if let (Some(list), Some(d)) = (current_list.take(), draft.as_mut()) {
+                    if list_depth == 0
+                        && let (Some(list), Some(d)) = (current_list.take(), draft.as_mut()) {
                             add_list(&mut d.topic, list);
                         }
-                    }
                 }
                 Event::Start(Tag::Item) => {
                     item_text = Some(String::new());
@@ -609,11 +607,10 @@ impl<'a> GuideParser<'a> {
                     }
                 }
                 Event::Start(Tag::Paragraph) => {
-                    if let Some(text) = item_text.as_mut() {
-                        if !text.is_empty() {
+                    if let Some(text) = item_text.as_mut()
+                        && !text.is_empty() {
                             text.push(' ');
                         }
-                    }
                 }
                 Event::End(TagEnd::Paragraph) => {}
                 Event::Text(s) | Event::Code(s) | Event::InlineMath(s) => {

@@ -136,11 +136,10 @@ impl Subject {
             _ => {}
         }
         for separator in [" versus ", " vs. ", " vs "] {
-            if let Some((first, second)) = topic.split_once(separator) {
-                if !first.trim().is_empty() && !second.trim().is_empty() {
+            if let Some((first, second)) = topic.split_once(separator)
+                && !first.trim().is_empty() && !second.trim().is_empty() {
                     return Subject::Contrast(first.trim().to_owned(), second.trim().to_owned());
                 }
-            }
         }
         Subject::Noun(topic.to_owned())
     }

@@ -383,8 +383,8 @@ impl Vocabulary {
         let mut at = 0;
         while let (Some((word, _)), Some(stem)) = (words.get(at), stems.get(at)) {
             let next = words.get(at + 1).zip(stems.get(at + 1));
-            if let Some(((next_word, false), next_stem)) = next {
-                if let Some(meaning) = self.phrase(stem, next_stem) {
+            if let Some(((next_word, false), next_stem)) = next
+                && let Some(meaning) = self.phrase(stem, next_stem) {
                     found.push(Term {
                         word: format!("{word} {next_word}"),
                         stem: meaning.to_owned(),
@@ -393,7 +393,6 @@ impl Vocabulary {
                     at += 2;
                     continue;
                 }
-            }
             let term = if is_stop_word(word) {
                 Term {
                     word: word.clone(),

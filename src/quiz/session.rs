@@ -95,22 +95,20 @@ impl Session {
             .filter(|(id, _)| Some(id.as_str()) != skip)
             .min_by_key(|&(id, due)| (due, id.clone()))
             .and_then(|(id, _)| self.by_id.get(id).copied());
-        if let Some(spec) = most_overdue {
-            if let Some(question) = self.deck.question_for(library, spec) {
+        if let Some(spec) = most_overdue
+            && let Some(question) = self.deck.question_for(library, spec) {
                 return Some((question, Source::Due));
             }
-        }
         if Self::new_today(progress, now) < self.new_per_day {
             for _ in 0..self.by_id.len() {
                 let spec = self.deck.draw()?;
                 let unseen = spec
                     .id(library)
                     .is_some_and(|id| !progress.cards.contains_key(&id));
-                if unseen {
-                    if let Some(question) = self.deck.question_for(library, spec) {
+                if unseen
+                    && let Some(question) = self.deck.question_for(library, spec) {
                         return Some((question, Source::New));
                     }
-                }
             }
         }
         let question = self.deck.next_question(library)?;

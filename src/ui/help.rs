@@ -40,7 +40,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         height,
     );
     let block = Block::bordered()
-        .title(format!(" Keys: {} ", app.pane.title()))
+        .title(format!(
+            " Keys: {} ",
+            if app.present.is_some() {
+                "Presentation"
+            } else {
+                app.pane.title()
+            }
+        ))
         .border_style(theme.border_focus)
         .style(theme.base)
         .padding(Padding::horizontal(2));

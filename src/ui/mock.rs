@@ -99,7 +99,9 @@ fn result_lines(
     width: u16,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let percent = (result.correct * 100).checked_div(result.questions).unwrap_or(0);
+    let percent = (result.correct * 100)
+        .checked_div(result.questions)
+        .unwrap_or(0);
     let mut lines = vec![Line::from(vec![
         Span::styled("Score ", theme.muted),
         Span::styled(

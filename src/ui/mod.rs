@@ -6,6 +6,7 @@ mod chrome;
 mod help;
 mod map;
 mod mock;
+mod present;
 mod progress;
 mod quiz;
 mod search;
@@ -19,13 +20,30 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
-pub use theme::{Theme, ThemeName};
+pub use theme::{Theme, ThemeName, Themes};
+
+/// Draws with the presentation theme while presenting, the app's theme otherwise.
+pub fn draw_themed(frame: &mut Frame, app: &App, themes: &Themes) {
+    let theme = if app.present.is_some() {
+        &themes.present
+    } else {
+        &themes.app
+    };
+    draw(frame, app, theme);
+}
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     frame.render_widget(ratatui::widgets::Block::new().style(theme.base), area);
     if layout::is_too_small(area.width, area.height) {
         draw_too_small(frame, area, theme);
+        return;
+    }
+    if app.present.is_some() {
+        present::draw(frame, area, app, theme);
+        if app.help_open {
+            help::draw(frame, area, app, theme);
+        }
         return;
     }
     let [header, body, status] = Layout::vertical([

@@ -20,6 +20,38 @@ impl ThemeName {
     }
 }
 
+/// The themes in use: presentation mode has its own, high contrast unless a theme was chosen.
+#[derive(Debug, Clone)]
+pub struct Themes {
+    pub app: Theme,
+    pub present: Theme,
+}
+
+impl Themes {
+    /// `explicit` is `--theme`; without it, `NO_COLOR` means mono everywhere, and otherwise the
+    /// app is in colour and presentations are in high contrast (for projectors).
+    pub fn choose(explicit: Option<ThemeName>, no_color: Option<&std::ffi::OsStr>) -> Self {
+        let fallback = ThemeName::from_environment(no_color);
+        let present = match (explicit, fallback) {
+            (Some(name), _) => name,
+            (None, ThemeName::Mono) => ThemeName::Mono,
+            (None, _) => ThemeName::HighContrast,
+        };
+        Self {
+            app: Theme::named(explicit.unwrap_or(fallback)),
+            present: Theme::named(present),
+        }
+    }
+
+    /// One theme for everything (tests, benchmarks).
+    pub fn same(theme: Theme) -> Self {
+        Self {
+            present: theme.clone(),
+            app: theme,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub base: Style,

@@ -1,0 +1,225 @@
+//! Presentation mode: one topic on a projector. The title in big letters when there is room,
+//! the points revealed one at a time, then the examples; a question for the class over it.
+
+use super::theme::Theme;
+use super::wrap::{hanging, plain};
+use crate::app::App;
+use crate::app::present::{ClassQuestion, PresentView};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+use tui_big_text::{BigText, PixelSize};
+
+/// Big letters (4x4 cells a character) from this size up; plain bold below it.
+const BIG_TITLE_MIN_WIDTH: u16 = 100;
+const BIG_TITLE_MIN_HEIGHT: u16 = 30;
+/// Big titles longer than this many lines of letters fall back to plain bold.
+const BIG_TITLE_MAX_LINES: usize = 2;
+/// Columns and rows one big letter takes.
+const BIG_CELL: (u16, u16) = (4, 4);
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(present) = app.present.as_ref() else {
+        return;
+    };
+    frame.render_widget(Block::new().style(theme.base), area);
+    let [main, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    match present.view {
+        PresentView::Map => super::map::draw(frame, main, app, theme),
+        PresentView::Topic => draw_topic(frame, main, app, theme),
+    }
+    let footer_line = match &present.jump {
+        Some(jump) => Line::from(vec![
+            Span::styled(" Go to topic: ", theme.heading),
+            Span::styled(jump.text(), theme.input),
+            Span::styled("   Enter go · Esc cancel", theme.muted),
+        ]),
+        None if present.view == PresentView::Map => Line::styled(
+            " Arrows: party · Enter: present its topic · m: back to the topic · Esc: leave",
+            theme.muted,
+        ),
+        None => footer_hint(app, footer.width, theme),
+    };
+    frame.render_widget(Paragraph::new(footer_line), footer);
+    if let Some(question) = &present.class_question {
+        draw_class_question(frame, main, question, theme);
+    }
+}
+
+fn footer_hint(app: &App, width: u16, theme: &Theme) -> Line<'static> {
+    let shown = app.present.as_ref().map_or(0, |p| p.revealed);
+    let total = app.present_items();
+    let mut spans = vec![Span::styled(format!(" {shown}/{total} "), theme.key)];
+    let mut used = spans[0].width();
+    let hints = [
+        "Space next",
+        "Left back",
+        "r all",
+        "n/p topic",
+        "g go to",
+        "c class question",
+        "m map",
+        "Esc leave",
+    ];
+    let more = " ? keys";
+    for (i, hint) in hints.iter().enumerate() {
+        let last = i + 1 == hints.len();
+        let piece = if last {
+            format!(" {hint}")
+        } else {
+            format!(" {hint} ·")
+        };
+        let room = usize::from(width).saturating_sub(if last { 0 } else { more.len() });
+        if used + piece.len() > room {
+            spans.push(Span::styled(more, theme.muted));
+            break;
+        }
+        used += piece.len();
+        spans.push(Span::styled(piece, theme.muted));
+    }
+    Line::from(spans)
+}
+
+fn draw_topic(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let library = app.library();
+    let (Some(at), Some(present)) = (app.selected_topic(), app.present.as_ref()) else {
+        return;
+    };
+    let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
+        return;
+    };
+    let area = area.inner(ratatui::layout::Margin::new(2, 1));
+    let big_lines = big_title_lines(&topic.title, area);
+    let title_rows = match &big_lines {
+        Some(lines) => u16::try_from(lines.len()).unwrap_or(1) * BIG_CELL.1 + 1,
+        None => u16::try_from(plain(&topic.title, area.width, theme.title).len()).unwrap_or(1) + 1,
+    };
+    let [title_area, guide_area, body] = Layout::vertical([
+        Constraint::Length(title_rows),
+        Constraint::Length(2),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    match big_lines {
+        Some(lines) => frame.render_widget(
+            BigText::builder()
+                .pixel_size(PixelSize::Quadrant)
+                .style(theme.title)
+                .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+                .build(),
+            title_area,
+        ),
+        None => frame.render_widget(
+            Paragraph::new(plain(&topic.title, area.width, theme.title)),
+            title_area,
+        ),
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(guide.title.clone(), theme.muted)),
+        guide_area,
+    );
+
+    // Points first, then examples, each revealed in turn.
+    let points: Vec<&str> = topic.points().map(|(_, p)| p).collect();
+    let mut lines: Vec<Line> = Vec::new();
+    let roomy = body.height >= 20;
+    if present.revealed == 0 {
+        lines.extend(plain(&topic.summary, body.width, theme.base));
+    }
+    for (i, point) in points.iter().take(present.revealed).enumerate() {
+        if roomy && i > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.extend(hanging(
+            point,
+            body.width,
+            Span::styled("• ", theme.key),
+            theme.title,
+        ));
+    }
+    let examples = present.revealed.saturating_sub(points.len());
+    if examples > 0 {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Examples", theme.heading));
+        for example in topic.examples.iter().take(examples) {
+            lines.extend(hanging(
+                example,
+                body.width,
+                Span::styled("– ", theme.key),
+                theme.base,
+            ));
+        }
+    }
+    // Keep the newest point in view on a small screen.
+    let overflow = lines.len().saturating_sub(usize::from(body.height));
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(overflow).collect::<Vec<_>>()),
+        body,
+    );
+}
+
+/// The title cut into lines of big letters, if it fits the area in at most a few lines.
+fn big_title_lines(title: &str, area: Rect) -> Option<Vec<String>> {
+    if area.width < BIG_TITLE_MIN_WIDTH || area.height < BIG_TITLE_MIN_HEIGHT {
+        return None;
+    }
+    let per_line = usize::from(area.width / BIG_CELL.0);
+    let lines: Vec<String> = textwrap::wrap(title, per_line)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    let fits =
+        lines.len() <= BIG_TITLE_MAX_LINES && lines.iter().all(|l| l.chars().count() <= per_line);
+    fits.then_some(lines)
+}
+
+fn draw_class_question(frame: &mut Frame, area: Rect, class: &ClassQuestion, theme: &Theme) {
+    let width = area.width.saturating_sub(8).clamp(20, 100);
+    let inner_width = width.saturating_sub(6);
+    let question = &class.question;
+    let mut lines = plain(&question.prompt, inner_width, theme.muted);
+    lines.push(Line::raw(""));
+    lines.extend(plain(&question.subject, inner_width, theme.title));
+    lines.push(Line::raw(""));
+    for (i, option) in question.options.iter().enumerate() {
+        let right = class.answer_shown && i == question.correct;
+        let (mark, style) = if right {
+            ("✓", theme.correct)
+        } else {
+            (" ", theme.base)
+        };
+        let lead = Span::styled(format!("{mark} {}  ", i + 1), style.patch(theme.key));
+        lines.extend(hanging(option, inner_width, lead, style));
+        if roomy_gap(area) {
+            lines.push(Line::raw(""));
+        }
+    }
+    lines.push(Line::raw(""));
+    let hint = if class.answer_shown {
+        "Any key: back to the topic"
+    } else {
+        "Any key: show the answer"
+    };
+    lines.push(Line::styled(hint, theme.muted));
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width.saturating_sub(width)) / 2,
+        area.y + (area.height.saturating_sub(height)) / 2,
+        width.min(area.width),
+        height,
+    );
+    let block = Block::bordered()
+        .title(" A question for the class ")
+        .border_style(theme.border_focus)
+        .style(theme.base)
+        .padding(Padding::horizontal(2));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+fn roomy_gap(area: Rect) -> bool {
+    area.height >= 30
+}
