@@ -496,3 +496,13 @@ fn presentation_class_question_and_map() {
         insta::assert_snapshot!(format!("present_map_{w}x{h}"), text(&app));
     }
 }
+
+#[test]
+fn help_fits_one_column_at_80x24_and_uses_two_on_a_short_wide_screen() {
+    let mut tall = presenting(80, 24);
+    press(&mut tall, "?");
+    insta::assert_snapshot!("present_help_80x24", text(&tall));
+    let mut short = presenting(160, 20);
+    press(&mut short, "?");
+    insta::assert_snapshot!("present_help_160x20", text(&short));
+}

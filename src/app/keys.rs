@@ -50,17 +50,15 @@ impl Key {
         let mut rest = text;
         while let Some(c) = rest.chars().next() {
             if c == '<'
-                && let Some(end) = rest[1..].find('>') {
-                    let name = &rest[1..1 + end];
-                    if !name.is_empty()
-                        && !name.contains('<')
-                        && !name.contains(char::is_whitespace)
-                    {
-                        keys.push(Self::from_name(name)?);
-                        rest = &rest[end + 2..];
-                        continue;
-                    }
+                && let Some(end) = rest[1..].find('>')
+            {
+                let name = &rest[1..1 + end];
+                if !name.is_empty() && !name.contains('<') && !name.contains(char::is_whitespace) {
+                    keys.push(Self::from_name(name)?);
+                    rest = &rest[end + 2..];
+                    continue;
                 }
+            }
             keys.push(Key::Char(c));
             rest = &rest[c.len_utf8()..];
         }
@@ -89,9 +87,10 @@ impl Key {
             "gt" => Key::Char('>'),
             _ => {
                 if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok())
-                    && (1..=12).contains(&n) {
-                        return Ok(Key::F(n));
-                    }
+                    && (1..=12).contains(&n)
+                {
+                    return Ok(Key::F(n));
+                }
                 let mut chars = name.chars();
                 if let (Some('c' | 'C'), Some('-'), Some(c), None) =
                     (chars.next(), chars.next(), chars.next(), chars.next())

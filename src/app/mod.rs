@@ -778,9 +778,10 @@ impl App {
         };
         if write.checked.is_some() {
             if let Action::Choose(n) = action
-                && let Some(grade) = Grade::from_number(n) {
-                    self.grade_written_answer(grade);
-                }
+                && let Some(grade) = Grade::from_number(n)
+            {
+                self.grade_written_answer(grade);
+            }
             return;
         }
         let answer = &mut write.answer;

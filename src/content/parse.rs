@@ -32,9 +32,10 @@ pub fn parse_guide(path: &str, bytes: &[u8]) -> Result<Guide, Vec<Diagnostic>> {
     let guide = parser.parse();
     let mut diagnostics = parser.diagnostics;
     if diagnostics.is_empty()
-        && let Some(guide) = guide {
-            return Ok(guide);
-        }
+        && let Some(guide) = guide
+    {
+        return Ok(guide);
+    }
     if diagnostics.len() > MAX_DIAGNOSTICS_PER_FILE {
         let hidden = diagnostics.len() - MAX_DIAGNOSTICS_PER_FILE;
         diagnostics.truncate(MAX_DIAGNOSTICS_PER_FILE);
@@ -588,9 +589,10 @@ impl<'a> GuideParser<'a> {
                 Event::End(TagEnd::List(_)) => {
                     list_depth = list_depth.saturating_sub(1);
                     if list_depth == 0
-                        && let (Some(list), Some(d)) = (current_list.take(), draft.as_mut()) {
-                            add_list(&mut d.topic, list);
-                        }
+                        && let (Some(list), Some(d)) = (current_list.take(), draft.as_mut())
+                    {
+                        add_list(&mut d.topic, list);
+                    }
                 }
                 Event::Start(Tag::Item) => {
                     item_text = Some(String::new());
@@ -608,9 +610,10 @@ impl<'a> GuideParser<'a> {
                 }
                 Event::Start(Tag::Paragraph) => {
                     if let Some(text) = item_text.as_mut()
-                        && !text.is_empty() {
-                            text.push(' ');
-                        }
+                        && !text.is_empty()
+                    {
+                        text.push(' ');
+                    }
                 }
                 Event::End(TagEnd::Paragraph) => {}
                 Event::Text(s) | Event::Code(s) | Event::InlineMath(s) => {

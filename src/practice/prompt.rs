@@ -137,9 +137,11 @@ impl Subject {
         }
         for separator in [" versus ", " vs. ", " vs "] {
             if let Some((first, second)) = topic.split_once(separator)
-                && !first.trim().is_empty() && !second.trim().is_empty() {
-                    return Subject::Contrast(first.trim().to_owned(), second.trim().to_owned());
-                }
+                && !first.trim().is_empty()
+                && !second.trim().is_empty()
+            {
+                return Subject::Contrast(first.trim().to_owned(), second.trim().to_owned());
+            }
         }
         Subject::Noun(topic.to_owned())
     }

@@ -384,15 +384,16 @@ impl Vocabulary {
         while let (Some((word, _)), Some(stem)) = (words.get(at), stems.get(at)) {
             let next = words.get(at + 1).zip(stems.get(at + 1));
             if let Some(((next_word, false), next_stem)) = next
-                && let Some(meaning) = self.phrase(stem, next_stem) {
-                    found.push(Term {
-                        word: format!("{word} {next_word}"),
-                        stem: meaning.to_owned(),
-                        kind: self.kind_of(meaning),
-                    });
-                    at += 2;
-                    continue;
-                }
+                && let Some(meaning) = self.phrase(stem, next_stem)
+            {
+                found.push(Term {
+                    word: format!("{word} {next_word}"),
+                    stem: meaning.to_owned(),
+                    kind: self.kind_of(meaning),
+                });
+                at += 2;
+                continue;
+            }
             let term = if is_stop_word(word) {
                 Term {
                     word: word.clone(),

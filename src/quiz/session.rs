@@ -96,19 +96,19 @@ impl Session {
             .min_by_key(|&(id, due)| (due, id.clone()))
             .and_then(|(id, _)| self.by_id.get(id).copied());
         if let Some(spec) = most_overdue
-            && let Some(question) = self.deck.question_for(library, spec) {
-                return Some((question, Source::Due));
-            }
+            && let Some(question) = self.deck.question_for(library, spec)
+        {
+            return Some((question, Source::Due));
+        }
         if Self::new_today(progress, now) < self.new_per_day {
             for _ in 0..self.by_id.len() {
                 let spec = self.deck.draw()?;
                 let unseen = spec
                     .id(library)
                     .is_some_and(|id| !progress.cards.contains_key(&id));
-                if unseen
-                    && let Some(question) = self.deck.question_for(library, spec) {
-                        return Some((question, Source::New));
-                    }
+                if unseen && let Some(question) = self.deck.question_for(library, spec) {
+                    return Some((question, Source::New));
+                }
             }
         }
         let question = self.deck.next_question(library)?;
