@@ -2,6 +2,7 @@
 //! Nothing here knows about terminals; the clock is always passed in.
 
 mod atomic;
+mod format;
 mod location;
 mod lock;
 mod migrate;
