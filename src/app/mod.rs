@@ -13,7 +13,6 @@ pub mod present;
 pub mod quiz_pane;
 pub mod search_pane;
 pub mod text_area;
-pub mod text_input;
 
 use crate::content::{Library, TopicRef};
 use crate::lookup::{Lookup, find_topic};
@@ -33,7 +32,6 @@ use present::{ClassQuestion, PresentState, PresentView};
 use quiz_pane::{MockState, Phase, QuizMode, QuizState, WriteState};
 use search_pane::SearchState;
 use text_area::TextArea;
-use text_input::TextInput;
 
 /// Results beyond this many are not kept: nobody pages through more, and it bounds the work.
 const MAX_HITS: usize = 500;
@@ -1080,7 +1078,7 @@ impl App {
                     self.party_selected = i;
                 }
             }
-            Action::StartJump => present.jump = Some(TextInput::default()),
+            Action::StartJump => present.jump = Some(TextArea::default()),
             Action::ClassQuestion => self.ask_the_class(),
             Action::LeaveMode => self.leave_presentation(),
             Action::NextTopic => self.present_topic(selected + 1),

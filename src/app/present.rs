@@ -1,6 +1,6 @@
 //! Presentation mode state: one topic on a projector, its points revealed one at a time.
 
-use super::text_input::TextInput;
+use super::text_area::TextArea;
 use crate::quiz::Question;
 
 /// What the presentation shows.
@@ -26,7 +26,7 @@ pub struct PresentState {
     pub revealed: usize,
     pub class_question: Option<ClassQuestion>,
     /// `g`: typing a topic's name to jump to it.
-    pub jump: Option<TextInput>,
+    pub jump: Option<TextArea>,
     /// Started with `carestudy present`: leaving the presentation quits.
     pub standalone: bool,
 }

@@ -1,11 +1,12 @@
 //! Search pane state: the query box, whether it is being typed in, and the current results.
 
-use super::text_input::TextInput;
+use super::text_area::TextArea;
 use crate::search::{Hit, Narrowing};
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
-    pub input: TextInput,
+    /// One line: pasted text arrives with its line breaks folded to spaces.
+    pub input: TextArea,
     /// True while keys go into the query box.
     pub editing: bool,
     /// The best results, at most the app's limit.

@@ -1,4 +1,5 @@
-//! A multi-line text box for written answers: characters with a cursor, edited by actions.
+//! A text box: characters with a cursor, edited by actions. Written answers use its lines; the
+//! search box and the presentation's "go to" box are single lines (they never get a newline).
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextArea {
@@ -14,6 +15,10 @@ impl TextArea {
 
     pub fn cursor(&self) -> usize {
         self.cursor
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
     }
 
     pub fn is_blank(&self) -> bool {
@@ -202,6 +207,20 @@ mod tests {
             full.layout(4),
             (vec!["abcd".to_owned(), String::new()], (1, 0))
         );
+    }
+
+    #[test]
+    fn edits_at_the_cursor_on_one_line() {
+        let mut area = typed("cae");
+        area.left();
+        area.insert('r');
+        assert_eq!(area.text(), "care");
+        area.home();
+        area.delete_forward();
+        assert_eq!(area.text(), "are");
+        area.end();
+        area.backspace();
+        assert_eq!((area.text().as_str(), area.cursor()), ("ar", 2));
     }
 
     #[test]

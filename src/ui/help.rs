@@ -41,12 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let height = u16::try_from(per_column + 4)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let popup = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
+    let popup = super::centered(area, width, height);
     let title = if app.present.is_some() {
         "Presentation"
     } else {
@@ -90,12 +85,7 @@ pub fn draw_notice(frame: &mut Frame, area: Rect, message: &str, theme: &Theme) 
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let popup = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
+    let popup = super::centered(area, width, height);
     let block = Block::bordered()
         .title(" Saved progress ")
         .border_style(theme.wrong)

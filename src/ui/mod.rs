@@ -92,6 +92,17 @@ fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
+/// A `width` x `height` rectangle in the middle of `area` (clipped to it), for pop-ups.
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
 /// The first row to show so that `selected` stays in view, kept near the middle when the list
 /// is longer than the window. A pure function of its inputs, so drawing needs no scroll state.
 pub(crate) fn list_offset(selected: usize, len: usize, window: usize) -> usize {

@@ -205,12 +205,7 @@ fn draw_class_question(frame: &mut Frame, area: Rect, class: &ClassQuestion, the
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let popup = Rect::new(
-        area.x + (area.width.saturating_sub(width)) / 2,
-        area.y + (area.height.saturating_sub(height)) / 2,
-        width.min(area.width),
-        height,
-    );
+    let popup = super::centered(area, width, height);
     let block = Block::bordered()
         .title(" A question for the class ")
         .border_style(theme.border_focus)

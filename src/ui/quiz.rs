@@ -175,6 +175,12 @@ fn flip_lines(question: &Question, phase: Phase, width: u16, theme: &Theme) -> V
         ]));
         lines.push(Line::raw(""));
     }
+    lines.push(grade_line(theme));
+    lines
+}
+
+/// "1 Again  2 Hard  3 Good  4 Easy": the self-grades and their keys.
+pub(crate) fn grade_line(theme: &Theme) -> Line<'static> {
     let mut grades = Vec::new();
     for n in 1..=4u8 {
         if let Some(grade) = Grade::from_number(n) {
@@ -182,6 +188,5 @@ fn flip_lines(question: &Question, phase: Phase, width: u16, theme: &Theme) -> V
             grades.push(Span::styled(format!("{}   ", grade.label()), theme.base));
         }
     }
-    lines.push(Line::from(grades));
-    lines
+    Line::from(grades)
 }

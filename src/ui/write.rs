@@ -6,7 +6,6 @@ use super::wrap::{hanging, plain};
 use crate::app::App;
 use crate::app::quiz_pane::WriteState;
 use crate::practice;
-use crate::quiz::Grade;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -127,14 +126,7 @@ fn draw_checked(frame: &mut Frame, area: Rect, checked: &[practice::PointCoverag
         "The points above are a model answer. How well did you do?",
         theme.muted,
     ));
-    let mut grades = Vec::new();
-    for n in 1..=4u8 {
-        if let Some(grade) = Grade::from_number(n) {
-            grades.push(Span::styled(format!(" {n} "), theme.key));
-            grades.push(Span::styled(format!("{}   ", grade.label()), theme.base));
-        }
-    }
-    lines.push(Line::from(grades));
+    lines.push(super::quiz::grade_line(theme));
     // Keep the grades in view: when the points do not fit, the first ones give way.
     let overflow = lines.len().saturating_sub(usize::from(area.height));
     let shown: Vec<Line> = lines.into_iter().skip(overflow).collect();
