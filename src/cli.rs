@@ -1,5 +1,6 @@
 //! The command line, as clap types. `main.rs` parses it and hands off to `commands`.
 
+use crate::export::Format;
 use crate::ui::theme::ThemeName;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -99,6 +100,22 @@ pub enum Command {
         /// The topic to open on (an id or a title); without it, the first topic
         topic: Option<String>,
     },
+    /// Export the guides as a Markdown revision sheet, Anki notes or JSON
+    #[command(after_help = EXPORT_HELP)]
+    Export {
+        /// What to write
+        #[arg(long, short = 'f', value_enum)]
+        format: Format,
+        /// Export only this guide, by id (`carestudy list` shows the ids)
+        #[arg(long, value_name = "ID")]
+        guide: Option<String>,
+        /// Write to FILE instead of standard output; an existing FILE is kept unless --force
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
     /// Print progress figures: reviews, cards due, mastery per guide, weakest topics
     Stats {
         /// Print JSON (reviews, due_today, guides, ...)
@@ -122,3 +139,11 @@ const SNAPSHOT_HELP: &str = "Examples:
 
 The same arguments always print the same bytes. Without --seed the quiz uses seed 0.
 Without --data-dir nothing is saved; with it, reviews are saved exactly as the app saves them.";
+
+const EXPORT_HELP: &str = "Examples:
+  carestudy export --format markdown -o revision.md
+  carestudy export --format anki --guide working-relationships -o cards.txt
+  carestudy export --format json | jq '.guides[].title'
+
+FILE is written whole or not at all (a temporary file, then a rename). The Anki file has one
+note per quiz card (seed 0), tagged carestudy::GUIDE::TOPIC; import it with File > Import.";

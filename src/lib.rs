@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod export;
 pub mod lookup;
 pub mod map;
 pub mod parallel;

@@ -86,6 +86,20 @@ fn run(cli: Cli) -> io::Result<u8> {
             commands::list(&library, json, paint, &mut out)?;
             exit::OK
         }
+        Some(Command::Export {
+            format,
+            guide,
+            output,
+            force,
+        }) => commands::export(
+            &library,
+            format,
+            guide.as_deref(),
+            output.as_deref(),
+            force,
+            &mut out,
+            &mut err,
+        )?,
         Some(Command::Show { topic, json }) => {
             commands::show(&library, &topic, json, paint, &mut out, &mut err)?
         }

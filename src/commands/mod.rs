@@ -1,6 +1,7 @@
 //! The plain (non-interactive) commands: each writes to the writer it is given.
 
 mod check;
+mod export;
 mod list;
 pub mod paint;
 mod search;
@@ -8,6 +9,7 @@ mod show;
 mod stats;
 
 pub use check::check;
+pub use export::export;
 pub use list::list;
 pub use search::search;
 pub use show::show;

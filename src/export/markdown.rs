@@ -1,0 +1,357 @@
+//! The revision sheet: CommonMark that reads well as plain text and prints cleanly rendered.
+//! Guide text is plain text, so every character Markdown would read as syntax is escaped: the
+//! rendered sheet shows exactly the words of the guides.
+
+use crate::content::{EXAMPLES, Guide, KEY_FEATURES, Topic};
+use std::fmt::Write as _;
+
+pub(super) fn render(guides: &[Guide]) -> String {
+    let mut out = String::new();
+    out.push_str("# carestudy revision sheet\n\n");
+    let topics: usize = guides.iter().map(|g| g.topics.len()).sum();
+    paragraph(
+        &mut out,
+        &format!(
+            "{}, {}: every topic with its summary, points, examples and the criteria it serves.",
+            count(guides.len(), "guide"),
+            count(topics, "topic")
+        ),
+    );
+    for guide in guides {
+        write_guide(&mut out, guide);
+    }
+    // One newline at the end, however the last block ended.
+    let end = out.trim_end().len();
+    out.truncate(end);
+    out.push('\n');
+    out
+}
+
+fn write_guide(out: &mut String, guide: &Guide) {
+    heading(out, 1, &guide.title);
+    paragraph_with_label(
+        out,
+        "Criterion:",
+        &format!("{} (command verb: {})", guide.criterion, guide.verb),
+    );
+    if !guide.criteria.is_empty() {
+        paragraph_with_label(out, "Also serves:", "");
+        bullets(out, &guide.criteria);
+    }
+    if !guide.source.trim().is_empty() {
+        paragraph_with_label(out, "Source:", &guide.source);
+    }
+    paragraphs(out, &guide.introduction);
+    for topic in &guide.topics {
+        write_topic(out, guide, topic);
+    }
+}
+
+fn write_topic(out: &mut String, guide: &Guide, topic: &Topic) {
+    heading(out, 2, &topic.title);
+    paragraphs(out, &topic.summary);
+    named_list(out, KEY_FEATURES, &topic.key_features);
+    named_list(out, EXAMPLES, &topic.examples);
+    for list in &topic.lists {
+        named_list(out, &list.name, &list.points);
+    }
+    let criteria: Vec<String> = std::iter::once(&guide.criterion)
+        .chain(&guide.criteria)
+        .chain(&topic.criteria)
+        .filter(|c| !c.trim().is_empty())
+        .cloned()
+        .collect();
+    if !criteria.is_empty() {
+        paragraph_with_label(out, "Criteria:", "");
+        bullets(out, &criteria);
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    let plural = if n == 1 { "" } else { "s" };
+    format!("{n} {noun}{plural}")
+}
+
+fn heading(out: &mut String, level: usize, text: &str) {
+    let _ = writeln!(
+        out,
+        "{} {}\n",
+        "#".repeat(level),
+        escape(text, Place::Heading)
+    );
+}
+
+fn named_list(out: &mut String, name: &str, points: &[String]) {
+    if points.is_empty() {
+        return;
+    }
+    heading(out, 3, name);
+    bullets(out, points);
+}
+
+fn bullets(out: &mut String, items: &[String]) {
+    for item in items {
+        let _ = writeln!(out, "- {}", escape(item, Place::Block));
+    }
+    out.push('\n');
+}
+
+/// Blank-line separated paragraphs, as summaries and introductions hold them.
+fn paragraphs(out: &mut String, text: &str) {
+    for part in text.split("\n\n") {
+        paragraph(out, part);
+    }
+}
+
+fn paragraph(out: &mut String, text: &str) {
+    let text = escape(text, Place::Block);
+    if !text.is_empty() {
+        let _ = writeln!(out, "{text}\n");
+    }
+}
+
+/// `**Label** text`: the label is ours, so only the text is escaped.
+fn paragraph_with_label(out: &mut String, label: &str, text: &str) {
+    let text = escape(text, Place::Inline);
+    if text.is_empty() {
+        let _ = writeln!(out, "**{label}**\n");
+    } else {
+        let _ = writeln!(out, "**{label}** {text}\n");
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// The start of a paragraph or list item, where `#`, `-`, `1.` and the like open blocks.
+    Block,
+    /// After a heading's `#`s, where a closing run of `#` would be dropped.
+    Heading,
+    /// In the middle of a line, after text of ours.
+    Inline,
+}
+
+/// `text` on one line, escaped so that CommonMark renders exactly its characters: whitespace
+/// runs (newlines and tabs included) become one space; emphasis, code, link, HTML and entity
+/// syntax is backslash-escaped; so is anything that would open a block at the start.
+fn escape(text: &str, place: Place) -> String {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let line = words.join(" ");
+    let mut out = String::with_capacity(line.len() + 8);
+    let chars: Vec<char> = line.chars().collect();
+    let block = place == Place::Block;
+    // A marker opens a block only when a space (or the end) follows: `- a`, `1. a`, `---`.
+    let spaced = |at: usize| chars.get(at).is_none_or(|c| !c.is_alphanumeric());
+    // At the start of a block, `1.` or `1)` opens an ordered list: escape the delimiter.
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let list_delimiter = (block
+        && (1..=9).contains(&digits)
+        && matches!(chars.get(digits), Some('.' | ')'))
+        && spaced(digits + 1))
+    .then_some(digits);
+    for (i, &c) in chars.iter().enumerate() {
+        let escaped = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' => true,
+            '#' => place == Place::Heading || (block && i == 0),
+            '>' | '|' => block && i == 0,
+            '-' | '+' => block && i == 0 && spaced(1),
+            '&' => starts_entity(&chars[i + 1..]),
+            _ => list_delimiter == Some(i),
+        };
+        if escaped {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `&` followed by `rest` would be read as an entity or character reference (`&amp;`,
+/// `&#38;`, `&#x26;`).
+fn starts_entity(rest: &[char]) -> bool {
+    let name = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && rest.get(name) == Some(&';')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{builtin, hostile, parsed_with_markup};
+    use super::*;
+    use crate::content::Library;
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+    /// What a CommonMark reader sees: each heading and list item with its rendered text, and
+    /// every paragraph outside lists.
+    #[derive(Debug, Default)]
+    struct Rendered {
+        headings: Vec<(HeadingLevel, String)>,
+        items: Vec<String>,
+        paragraphs: Vec<String>,
+        html: Vec<String>,
+        /// Anything that is not a heading, a paragraph, a bullet list or plain text.
+        other: Vec<String>,
+    }
+
+    fn read(markdown: &str) -> Rendered {
+        let mut rendered = Rendered::default();
+        let mut text = String::new();
+        let mut list_depth = 0;
+        for event in Parser::new(markdown) {
+            match event {
+                Event::Start(Tag::Heading { .. } | Tag::Item | Tag::Paragraph) => {
+                    if list_depth == 0 || matches!(event, Event::Start(Tag::Item)) {
+                        text.clear();
+                    }
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    rendered.headings.push((level, std::mem::take(&mut text)));
+                }
+                Event::End(TagEnd::Item) => rendered.items.push(std::mem::take(&mut text)),
+                Event::End(TagEnd::Paragraph) if list_depth == 0 => {
+                    rendered.paragraphs.push(std::mem::take(&mut text));
+                }
+                Event::End(TagEnd::Paragraph) => {}
+                Event::Start(Tag::List(None)) => list_depth += 1,
+                Event::End(TagEnd::List(false)) => list_depth -= 1,
+                Event::Start(Tag::Strong) | Event::End(TagEnd::Strong) => {}
+                Event::Text(t) => text.push_str(&t),
+                Event::Html(h) | Event::InlineHtml(h) => rendered.html.push(h.to_string()),
+                other => rendered.other.push(format!("{other:?}")),
+            }
+        }
+        rendered
+    }
+
+    fn titles(rendered: &Rendered, level: HeadingLevel) -> Vec<&str> {
+        rendered
+            .headings
+            .iter()
+            .filter(|(l, _)| *l == level)
+            .map(|(_, t)| t.as_str())
+            .collect()
+    }
+
+    /// The sheet renders as exactly the guides' text: every title as a heading of its level,
+    /// every point as a bullet, nothing read as HTML, emphasis, code, links or other blocks.
+    fn assert_renders_exactly(library: &Library) {
+        let sheet = render(&library.guides);
+        let rendered = read(&sheet);
+        assert!(rendered.html.is_empty(), "{:?}\n{sheet}", rendered.html);
+        assert!(rendered.other.is_empty(), "{:?}\n{sheet}", rendered.other);
+        let one_line = |t: &str| {
+            t.split(|c: char| c.is_ascii_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let guide_titles: Vec<String> = library.guides.iter().map(|g| one_line(&g.title)).collect();
+        let mut expected_h1 = vec!["carestudy revision sheet".to_owned()];
+        expected_h1.extend(guide_titles);
+        assert_eq!(titles(&rendered, HeadingLevel::H1), expected_h1, "{sheet}");
+        let topic_titles: Vec<String> = library
+            .guides
+            .iter()
+            .flat_map(|g| &g.topics)
+            .map(|t| one_line(&t.title))
+            .collect();
+        assert_eq!(titles(&rendered, HeadingLevel::H2), topic_titles, "{sheet}");
+        for guide in &library.guides {
+            for topic in &guide.topics {
+                let points = topic
+                    .key_features
+                    .iter()
+                    .chain(&topic.examples)
+                    .chain(topic.lists.iter().flat_map(|l| &l.points))
+                    .chain(&topic.criteria);
+                for point in points {
+                    let point = one_line(point);
+                    assert!(
+                        rendered.items.contains(&point),
+                        "{point:?} is not a bullet of its own in\n{sheet}"
+                    );
+                }
+                for paragraph in topic.summary.split("\n\n") {
+                    let paragraph = one_line(paragraph);
+                    assert!(
+                        rendered.paragraphs.contains(&paragraph),
+                        "{paragraph:?} is not a paragraph in\n{sheet}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_builtin_sheet_renders_every_guide_and_topic_exactly() {
+        assert_renders_exactly(&builtin());
+    }
+
+    #[test]
+    fn markup_in_guide_text_stays_text() {
+        let library = parsed_with_markup();
+        assert_renders_exactly(&library);
+        let sheet = render(&library.guides);
+        assert!(sheet.contains("\n## Bold \\<b>& topic\n"), "{sheet}");
+        assert!(sheet.contains("\n- A tip with \\&amp; already escaped\n"));
+    }
+
+    #[test]
+    fn text_that_looks_like_markdown_blocks_stays_text() {
+        assert_renders_exactly(&hostile());
+    }
+
+    #[test]
+    fn a_topic_has_its_lists_and_every_criterion() {
+        let library = builtin();
+        let sheet = render(&library.guides);
+        let guide = &library.guides[0];
+        let topic = &guide.topics[0];
+        let start = sheet
+            .find(&format!("\n## {}\n", topic.title))
+            .unwrap_or_else(|| panic!("no heading for {}", topic.title));
+        let section = &sheet[start..];
+        let section = &section[..section[1..].find("\n## ").map_or(section.len(), |i| i + 1)];
+        assert!(section.contains("\n### Key features\n\n- "), "{section}");
+        assert!(section.contains("\n### Examples\n\n- "), "{section}");
+        assert!(section.contains("\n**Criteria:**\n\n"), "{section}");
+        assert!(
+            section.contains(&format!("- {}\n", guide.criterion)),
+            "{section}"
+        );
+        for criterion in &guide.criteria {
+            assert!(section.contains(&format!("- {criterion}\n")), "{section}");
+        }
+        assert!(sheet.contains(&format!("**Source:** {}", guide.source)));
+    }
+
+    #[test]
+    fn the_sheet_ends_with_one_newline_and_has_no_trailing_spaces() {
+        let sheet = render(&builtin().guides);
+        assert!(sheet.ends_with('\n') && !sheet.ends_with("\n\n"));
+        assert!(sheet.lines().all(|l| l == l.trim_end()));
+        assert!(!sheet.contains("\n\n\n"));
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape("1. one", Place::Block), "1\\. one");
+        assert_eq!(escape("2024) year", Place::Block), "2024\\) year");
+        assert_eq!(escape("1. one", Place::Heading), "1. one");
+        assert_eq!(escape("- a", Place::Block), "\\- a");
+        assert_eq!(escape("a - b", Place::Block), "a - b");
+        assert_eq!(escape("4.2 Describe", Place::Block), "4.2 Describe");
+        assert_eq!(escape("-5 degrees", Place::Block), "-5 degrees");
+        assert_eq!(escape("---", Place::Block), "\\---");
+        assert_eq!(escape("1.", Place::Block), "1\\.");
+        assert_eq!(escape("C# and F#", Place::Heading), "C\\# and F\\#");
+        assert_eq!(escape("care & support", Place::Block), "care & support");
+        assert_eq!(escape("&amp; &#38;", Place::Block), "\\&amp; \\&#38;");
+        assert_eq!(escape(" two\n lines\t", Place::Block), "two lines");
+        assert_eq!(escape("", Place::Block), "");
+    }
+}
