@@ -1,5 +1,5 @@
 use super::question::{Question, QuestionKind};
-use crate::content::{Library, Topic, TopicRef};
+use crate::content::{Library, TopicRef};
 use std::collections::HashSet;
 
 const OPTIONS: usize = 4;
@@ -48,6 +48,9 @@ pub struct QuizDeck {
     positions: Vec<usize>,
     turn: usize,
     rng: fastrand::Rng,
+    /// The library's texts normalised, made when the first question is drawn (a deck is only
+    /// ever used with the library it was made for).
+    normals: std::cell::OnceCell<Normals>,
 }
 
 impl QuizDeck {
@@ -72,6 +75,7 @@ impl QuizDeck {
             positions,
             turn: 0,
             rng,
+            normals: std::cell::OnceCell::new(),
         }
     }
 
@@ -90,7 +94,8 @@ impl QuizDeck {
         // that cannot have four distinct options is skipped. Bounded by the number of cards.
         for _ in 0..=self.len() {
             let spec = self.draw()?;
-            if let Some(question) = build(library, spec, &mut self.rng) {
+            let normals = self.normals.get_or_init(|| Normals::new(library));
+            if let Some(question) = build(library, normals, spec, &mut self.rng) {
                 return Some(question);
             }
         }
@@ -104,7 +109,8 @@ impl QuizDeck {
 
     /// The question for `spec`, its options drawn from the deck's generator.
     pub fn question_for(&mut self, library: &Library, spec: CardSpec) -> Option<Question> {
-        build(library, spec, &mut self.rng)
+        let normals = self.normals.get_or_init(|| Normals::new(library));
+        build(library, normals, spec, &mut self.rng)
     }
 
     /// The next card in the deck's order (kinds take turns; reshuffled when all have been drawn).
@@ -151,8 +157,51 @@ fn normal(text: &str) -> String {
         .join(" ")
 }
 
-fn point_set(topic: &Topic) -> HashSet<String> {
-    topic.points().map(|(_, p)| normal(p)).collect()
+/// A topic's texts in the form options are compared in.
+#[derive(Debug, Clone)]
+struct TopicNormals {
+    title: String,
+    /// In the order of `Topic::points()`.
+    points: Vec<String>,
+    point_set: HashSet<String>,
+    examples: HashSet<String>,
+}
+
+/// Every topic's texts normalised once, rather than once for every question drawn: a question
+/// compares its answer with every other topic's points.
+#[derive(Debug, Clone)]
+struct Normals {
+    /// Indexed by guide, then topic.
+    topics: Vec<Vec<TopicNormals>>,
+}
+
+impl Normals {
+    fn new(library: &Library) -> Self {
+        let topics = library
+            .guides
+            .iter()
+            .map(|guide| {
+                guide
+                    .topics
+                    .iter()
+                    .map(|topic| {
+                        let points: Vec<String> = topic.points().map(|(_, p)| normal(p)).collect();
+                        TopicNormals {
+                            title: normal(&topic.title),
+                            point_set: points.iter().cloned().collect(),
+                            points,
+                            examples: topic.examples.iter().map(|e| normal(e)).collect(),
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        Self { topics }
+    }
+
+    fn get(&self, at: TopicRef) -> Option<&TopicNormals> {
+        self.topics.get(at.guide)?.get(at.topic)
+    }
 }
 
 /// Distractor candidates split by where they come from: the question's own guide is preferred.
@@ -172,8 +221,14 @@ impl Pool {
     }
 }
 
-fn build(library: &Library, spec: CardSpec, rng: &mut fastrand::Rng) -> Option<Question> {
+fn build(
+    library: &Library,
+    normals: &Normals,
+    spec: CardSpec,
+    rng: &mut fastrand::Rng,
+) -> Option<Question> {
     let topic = library.topic(spec.topic)?;
+    let own = normals.get(spec.topic)?;
     let card_id = spec.id(library)?;
     match spec.kind {
         QuestionKind::FlipCard => Some(Question {
@@ -195,16 +250,15 @@ fn build(library: &Library, spec: CardSpec, rng: &mut fastrand::Rng) -> Option<Q
                 (point.to_owned(), "Which topic is this point from?")
             };
             let subject_key = normal(&subject);
-            let holds_subject = |t: &Topic| {
-                t.examples.iter().any(|e| normal(e) == subject_key)
-                    || point_set(t).contains(&subject_key)
+            let holds_subject = |t: &TopicNormals| {
+                t.examples.contains(&subject_key) || t.point_set.contains(&subject_key)
             };
-            let mut seen = HashSet::from([normal(&topic.title)]);
+            let mut seen = HashSet::from([own.title.as_str()]);
             let mut pool = Pool::default();
             for other in library.topic_refs().filter(|&o| o != spec.topic) {
-                let candidate = library.topic(other)?;
+                let (candidate, forms) = (library.topic(other)?, normals.get(other)?);
                 // A topic that also holds the subject would be a second right answer.
-                if !holds_subject(candidate) && seen.insert(normal(&candidate.title)) {
+                if !holds_subject(forms) && seen.insert(forms.title.as_str()) {
                     pool.add(other.guide == spec.topic.guide, candidate.title.clone());
                 }
             }
@@ -217,14 +271,13 @@ fn build(library: &Library, spec: CardSpec, rng: &mut fastrand::Rng) -> Option<Q
         }
         QuestionKind::TopicToPoint => {
             let (_, answer) = topic.points().nth(spec.target)?;
-            let own = point_set(topic);
             let mut seen = HashSet::new();
             let mut pool = Pool::default();
             for other in library.topic_refs().filter(|&o| o != spec.topic) {
-                for (_, point) in library.topic(other)?.points() {
-                    let key = normal(point);
+                let (candidate, forms) = (library.topic(other)?, normals.get(other)?);
+                for ((_, point), key) in candidate.points().zip(&forms.points) {
                     // A point the topic also has is not wrong, so it can never be a distractor.
-                    if !own.contains(&key) && seen.insert(key) {
+                    if !own.point_set.contains(key) && seen.insert(key.as_str()) {
                         pool.add(other.guide == spec.topic.guide, point.to_owned());
                     }
                 }
@@ -331,9 +384,9 @@ mod tests {
                     assert_eq!(Some(question.correct_text().to_owned()), topic);
                 }
                 QuestionKind::TopicToPoint => {
-                    let own = library
+                    let own: HashSet<String> = library
                         .topic(question.topic)
-                        .map(point_set)
+                        .map(|t| t.points().map(|(_, p)| normal(p)).collect())
                         .unwrap_or_default();
                     let right: Vec<_> = question
                         .options
