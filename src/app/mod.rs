@@ -225,6 +225,7 @@ impl App {
                 session,
                 question: None,
                 source: None,
+                due: 0,
                 phase: Phase::Asking,
                 highlighted: 0,
                 right: 0,
@@ -583,7 +584,7 @@ impl App {
     pub fn due_count(&self) -> usize {
         self.quiz
             .session
-            .due_count(&self.progress, self.clock.now())
+            .due_count(&self.library, &self.progress, self.clock.now())
     }
 
     fn next_question(&mut self) {
@@ -596,6 +597,7 @@ impl App {
             .next(&self.library, &self.progress, now, previous.as_deref());
         self.quiz.question = next.as_ref().map(|(q, _)| q.clone());
         self.quiz.source = next.map(|(_, source)| source);
+        self.quiz.due = self.due_count();
         self.quiz.phase = Phase::Asking;
         self.quiz.highlighted = 0;
     }

@@ -74,6 +74,8 @@ pub struct QuizState {
     pub question: Option<Question>,
     /// Why the question on screen was chosen (due, new, practice).
     pub source: Option<Source>,
+    /// Cards in scope due when the question was drawn (drawing reads no clock).
+    pub due: usize,
     pub phase: Phase,
     /// The option Up/Down/Enter act on.
     pub highlighted: usize,

@@ -25,23 +25,28 @@ pub enum Source {
 #[derive(Debug, Clone)]
 pub struct Session {
     deck: QuizDeck,
-    /// Every card in scope by id, to find the cards progress says are due.
-    by_id: HashMap<String, CardSpec>,
+    /// Every card in scope by id, to find the cards progress says are due. Made on first use:
+    /// a large library has a hundred thousand cards, and the app may never open the quiz.
+    by_id: std::cell::OnceCell<HashMap<String, CardSpec>>,
     pub new_per_day: usize,
 }
 
 impl Session {
     pub fn new(library: &Library, scope: Scope, seed: u64) -> Self {
-        let deck = QuizDeck::new(library, scope, seed);
-        let by_id = deck
-            .cards()
-            .filter_map(|spec| Some((spec.id(library)?, spec)))
-            .collect();
         Self {
-            deck,
-            by_id,
+            deck: QuizDeck::new(library, scope, seed),
+            by_id: std::cell::OnceCell::new(),
             new_per_day: NEW_CARDS_PER_DAY,
         }
+    }
+
+    fn by_id(&self, library: &Library) -> &HashMap<String, CardSpec> {
+        self.by_id.get_or_init(|| {
+            self.deck
+                .cards()
+                .filter_map(|spec| Some((spec.id(library)?, spec)))
+                .collect()
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -49,19 +54,21 @@ impl Session {
     }
 
     /// Cards in scope whose review is due at `now`.
-    pub fn due_count(&self, progress: &Progress, now: DateTime<Utc>) -> usize {
-        self.due(progress, now).count()
+    pub fn due_count(&self, library: &Library, progress: &Progress, now: DateTime<Utc>) -> usize {
+        self.due(library, progress, now).count()
     }
 
     fn due<'a>(
         &'a self,
+        library: &Library,
         progress: &'a Progress,
         now: DateTime<Utc>,
     ) -> impl Iterator<Item = (&'a String, DateTime<Utc>)> + 'a {
+        let by_id = self.by_id(library);
         progress
             .cards
             .iter()
-            .filter(|(id, _)| self.by_id.contains_key(*id))
+            .filter(move |(id, _)| by_id.contains_key(*id))
             .map(|(id, record)| (id, record.schedule.due))
             .filter(move |&(_, due)| due <= now)
     }
@@ -91,17 +98,17 @@ impl Session {
         skip: Option<&str>,
     ) -> Option<(Question, Source)> {
         let most_overdue = self
-            .due(progress, now)
+            .due(library, progress, now)
             .filter(|(id, _)| Some(id.as_str()) != skip)
             .min_by_key(|&(id, due)| (due, id.clone()))
-            .and_then(|(id, _)| self.by_id.get(id).copied());
+            .and_then(|(id, _)| self.by_id(library).get(id).copied());
         if let Some(spec) = most_overdue
             && let Some(question) = self.deck.question_for(library, spec)
         {
             return Some((question, Source::Due));
         }
         if Self::new_today(progress, now) < self.new_per_day {
-            for _ in 0..self.by_id.len() {
+            for _ in 0..self.by_id(library).len() {
                 let spec = self.deck.draw()?;
                 let unseen = spec
                     .id(library)
@@ -191,9 +198,9 @@ mod tests {
             ReviewDetail::default(),
             now,
         );
-        assert_eq!(session.due_count(&progress, now), 0);
+        assert_eq!(session.due_count(&library, &progress, now), 0);
         let later = now + Duration::hours(1);
-        assert_eq!(session.due_count(&progress, later), 1);
+        assert_eq!(session.due_count(&library, &progress, later), 1);
         let (next, source) = session
             .next(&library, &progress, later, None)
             .unwrap_or_else(|| panic!("a question"));
@@ -215,7 +222,10 @@ mod tests {
             ReviewDetail::default(),
             now,
         );
-        assert_eq!(session.due_count(&progress, now + Duration::days(2)), 0);
+        assert_eq!(
+            session.due_count(&library, &progress, now + Duration::days(2)),
+            0
+        );
         assert!(
             progress.cards.contains_key("gone-guide/gone#flip:0"),
             "kept, not dropped"

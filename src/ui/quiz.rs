@@ -4,7 +4,7 @@ use super::theme::Theme;
 use super::wrap::{hanging, plain};
 use crate::app::App;
 use crate::app::quiz_pane::Phase;
-use crate::quiz::{Grade, Question, QuestionKind};
+use crate::quiz::{Grade, Question, QuestionKind, Source};
 
 /// Wider than this, lines get too long to read comfortably; the card is centred instead.
 const MAX_CARD_WIDTH: u16 = 100;
@@ -53,7 +53,17 @@ fn draw_score(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(app.quiz_scope_name(), theme.title),
         Span::styled("   Score ", theme.muted),
         Span::styled(format!("{}/{}", quiz.right, quiz.answered), theme.title),
+        Span::styled("   Due ", theme.muted),
+        Span::styled(quiz.due.to_string(), theme.title),
     ];
+    if let Some(source) = quiz.source {
+        let why = match source {
+            Source::Due => "a due card",
+            Source::New => "a new card",
+            Source::Practice => "extra practice",
+        };
+        spans.push(Span::styled(format!("   ({why})"), theme.muted));
+    }
     if let Some(grade) = quiz.last_grade {
         spans.push(Span::styled(
             format!("   last card: {}", grade.label()),
