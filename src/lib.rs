@@ -6,6 +6,7 @@
 //! real terminal; `snapshot` runs the same app headless.
 
 pub mod app;
+mod atomic_file;
 pub mod cli;
 pub mod commands;
 pub mod content;

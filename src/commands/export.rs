@@ -1,7 +1,7 @@
 use super::exit;
+use crate::atomic_file::write_atomic_shared;
 use crate::content::Library;
 use crate::export::{Format, render_guide};
-use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -50,7 +50,7 @@ pub fn export(
         return refuse(path, err);
     }
     let text = render_guide(library, index, format);
-    match write_atomic(path, text.as_bytes(), force) {
+    match write_atomic_shared(path, text.as_bytes(), force) {
         Ok(()) => {}
         // Created by someone else since the check above.
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists && !force => return refuse(path, err),
@@ -86,49 +86,6 @@ fn refuse(path: &Path, err: &mut dyn Write) -> io::Result<u8> {
 fn count(n: usize, noun: &str) -> String {
     let plural = if n == 1 { "" } else { "s" };
     format!("{n} {noun}{plural}")
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place
-/// only once it is complete and on disk: a failure at any point leaves `path` as it was and no
-/// temporary file behind. Without `replace`, an existing `path` is an `AlreadyExists` error,
-/// checked by the rename itself.
-fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
-    let name = path.file_name().ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file")
-    })?;
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut prefix = OsString::from(".");
-    prefix.push(name);
-    prefix.push(".");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    // The file gets the permissions a new file would (0666 less the umask), not the 0600 of a
-    // temporary file; a file being replaced keeps its own.
-    #[cfg(unix)]
-    let permissions = {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::Permissions::from_mode(0o666)
-    };
-    #[cfg(unix)]
-    builder.permissions(permissions);
-    let mut temp = builder.tempfile_in(dir)?;
-    if replace && let Ok(existing) = std::fs::metadata(path) {
-        temp.as_file().set_permissions(existing.permissions())?;
-    }
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    if replace {
-        temp.persist(path).map_err(|e| e.error)?;
-    } else {
-        temp.persist_noclobber(path).map_err(|e| e.error)?;
-    }
-    // The rename is done; making it durable is best effort (Windows cannot sync a folder).
-    #[cfg(unix)]
-    let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-    Ok(())
 }
 
 #[cfg(test)]

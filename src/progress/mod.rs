@@ -1,7 +1,6 @@
 //! The learner's saved progress: the model, and the store that loads and saves it safely.
 //! Nothing here knows about terminals; the clock is always passed in.
 
-mod atomic;
 mod format;
 mod location;
 mod lock;

@@ -3,12 +3,12 @@
 //! deleted), and nothing here stops the app from running: problems lower what saving does and
 //! leave a one-line message for the status line.
 
-use super::atomic::{check_writable, remove_stray_temps, sync_dir, write_atomic};
 use super::format::to_json;
 use super::location::{LOCK_FILE, PROGRESS_FILE};
 use super::lock::{FolderLock, LockAttempt, try_lock};
 use super::migrate::{MigrateError, migrate};
 use super::model::{Progress, SCHEMA_VERSION};
+use crate::atomic_file::{check_writable, remove_stray_temps, sync_dir, write_atomic};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use std::fmt;

@@ -6,17 +6,46 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// Replaces `path` with `bytes`, atomically and durably. On an error before the rename, the
-/// temporary file is removed and `path` is untouched.
+/// Replaces `path` with `bytes`, atomically and durably, readable by its owner only (a learner's
+/// progress is private). On an error before the rename, the temporary file is removed and
+/// `path` is untouched.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write(path, bytes, true, false)
+}
+
+/// Writes `bytes` to `path` the same way, with the permissions a new file normally gets (a
+/// replaced file keeps its own): for files a person asked for, like exports. Without `replace`,
+/// an existing `path` is an `AlreadyExists` error, checked by the rename itself.
+pub(crate) fn write_atomic_shared(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    write(path, bytes, replace, true)
+}
+
+fn write(path: &Path, bytes: &[u8], replace: bool, shared: bool) -> io::Result<()> {
     let (dir, name) = split(path)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(&temp_prefix(name))
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)?;
+    let prefix = temp_prefix(name);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    // A temporary file is created 0600; a shared file gets what a new file would (0666 less
+    // the umask).
+    #[cfg(unix)]
+    if shared {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
+    if shared
+        && replace
+        && let Ok(existing) = std::fs::metadata(path)
+    {
+        temp.as_file().set_permissions(existing.permissions())?;
+    }
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
+    if replace {
+        temp.persist(path).map_err(|e| e.error)?;
+    } else {
+        temp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
     sync_dir(dir)
 }
 
