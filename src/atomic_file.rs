@@ -130,25 +130,7 @@ fn split(path: &Path) -> io::Result<(&Path, &std::ffi::OsStr)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn temp_dir() -> tempfile::TempDir {
-        match tempfile::tempdir() {
-            Ok(dir) => dir,
-            Err(e) => panic!("cannot make a temporary folder: {e}"),
-        }
-    }
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = match std::fs::read_dir(dir) {
-            Ok(entries) => entries
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect(),
-            Err(e) => panic!("cannot list {}: {e}", dir.display()),
-        };
-        names.sort();
-        names
-    }
+    use crate::test_support::{file_names as names, temp_dir};
 
     #[test]
     fn writes_then_replaces_leaving_no_temporary_file() -> io::Result<()> {

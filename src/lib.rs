@@ -21,4 +21,6 @@ pub mod search;
 pub mod snapshot;
 pub mod stats;
 pub mod terminal;
+#[cfg(test)]
+mod test_support;
 pub mod ui;

@@ -31,14 +31,10 @@ pub fn parties(library: &Library) -> Vec<Party> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load_builtin;
 
     #[test]
     fn the_built_in_guides_name_the_people_a_care_worker_works_with() {
-        let library = match load_builtin() {
-            Ok(library) => library,
-            Err(e) => panic!("{e}"),
-        };
+        let library = crate::test_support::builtin_library();
         let names: Vec<String> = parties(&library).into_iter().map(|p| p.name).collect();
         for expected in [
             "Colleagues",

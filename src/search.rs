@@ -654,14 +654,10 @@ mod tests {
 
     mod narrowing {
         use super::super::*;
-        use crate::content::load_builtin;
         use proptest::prelude::*;
 
         fn index() -> SearchIndex {
-            match load_builtin() {
-                Ok(library) => SearchIndex::new(&library),
-                Err(e) => panic!("{e}"),
-            }
+            SearchIndex::new(&crate::test_support::builtin_library())
         }
 
         proptest! {

@@ -70,6 +70,18 @@ pub struct TopicStats {
     pub at: Option<TopicRef>,
 }
 
+impl Stats {
+    /// Reviews over the last `days` days, today included.
+    pub fn reviews_in_last(&self, days: usize) -> usize {
+        self.reviews_per_day
+            .iter()
+            .rev()
+            .take(days)
+            .map(|d| d.reviews)
+            .sum()
+    }
+}
+
 pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>) -> Stats {
     let today = now.date_naive();
     let end_of_today = today.succ_opt().unwrap_or(today);
@@ -200,16 +212,12 @@ pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load_builtin;
     use crate::quiz::{Grade, ReviewDetail, Scheduler};
     use chrono::TimeZone;
 
     #[test]
     fn figures_follow_the_reviews() {
-        let library = match load_builtin() {
-            Ok(library) => library,
-            Err(e) => panic!("{e}"),
-        };
+        let library = crate::test_support::builtin_library();
         let now = Utc
             .with_ymd_and_hms(2026, 11, 21, 10, 0, 0)
             .single()

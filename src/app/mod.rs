@@ -1239,14 +1239,13 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load_builtin;
     use crate::search::Field;
 
     fn app() -> App {
-        match load_builtin() {
-            Ok(library) => App::new(library, AppOptions::default()),
-            Err(e) => panic!("{e}"),
-        }
+        App::new(
+            crate::test_support::builtin_library(),
+            AppOptions::default(),
+        )
     }
 
     fn press(app: &mut App, keys: &str) {
@@ -1465,18 +1464,15 @@ mod tests {
     }
 
     fn mock_app(questions: usize, minutes: Option<u32>) -> App {
-        match load_builtin() {
-            Ok(library) => App::new(
-                library,
-                AppOptions {
-                    start: Pane::Quiz,
-                    mock_questions: questions,
-                    mock_minutes: minutes,
-                    ..AppOptions::default()
-                },
-            ),
-            Err(e) => panic!("{e}"),
-        }
+        App::new(
+            crate::test_support::builtin_library(),
+            AppOptions {
+                start: Pane::Quiz,
+                mock_questions: questions,
+                mock_minutes: minutes,
+                ..AppOptions::default()
+            },
+        )
     }
 
     #[test]
@@ -1661,10 +1657,7 @@ mod tests {
 
     #[test]
     fn leaving_a_standalone_presentation_quits() {
-        let library = match load_builtin() {
-            Ok(library) => library,
-            Err(e) => panic!("{e}"),
-        };
+        let library = crate::test_support::builtin_library();
         let options = AppOptions {
             present: true,
             ..AppOptions::default()

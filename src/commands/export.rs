@@ -91,33 +91,7 @@ fn count(n: usize, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load_builtin;
-
-    fn builtin() -> Library {
-        match load_builtin() {
-            Ok(library) => library,
-            Err(e) => panic!("built-in guides fail to load: {e}"),
-        }
-    }
-
-    fn temp_dir() -> tempfile::TempDir {
-        match tempfile::tempdir() {
-            Ok(dir) => dir,
-            Err(e) => panic!("cannot make a temporary folder: {e}"),
-        }
-    }
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = match std::fs::read_dir(dir) {
-            Ok(entries) => entries
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect(),
-            Err(e) => panic!("cannot list {}: {e}", dir.display()),
-        };
-        names.sort();
-        names
-    }
+    use crate::test_support::{builtin_library as builtin, file_names as names, temp_dir};
 
     fn run(
         library: &Library,

@@ -32,13 +32,7 @@ pub fn stats(
         paint.heading("Due in the next 7 days:"),
         ahead.join(" ")
     )?;
-    let last_week: usize = stats
-        .reviews_per_day
-        .iter()
-        .rev()
-        .take(7)
-        .map(|d| d.reviews)
-        .sum();
+    let last_week = stats.reviews_in_last(7);
     writeln!(
         out,
         "{} {last_week}",

@@ -47,14 +47,8 @@ pub fn render_guide(library: &Library, guide: Option<usize>, format: Format) -> 
 /// Test fixtures shared by the format modules.
 #[cfg(test)]
 pub(crate) mod fixtures {
-    use crate::content::{Library, PointList, load_builtin, parse_guide};
-
-    pub fn builtin() -> Library {
-        match load_builtin() {
-            Ok(library) => library,
-            Err(e) => panic!("built-in guides fail to load: {e}"),
-        }
-    }
+    use crate::content::{Library, PointList, parse_guide};
+    pub use crate::test_support::builtin_library as builtin;
 
     /// A guide parsed from Markdown whose text holds HTML and Markdown syntax as literal text
     /// (code spans keep `<b>&` as text). Five topics, so every card can have four options.

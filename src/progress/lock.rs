@@ -49,13 +49,7 @@ pub(crate) fn try_lock(dir: &Path) -> LockAttempt {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn temp_dir() -> tempfile::TempDir {
-        match tempfile::tempdir() {
-            Ok(dir) => dir,
-            Err(e) => panic!("cannot make a temporary folder: {e}"),
-        }
-    }
+    use crate::test_support::temp_dir;
 
     #[test]
     fn second_lock_is_busy_until_the_first_is_dropped() {

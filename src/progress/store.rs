@@ -284,14 +284,8 @@ fn move_aside(path: &Path, now: DateTime<Utc>) -> io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::temp_dir;
     use chrono::TimeZone;
-
-    fn temp_dir() -> tempfile::TempDir {
-        match tempfile::tempdir() {
-            Ok(dir) => dir,
-            Err(e) => panic!("cannot make a temporary folder: {e}"),
-        }
-    }
 
     fn now() -> DateTime<Utc> {
         match Utc.with_ymd_and_hms(2026, 11, 21, 15, 4, 5) {

@@ -340,14 +340,8 @@ fn assemble(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{load_builtin, parse_guide};
-
-    fn builtin() -> Library {
-        match load_builtin() {
-            Ok(library) => library,
-            Err(e) => panic!("built-in guides fail to load: {e}"),
-        }
-    }
+    use crate::content::parse_guide;
+    use crate::test_support::builtin_library as builtin;
 
     fn questions(library: &Library, scope: Scope, seed: u64, n: usize) -> Vec<Question> {
         let mut deck = QuizDeck::new(library, scope, seed);

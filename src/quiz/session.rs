@@ -126,16 +126,9 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::load_builtin;
     use crate::quiz::{Grade, ReviewDetail, Scheduler};
+    use crate::test_support::builtin_library as library;
     use chrono::{Duration, TimeZone};
-
-    fn library() -> Library {
-        match load_builtin() {
-            Ok(library) => library,
-            Err(e) => panic!("{e}"),
-        }
-    }
 
     fn start() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0)

@@ -86,13 +86,7 @@ fn draw_mastery(frame: &mut Frame, area: Rect, stats: &Stats, theme: &Theme) {
 
 fn draw_history(frame: &mut Frame, area: Rect, stats: &Stats, theme: &Theme) {
     let days = stats.reviews_per_day.len();
-    let last_week: usize = stats
-        .reviews_per_day
-        .iter()
-        .rev()
-        .take(7)
-        .map(|d| d.reviews)
-        .sum();
+    let last_week = stats.reviews_in_last(7);
     let block = Block::bordered()
         .title(format!(
             " Reviews a day: {days} days, {last_week} this week "
