@@ -24,6 +24,9 @@ pub enum Field {
     /// A point of another named list; holds the list's name.
     Point(String),
     Criterion,
+    /// One of the topic's `### Search terms`. They are shown together on one line, so every
+    /// term is item 0.
+    SearchTerm,
 }
 
 impl Field {
@@ -36,13 +39,14 @@ impl Field {
             Field::Example => "example",
             Field::Point(name) => name,
             Field::Criterion => "criteria",
+            Field::SearchTerm => "search term",
         }
     }
 
     /// Higher is shown first when two hits score alike.
     fn weight(&self) -> i64 {
         match self {
-            Field::Title => 5,
+            Field::Title | Field::SearchTerm => 5,
             Field::KeyFeature => 4,
             Field::Example => 3,
             Field::Point(_) => 3,
@@ -201,6 +205,9 @@ impl SearchIndex {
             }
             for (i, criterion) in topic.criteria.iter().enumerate() {
                 add(Field::Criterion, i, criterion);
+            }
+            for term in &topic.search_terms {
+                add(Field::SearchTerm, 0, term);
             }
         }
         Self {

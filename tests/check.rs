@@ -274,6 +274,14 @@ const CASES: &[Case] = &[
         says: "duplicate topic id `first-topic`",
         names: Some(("guide.md", Some((9, 1)))),
     },
+    Case {
+        dir: "duplicate-search-term",
+        file: "guide.md",
+        line: 21,
+        column: 1,
+        says: "search term `Handover` is listed twice in this topic",
+        names: None,
+    },
 ];
 
 /// Checks one fixture folder alone: exactly its one problem is reported.
@@ -342,6 +350,11 @@ fn same_guide_id_in_two_files_names_both() {
 #[test]
 fn same_topic_id_twice_names_both_places() {
     bad_case("duplicate-topic-id");
+}
+
+#[test]
+fn a_search_term_listed_twice() {
+    bad_case("duplicate-search-term");
 }
 
 #[test]

@@ -584,6 +584,25 @@ fn content_fixture_folder_lists() {
     assert!(ok(&["check", dir]).starts_with("ok: "));
 }
 
+#[test]
+fn search_terms_show_in_show_and_are_found_by_search() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+    let dir = dir.to_str().unwrap();
+    let text = ok(&["--content", dir, "show", "first-topic"]);
+    assert!(
+        text.contains("Search terms: fixture vocabulary; handover\n"),
+        "{text}"
+    );
+    let shown = json(&["--content", dir, "show", "first-topic", "--json"]);
+    assert_eq!(
+        shown["search_terms"],
+        serde_json::json!(["fixture vocabulary", "handover"])
+    );
+    let found = json(&["--content", dir, "search", "handover", "--json"]);
+    assert_eq!(str_field(&found[0], "id"), "fixture-first/first-topic");
+    assert_eq!(str_field(&found[0], "field"), "search term");
+}
+
 const HANDOVER: &str = r#"+++
 id = "handover"
 title = "Shift handovers"

@@ -1,7 +1,7 @@
 //! A topic laid out as wrapped lines for a given width. `update` uses it to know how far the
 //! text can scroll and where a search match sits; the drawing code styles the same lines.
 
-use crate::content::{Library, TopicRef};
+use crate::content::{Library, SEARCH_TERMS, TopicRef};
 use crate::search::Field;
 use chrono::{DateTime, Utc};
 
@@ -62,6 +62,16 @@ pub fn detail_lines(
         doc.list(&list.name, &list.points, |i| {
             anchor(Field::Point(list.name.clone()), i)
         });
+    }
+    if !topic.search_terms.is_empty() {
+        doc.lines.push(DetailLine {
+            kind: LineKind::Heading,
+            text: SEARCH_TERMS.to_owned(),
+            anchor: None,
+        });
+        let terms = topic.search_terms.join(" · ");
+        doc.wrapped(LineKind::Meta, &terms, Some(anchor(Field::SearchTerm, 0)));
+        doc.blank();
     }
     let mut criteria = vec![guide.criterion.clone()];
     criteria.extend(guide.criteria.iter().cloned());
@@ -144,5 +154,35 @@ impl Doc {
             }
         }
         self.blank();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_guide;
+
+    #[test]
+    fn search_terms_are_one_line_that_a_search_hit_can_point_at() {
+        let text = "+++\nid = \"g\"\ntitle = \"G\"\ncriterion = \"C\"\nverb = \"explain\"\nsource = \"S\"\n+++\n\n## Colleagues {#colleagues}\n\nPeople you work beside.\n\n### Key features\n\n- They share information.\n\n### Search terms\n\n- handover\n- multidisciplinary team\n";
+        let library = match parse_guide("g.md", text.as_bytes()) {
+            Ok(guide) => Library {
+                guides: vec![guide],
+            },
+            Err(e) => panic!("{e:?}"),
+        };
+        let lines = detail_lines(&library, TopicRef { guide: 0, topic: 0 }, 60, &[]);
+        let at = lines
+            .iter()
+            .position(|l| l.kind == LineKind::Heading && l.text == "Search terms")
+            .unwrap_or_else(|| panic!("{lines:?}"));
+        let terms = &lines[at + 1];
+        assert_eq!(terms.text, "handover · multidisciplinary team");
+        assert_eq!(terms.anchor, Some(anchor(Field::SearchTerm, 0)));
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.kind != LineKind::Bullet || !l.text.contains("handover"))
+        );
     }
 }

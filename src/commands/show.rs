@@ -17,6 +17,8 @@ struct ShownTopic<'a> {
     key_features: &'a [String],
     examples: &'a [String],
     lists: &'a [PointList],
+    /// Words and phrases search finds the topic by (`### Search terms`).
+    search_terms: &'a [String],
     guide_title: &'a str,
     source: &'a str,
     /// The guide's criterion and criteria followed by the topic's own.
@@ -67,6 +69,7 @@ pub fn show(
             key_features: &topic.key_features,
             examples: &topic.examples,
             lists: &topic.lists,
+            search_terms: &topic.search_terms,
             guide_title: &guide.title,
             source: &guide.source,
             criteria: all_criteria,
@@ -101,6 +104,14 @@ pub fn show(
     section("Examples", &topic.examples)?;
     for list in &topic.lists {
         section(&list.name, &list.points)?;
+    }
+    if !topic.search_terms.is_empty() {
+        writeln!(
+            out,
+            "{} {}",
+            paint.heading("Search terms:"),
+            topic.search_terms.join("; ")
+        )?;
     }
     writeln!(
         out,

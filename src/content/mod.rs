@@ -11,8 +11,8 @@ mod sanitize;
 pub use diagnostic::{Diagnostic, Diagnostics, LineIndex};
 pub use load::{load_builtin, load_dir};
 pub use model::{
-    CRITERIA, CommandVerb, EXAMPLES, Guide, KEY_FEATURES, Library, PointList, Topic, TopicRef,
-    Totals,
+    CRITERIA, CommandVerb, EXAMPLES, Guide, KEY_FEATURES, Library, PointList, SEARCH_TERMS, Topic,
+    TopicRef, Totals,
 };
 pub use parse::{MAX_FILE_BYTES, MAX_LINE_BYTES, parse_guide};
 pub use sanitize::{sanitize, sanitize_inline};

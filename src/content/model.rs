@@ -44,6 +44,11 @@ pub struct Topic {
     pub lists: Vec<PointList>,
     /// Criteria this topic serves in addition to its guide's.
     pub criteria: Vec<String>,
+    /// Words and phrases a learner may search for (`### Search terms`): the field's terms for
+    /// what the topic says in other words. Found by search and shown in Browse and `show`;
+    /// never a quiz point and not counted in point totals.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub search_terms: Vec<String>,
     /// Someone a care worker has a working relationship with (`{#id .party}` on the heading):
     /// a place in the relationship map.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -132,6 +137,7 @@ impl Topic {
 pub const KEY_FEATURES: &str = "Key features";
 pub const EXAMPLES: &str = "Examples";
 pub const CRITERIA: &str = "Criteria";
+pub const SEARCH_TERMS: &str = "Search terms";
 
 impl Library {
     pub fn topic(&self, at: TopicRef) -> Option<&Topic> {

@@ -4,7 +4,9 @@
 //! can fix a whole file in one pass. Nothing here panics on any input.
 
 use super::diagnostic::{Diagnostic, LineIndex};
-use super::model::{CRITERIA, CommandVerb, EXAMPLES, Guide, KEY_FEATURES, PointList, Topic};
+use super::model::{
+    CRITERIA, CommandVerb, EXAMPLES, Guide, KEY_FEATURES, PointList, SEARCH_TERMS, Topic,
+};
 use super::sanitize::{sanitize, sanitize_inline};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
@@ -603,6 +605,12 @@ impl<'a> GuideParser<'a> {
                     if let Some(list) = current_list.as_mut() {
                         if point.is_empty() {
                             self.error(item_start, "an empty point: write the point or remove it");
+                        } else if list.name.eq_ignore_ascii_case(SEARCH_TERMS) {
+                            let earlier = draft.as_ref().map_or(&[][..], |d| &d.topic.search_terms);
+                            match search_term_problem(&point, earlier, &list.points) {
+                                Some(problem) => self.error(item_start, problem),
+                                None => list.points.push(point),
+                            }
                         } else {
                             list.points.push(point);
                         }
@@ -713,6 +721,7 @@ impl<'a> GuideParser<'a> {
                 examples: Vec::new(),
                 lists: Vec::new(),
                 criteria: Vec::new(),
+                search_terms: Vec::new(),
                 party: false,
                 line,
             },
@@ -761,6 +770,28 @@ fn push_text(inline: &mut Inline, item_text: &mut Option<String>, s: &str) {
     }
 }
 
+/// A search term longer than this is a sentence, not a term.
+pub const MAX_SEARCH_TERM_CHARS: usize = 60;
+
+/// What is wrong with a `### Search terms` item, given the terms before it in the topic.
+fn search_term_problem(term: &str, earlier: &[String], in_this_list: &[String]) -> Option<String> {
+    let length = term.chars().count();
+    if length > MAX_SEARCH_TERM_CHARS {
+        return Some(format!(
+            "search term is {length} characters long: a search term is a word or a short phrase \
+             of at most {MAX_SEARCH_TERM_CHARS} characters"
+        ));
+    }
+    let same = |other: &&String| {
+        other
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .eq(term.split_whitespace().map(str::to_lowercase))
+    };
+    let repeated = earlier.iter().chain(in_this_list).any(|t| same(&t));
+    repeated.then(|| format!("search term `{term}` is listed twice in this topic"))
+}
+
 /// Files a finished list under the topic field its name points to.
 fn add_list(topic: &mut Topic, list: PointList) {
     let name = list.name.to_lowercase();
@@ -770,6 +801,8 @@ fn add_list(topic: &mut Topic, list: PointList) {
         topic.examples.extend(list.points);
     } else if name == CRITERIA.to_lowercase() {
         topic.criteria.extend(list.points);
+    } else if name == SEARCH_TERMS.to_lowercase() {
+        topic.search_terms.extend(list.points);
     } else if let Some(existing) = topic.lists.iter_mut().find(|l| l.name == list.name) {
         existing.points.extend(list.points);
     } else {
@@ -879,6 +912,42 @@ mod tests {
             errors(&text),
             [
                 "g.md:21:3: error: a list inside a point is not allowed: make each sub-point a point of its own"
+            ]
+        );
+    }
+
+    #[test]
+    fn search_terms_are_their_own_field_not_points() -> Result<(), Vec<Diagnostic>> {
+        let text = GOOD.replace(
+            "### Criteria",
+            "### Search terms\n\n- handover\n- multidisciplinary team\n\n### Criteria",
+        );
+        let guide = parse_guide("g.md", text.as_bytes())?;
+        let first = &guide.topics[0];
+        assert_eq!(first.search_terms, ["handover", "multidisciplinary team"]);
+        assert_eq!(first.lists.len(), 1, "only Tips is a list of points");
+        assert_eq!(first.point_count(), 3);
+        assert!(first.points().all(|(_, p)| p != "handover"));
+        Ok(())
+    }
+
+    #[test]
+    fn repeated_or_overlong_search_terms_are_located() {
+        let long = "word ".repeat(13);
+        let text = GOOD.replace(
+            "### Criteria",
+            &format!(
+                "### Search terms\n\n- handover\n- Handover\n- {long}\n\n### Search terms\n\n- \
+                 HANDOVER\n\n### Criteria"
+            ),
+        );
+        assert_eq!(
+            errors(&text),
+            [
+                "g.md:33:1: error: search term `Handover` is listed twice in this topic",
+                "g.md:34:1: error: search term is 64 characters long: a search term is a word or \
+                 a short phrase of at most 60 characters",
+                "g.md:38:1: error: search term `HANDOVER` is listed twice in this topic",
             ]
         );
     }
