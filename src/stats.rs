@@ -120,10 +120,8 @@ pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>) -> St
     // Recall is measured a day ahead: right after a review it is 1 by definition, which would
     // hide a card just answered wrongly; a day later a weak card has already faded.
     let tomorrow = now + Duration::days(1);
-    let recall = |id: &str| -> Option<f64> {
-        let card = progress.cards.get(id)?;
-        Some(card.schedule.get_retrievability(tomorrow).clamp(0.0, 1.0))
-    };
+    let recall =
+        |id: &str| -> Option<f64> { Some(recall_at(&progress.cards.get(id)?.schedule, tomorrow)) };
     let guides = library
         .guides
         .iter()
@@ -209,6 +207,18 @@ pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>) -> St
     }
 }
 
+/// Expected recall of a card at `when`, 0 to 1 and never NaN. A card reviewed after `when`
+/// (the clock is behind) is measured from its last review, not before it: FSRS's forgetting
+/// curve is NaN for a negative elapsed time, and so for a stability of 0.
+fn recall_at(schedule: &rs_fsrs::Card, when: DateTime<Utc>) -> f64 {
+    let recall = schedule.get_retrievability(when.max(schedule.last_review));
+    if recall.is_finite() {
+        recall.clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,5 +276,55 @@ mod tests {
         assert!(stats.weakest_topics[0].recall < stats.weakest_topics[1].recall);
         assert_eq!(stats.guides[0].seen, 2);
         assert!(stats.guides[0].mastery > 0.0);
+    }
+
+    /// #13.3: a review later than the clock made mastery NaN (the gauge then panicked and
+    /// `stats` printed "NaN%"); so did a schedule with a stability of 0.
+    #[test]
+    fn no_figure_is_nan_when_the_clock_is_behind_or_a_schedule_is_broken() {
+        let library = crate::test_support::builtin_library();
+        let at = |day: u32| {
+            Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0)
+                .single()
+                .unwrap_or_default()
+        };
+        let scheduler = Scheduler::new();
+        let mut progress = Progress::default();
+        let cards = [
+            ("working-relationships/volunteers#flip:0", Grade::Again),
+            ("working-relationships/colleagues#flip:0", Grade::Good),
+            ("working-relationships/colleagues#flip:1", Grade::Easy),
+        ];
+        for day in [20, 21] {
+            for (card, grade) in cards {
+                let topic = card.split('#').next().unwrap_or_default();
+                scheduler.review(
+                    &mut progress,
+                    card,
+                    topic,
+                    grade,
+                    ReviewDetail::default(),
+                    at(day),
+                );
+            }
+        }
+        let mut broken = progress.clone();
+        for card in broken.cards.values_mut() {
+            card.schedule.stability = 0.0;
+        }
+        for (progress, now) in [(&progress, at(1)), (&progress, at(21)), (&broken, at(25))] {
+            let stats = compute(&library, progress, now);
+            let figures = stats
+                .guides
+                .iter()
+                .map(|g| g.mastery)
+                .chain(stats.weakest_topics.iter().map(|t| t.recall));
+            for figure in figures {
+                assert!(
+                    figure.is_finite() && (0.0..=1.0).contains(&figure),
+                    "{now}: {stats:?}"
+                );
+            }
+        }
     }
 }

@@ -68,15 +68,44 @@ impl Scheduler {
                 schedule: new_card(now),
                 reviews: Vec::new(),
             });
-        let next = self.fsrs.next(record.schedule.clone(), now, rating(grade));
-        record.schedule = next.card;
+        // A clock that has gone backwards: the review counts as made at the card's last one,
+        // so time never runs backwards for the scheduler (FSRS's forgetting curve is NaN for a
+        // negative elapsed time far enough back).
+        let last = record
+            .reviews
+            .last()
+            .map(|r| r.at.max(record.schedule.last_review));
+        let at = last.map_or(now, |last| now.max(last));
+        record.schedule = self.next_schedule(&record.schedule, at, rating(grade));
         record.reviews.push(Review {
-            at: now,
+            at,
             grade: grade.number(),
             correct: detail.correct,
             answer: detail.answer,
         });
     }
+}
+
+impl Scheduler {
+    /// The card's schedule after a review at `at`: always finite. A schedule FSRS cannot work
+    /// from (a stability of 0 or less, or a number that is not finite, as an old or edited
+    /// file may hold) is started afresh, as if the card were new, rather than giving NaN.
+    fn next_schedule(&self, schedule: &Card, at: DateTime<Utc>, rating: Rating) -> Card {
+        let usable = schedule.state == rs_fsrs::State::New
+            || (schedule.stability > 0.0 && is_finite(schedule));
+        if usable {
+            let next = self.fsrs.next(schedule.clone(), at, rating).card;
+            if is_finite(&next) {
+                return next;
+            }
+        }
+        self.fsrs.next(new_card(at), at, rating).card
+    }
+}
+
+/// Whether every number in a schedule is finite (SQLite and JSON can hold no other).
+pub fn is_finite(schedule: &Card) -> bool {
+    schedule.stability.is_finite() && schedule.difficulty.is_finite()
 }
 
 #[cfg(test)]
@@ -142,6 +171,83 @@ mod tests {
         };
         assert_eq!(run(), run());
         assert_eq!(run().cards["c"].reviews.len(), 3);
+    }
+
+    /// #13.2: a clock a week behind the card's last review used to give a stability of NaN,
+    /// saved as `null`, and the whole file was then called damaged.
+    #[test]
+    fn a_review_dated_before_the_last_one_counts_as_at_the_last_one_and_stays_finite() {
+        let scheduler = Scheduler::new();
+        for first in [Grade::Again, Grade::Hard, Grade::Good, Grade::Easy] {
+            for late in [Grade::Again, Grade::Hard, Grade::Good, Grade::Easy] {
+                for days_back in [1, 3, 7, 30, 400] {
+                    let mut progress = Progress::default();
+                    let detail = ReviewDetail::default;
+                    scheduler.review(&mut progress, "c", "g/t", first, detail(), at(1, 9));
+                    scheduler.review(&mut progress, "c", "g/t", Grade::Good, detail(), at(2, 9));
+                    let behind = at(2, 9) - chrono::Duration::days(days_back);
+                    scheduler.review(&mut progress, "c", "g/t", late, detail(), behind);
+                    let card = &progress.cards["c"];
+                    let case = format!("{first:?} Good {late:?}, {days_back} days back");
+                    assert!(
+                        card.schedule.stability.is_finite(),
+                        "{case}: {:?}",
+                        card.schedule
+                    );
+                    assert!(
+                        card.schedule.difficulty.is_finite(),
+                        "{case}: {:?}",
+                        card.schedule
+                    );
+                    assert_eq!(card.reviews[2].at, at(2, 9), "{case}");
+                    assert_eq!(card.schedule.last_review, at(2, 9), "{case}");
+                    assert!(card.schedule.due >= at(2, 9), "{case}");
+                }
+            }
+        }
+    }
+
+    /// A schedule that cannot be worked from (an imported card with a stability of 0) gives
+    /// a finite schedule, as for a card seen for the first time, rather than infinity or NaN.
+    #[test]
+    fn a_broken_schedule_is_started_afresh_rather_than_made_non_finite() {
+        let scheduler = Scheduler::new();
+        let mut progress = Progress::default();
+        scheduler.review(
+            &mut progress,
+            "c",
+            "g/t",
+            Grade::Good,
+            ReviewDetail::default(),
+            at(1, 9),
+        );
+        scheduler.review(
+            &mut progress,
+            "c",
+            "g/t",
+            Grade::Good,
+            ReviewDetail::default(),
+            at(2, 9),
+        );
+        if let Some(card) = progress.cards.get_mut("c") {
+            card.schedule.stability = 0.0;
+            card.schedule.state = rs_fsrs::State::Review;
+        }
+        scheduler.review(
+            &mut progress,
+            "c",
+            "g/t",
+            Grade::Good,
+            ReviewDetail::default(),
+            at(5, 9),
+        );
+        let schedule = &progress.cards["c"].schedule;
+        assert!(
+            schedule.stability.is_finite() && schedule.stability > 0.0,
+            "{schedule:?}"
+        );
+        assert!(schedule.difficulty.is_finite(), "{schedule:?}");
+        assert!(schedule.due > at(5, 9), "{schedule:?}");
     }
 
     #[test]

@@ -66,7 +66,12 @@ fn draw_mastery(frame: &mut Frame, area: Rect, stats: &Stats, theme: &Theme) {
             Layout::horizontal([Constraint::Length(label_width), Constraint::Min(0)]).areas(row);
         let name = truncate(&guide.title, usize::from(label_width.saturating_sub(1)));
         frame.render_widget(Paragraph::new(Span::styled(name, theme.base)), label);
-        let ratio = guide.mastery.clamp(0.0, 1.0);
+        // stats never gives NaN; a guard all the same, as the gauge asserts on it.
+        let ratio = if guide.mastery.is_finite() {
+            guide.mastery.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         let text = format!(
             "{:>3.0}%  {}/{} seen",
             ratio * 100.0,
