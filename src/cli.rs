@@ -1,8 +1,10 @@
 //! The command line, as clap types. `main.rs` parses it and hands off to `commands`.
 
+use crate::app::Pane;
 use crate::export::Format;
 use crate::ui::theme::ThemeName;
-use clap::{Parser, Subcommand};
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -74,27 +76,7 @@ pub enum Command {
     },
     /// Run the app headless with scripted keys and print the final screen as text (for CI)
     #[command(after_help = SNAPSHOT_HELP)]
-    Snapshot {
-        /// Screen size, WIDTHxHEIGHT
-        #[arg(long, default_value = "80x24", value_name = "WxH")]
-        size: String,
-        /// Keys to press, in vim notation: plain characters, and <Enter> <Esc> <Tab> <S-Tab>
-        /// <Up> <Down> <Left> <Right> <Home> <End> <PageUp> <PageDown> <BS> <Space> <F1>..<F12> <C-x>
-        #[arg(long, default_value = "", value_name = "KEYS")]
-        keys: String,
-        /// Print the screen after every key, each headed by a line with the key's number
-        #[arg(long)]
-        frames: bool,
-        /// The pane to open first
-        #[arg(long, value_name = "PANE", value_parser = ["browse", "search", "quiz", "progress", "map", "present"], default_value = "browse")]
-        start: String,
-        /// Select this topic first (an id like working-relationships/volunteers, or a title)
-        #[arg(long, value_name = "ID")]
-        topic: Option<String>,
-        /// The time the run happens at, RFC 3339 (for due cards); default 2026-01-05T09:00:00Z
-        #[arg(long, value_name = "TIME")]
-        now: Option<String>,
-    },
+    Snapshot(SnapshotArgs),
     /// Present a topic full screen, for teaching (high contrast unless --theme is given)
     Present {
         /// The topic to open on (an id or a title); without it, the first topic
@@ -132,6 +114,68 @@ pub enum Command {
     },
 }
 
+/// `carestudy snapshot`'s options.
+#[derive(Debug, Args)]
+pub struct SnapshotArgs {
+    /// Screen size, WIDTHxHEIGHT
+    #[arg(long, default_value = "80x24", value_name = "WxH")]
+    pub size: String,
+    /// Keys to press, in vim notation: plain characters, and <Enter> <Esc> <Tab> <S-Tab>
+    /// <Up> <Down> <Left> <Right> <Home> <End> <PageUp> <PageDown> <BS> <Space> <F1>..<F12> <C-x>
+    #[arg(long, default_value = "", value_name = "KEYS")]
+    pub keys: String,
+    /// Print the screen after every key, each headed by a line with the key's number
+    #[arg(long)]
+    pub frames: bool,
+    /// The pane to open first, or presentation mode
+    #[arg(long, value_name = "PANE", value_enum, default_value_t = Start::Pane(Pane::Browse))]
+    pub start: Start,
+    /// Select this topic first (an id like working-relationships/volunteers, or a title)
+    #[arg(long, value_name = "ID")]
+    pub topic: Option<String>,
+    /// The time the run happens at, RFC 3339 (for due cards); default 2026-01-05T09:00:00Z
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+}
+
+/// Where `snapshot --start` opens: any pane, or presentation mode (which opens over Browse).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Pane(Pane),
+    Present,
+}
+
+/// Every pane in tab order, then presentation mode: the values `--start` accepts.
+const STARTS: [Start; Pane::ALL.len() + 1] = {
+    let mut starts = [Start::Present; Pane::ALL.len() + 1];
+    let mut i = 0;
+    while i < Pane::ALL.len() {
+        starts[i] = Start::Pane(Pane::ALL[i]);
+        i += 1;
+    }
+    starts
+};
+
+impl ValueEnum for Start {
+    fn value_variants<'a>() -> &'a [Self] {
+        &STARTS
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            Start::Pane(pane) => PossibleValue::new(pane.name()),
+            Start::Present => PossibleValue::new("present").help("presentation mode, over Browse"),
+        })
+    }
+}
+
+impl std::fmt::Display for Start {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = self.to_possible_value().map(|v| v.get_name().to_owned());
+        f.write_str(&name.unwrap_or_default())
+    }
+}
+
 const SNAPSHOT_HELP: &str = "Examples:
   carestudy snapshot --start search --keys 'advocate'
   carestudy snapshot --size 120x40 --topic working-relationships/volunteers
@@ -147,3 +191,20 @@ const EXPORT_HELP: &str = "Examples:
 
 FILE is written whole or not at all (a temporary file, then a rename). The Anki file has one
 note per quiz card (seed 0), tagged carestudy::GUIDE::TOPIC; import it with File > Import.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_accepts_every_pane_by_its_lower_case_name_and_present() {
+        for pane in Pane::ALL {
+            let name = pane.title().to_lowercase();
+            assert_eq!(Start::from_str(&name, false), Ok(Start::Pane(pane)));
+        }
+        assert_eq!(Start::from_str("present", false), Ok(Start::Present));
+        assert_eq!(Start::from_str("Quiz", true), Ok(Start::Pane(Pane::Quiz)));
+        assert!(Start::from_str("nowhere", false).is_err());
+        assert_eq!(Start::Pane(Pane::Browse).to_string(), "browse");
+    }
+}

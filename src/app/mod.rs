@@ -67,11 +67,15 @@ impl Pane {
         }
     }
 
-    /// The name used by `--start`.
-    pub fn from_name(name: &str) -> Option<Pane> {
-        Pane::ALL
-            .into_iter()
-            .find(|p| p.title().eq_ignore_ascii_case(name))
+    /// The name used on the command line (`--start quiz`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Pane::Browse => "browse",
+            Pane::Search => "search",
+            Pane::Quiz => "quiz",
+            Pane::Progress => "progress",
+            Pane::Map => "map",
+        }
     }
 
     fn index(self) -> usize {

@@ -1,27 +1,27 @@
-use super::exit;
+use super::Failure;
 use crate::content::{Diagnostics, Library};
-use std::io::{self, Write};
+use anyhow::Context;
+use std::io::Write;
 
-/// `carestudy check`: every problem one a line on `err`, or a summary on `out`. Returns the exit status.
+/// `carestudy check`: every problem one a line on `err`, then a [`Failure::Content`] naming how
+/// many; or a summary on `out`.
 pub fn check(
     loaded: &Result<Library, Diagnostics>,
     what: &str,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> io::Result<u8> {
+) -> anyhow::Result<()> {
     match loaded {
         Ok(library) => {
-            writeln!(out, "ok: {what}: {}", library.totals())?;
-            Ok(exit::OK)
+            writeln!(out, "ok: {what}: {}", library.totals()).context("writing the summary")
         }
         Err(Diagnostics(problems)) => {
             for problem in problems {
-                writeln!(err, "{problem}")?;
+                writeln!(err, "{problem}").context("listing the problems")?;
             }
             let count = problems.len();
             let plural = if count == 1 { "" } else { "s" };
-            writeln!(err, "{what}: {count} problem{plural} found")?;
-            Ok(exit::CONTENT)
+            Err(Failure::Content(format!("{what}: {count} problem{plural} found")).into())
         }
     }
 }

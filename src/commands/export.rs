@@ -1,12 +1,14 @@
-use super::exit;
+use super::usage;
 use crate::atomic_file::write_atomic_shared;
 use crate::content::Library;
 use crate::export::{Format, render_guide};
+use anyhow::Context;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
 
 /// `carestudy export`: the guides (or one, by id) as a revision sheet, Anki notes or JSON, on
-/// `out` or atomically into `output`. Returns the exit status.
+/// `out` or atomically into `output`; what was written is said on `err`.
 pub fn export(
     library: &Library,
     format: Format,
@@ -15,49 +17,41 @@ pub fn export(
     force: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> io::Result<u8> {
+) -> anyhow::Result<()> {
     let index = match guide {
         None => None,
         Some(id) => match library.guides.iter().position(|g| g.id == id) {
             Some(index) => Some(index),
             None => {
-                writeln!(
-                    err,
-                    "carestudy: no guide has the id \"{id}\". The guides are:"
-                )?;
+                let mut message = format!("no guide has the id \"{id}\". The guides are:");
                 for guide in &library.guides {
-                    writeln!(err, "  {}  ({})", guide.id, guide.title)?;
+                    let _ = write!(message, "\n  {}  ({})", guide.id, guide.title);
                 }
-                return Ok(exit::USAGE);
+                return Err(usage(message));
             }
         },
     };
     let Some(path) = output else {
         out.write_all(render_guide(library, index, format).as_bytes())?;
         out.flush()?;
-        return Ok(exit::OK);
+        return Ok(());
     };
     let shown = path.display();
     if path.is_dir() {
-        writeln!(
-            err,
-            "carestudy: {shown} is a folder; give -o the name of a file to write"
-        )?;
-        return Ok(exit::USAGE);
+        return Err(usage(format!(
+            "{shown} is a folder; give -o the name of a file to write"
+        )));
     }
     // `symlink_metadata`: a dangling link is still something that would be replaced.
     if !force && path.symlink_metadata().is_ok() {
-        return refuse(path, err);
+        return Err(refusal(path));
     }
     let text = render_guide(library, index, format);
     match write_atomic_shared(path, text.as_bytes(), force) {
         Ok(()) => {}
         // Created by someone else since the check above.
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && !force => return refuse(path, err),
-        Err(e) => {
-            writeln!(err, "carestudy: cannot write {shown}: {e}")?;
-            return Ok(exit::CONTENT);
-        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && !force => return Err(refusal(path)),
+        Err(e) => return Err(e).with_context(|| format!("cannot write {shown}")),
     }
     let topics = match index.and_then(|i| library.guide(i)) {
         Some(guide) => guide.topics.len(),
@@ -71,16 +65,14 @@ pub fn export(
         Format::Markdown | Format::Json => count(topics, "topic"),
     };
     writeln!(err, "wrote {what} to {shown}")?;
-    Ok(exit::OK)
+    Ok(())
 }
 
-fn refuse(path: &Path, err: &mut dyn Write) -> io::Result<u8> {
-    writeln!(
-        err,
-        "carestudy: {} already exists; add --force to replace it",
+fn refusal(path: &Path) -> anyhow::Error {
+    usage(format!(
+        "{} already exists; add --force to replace it",
         path.display()
-    )?;
-    Ok(exit::USAGE)
+    ))
 }
 
 fn count(n: usize, noun: &str) -> String {
@@ -91,6 +83,7 @@ fn count(n: usize, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::{exit, report};
     use crate::test_support::{builtin_library as builtin, file_names as names, temp_dir};
 
     fn run(
@@ -101,7 +94,10 @@ mod tests {
         force: bool,
     ) -> io::Result<(u8, String, String)> {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = export(library, format, guide, output, force, &mut out, &mut err)?;
+        let code = match export(library, format, guide, output, force, &mut out, &mut err) {
+            Ok(()) => exit::OK,
+            Err(e) => report(&e, &mut err),
+        };
         let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
         Ok((code, text(out), text(err)))
     }

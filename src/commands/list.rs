@@ -1,12 +1,18 @@
 use super::paint::Paint;
 use crate::content::Library;
-use std::io::{self, Write};
+use std::io::Write;
 
 /// `carestudy list`: every guide and its topics.
-pub fn list(library: &Library, json: bool, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+pub fn list(
+    library: &Library,
+    json: bool,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     if json {
         serde_json::to_writer_pretty(&mut *out, library)?;
-        return writeln!(out);
+        writeln!(out)?;
+        return Ok(());
     }
     for (i, guide) in library.guides.iter().enumerate() {
         if i > 0 {

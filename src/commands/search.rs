@@ -2,7 +2,7 @@ use super::paint::Paint;
 use crate::content::Library;
 use crate::search::{Field, Narrowing, SearchIndex};
 use serde::Serialize;
-use std::io::{self, Write};
+use std::io::Write;
 
 #[derive(Serialize)]
 struct JsonHit<'a> {
@@ -29,7 +29,7 @@ pub fn search(
     json: bool,
     paint: Paint,
     out: &mut dyn Write,
-) -> io::Result<()> {
+) -> anyhow::Result<()> {
     let index = SearchIndex::new(library);
     let results = index.search_limited(query, limit, &mut Narrowing::default());
     let hits = &results.hits;
@@ -59,7 +59,8 @@ pub fn search(
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
-        return writeln!(out);
+        writeln!(out)?;
+        return Ok(());
     }
     let mut any = false;
     for (n, (hit, guide, topic)) in shown.enumerate() {

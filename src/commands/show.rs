@@ -1,9 +1,11 @@
-use super::exit;
 use super::paint::Paint;
+use super::usage;
 use crate::content::{Library, PointList, TopicRef};
 use crate::lookup::{Lookup, find_topic};
+use anyhow::Context;
 use serde::Serialize;
-use std::io::{self, Write};
+use std::fmt::Write as _;
+use std::io::Write;
 
 #[derive(Serialize)]
 struct ShownTopic<'a> {
@@ -25,36 +27,38 @@ struct ShownTopic<'a> {
     criteria: Vec<&'a str>,
 }
 
-/// `carestudy show TOPIC`: one topic in full. Returns the exit status.
+/// `carestudy show TOPIC`: one topic in full. An unknown or ambiguous name is a usage error
+/// that lists the nearest topics.
 pub fn show(
     library: &Library,
     name: &str,
     json: bool,
     paint: Paint,
     out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> io::Result<u8> {
+) -> anyhow::Result<()> {
     let at = match find_topic(library, name) {
         Lookup::Found(at) => at,
         Lookup::Ambiguous(candidates) => {
-            writeln!(
-                err,
-                "carestudy: \"{name}\" matches several topics; say which:"
-            )?;
-            write_candidates(library, &candidates, err)?;
-            return Ok(exit::USAGE);
+            let head = format!("\"{name}\" matches several topics; say which:");
+            return Err(usage(head + &candidate_lines(library, &candidates)));
         }
         Lookup::Unknown(candidates) => {
-            writeln!(
-                err,
-                "carestudy: no topic matches \"{name}\". The nearest are:"
-            )?;
-            write_candidates(library, &candidates, err)?;
-            return Ok(exit::USAGE);
+            let head = format!("no topic matches \"{name}\". The nearest are:");
+            return Err(usage(head + &candidate_lines(library, &candidates)));
         }
     };
+    write_topic(library, at, json, paint, out).context("writing the topic")
+}
+
+fn write_topic(
+    library: &Library,
+    at: TopicRef,
+    json: bool,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
-        return Ok(exit::USAGE);
+        return Ok(());
     };
     let mut all_criteria: Vec<&str> = vec![guide.criterion.as_str()];
     all_criteria.extend(guide.criteria.iter().map(String::as_str));
@@ -76,7 +80,7 @@ pub fn show(
         };
         serde_json::to_writer_pretty(&mut *out, &shown)?;
         writeln!(out)?;
-        return Ok(exit::OK);
+        return Ok(());
     }
     writeln!(
         out,
@@ -90,7 +94,7 @@ pub fn show(
         writeln!(out, "{paragraph}")?;
         writeln!(out)?;
     }
-    let mut section = |name: &str, items: &[String]| -> io::Result<()> {
+    let mut section = |name: &str, items: &[String]| -> std::io::Result<()> {
         if items.is_empty() {
             return Ok(());
         }
@@ -120,18 +124,16 @@ pub fn show(
         all_criteria.join("; ")
     )?;
     writeln!(out, "{} {}", paint.heading("Source:"), guide.source)?;
-    Ok(exit::OK)
+    Ok(())
 }
 
-fn write_candidates(
-    library: &Library,
-    candidates: &[TopicRef],
-    err: &mut dyn Write,
-) -> io::Result<()> {
+/// The candidates for a name, one a line, each line starting with a line break.
+fn candidate_lines(library: &Library, candidates: &[TopicRef]) -> String {
+    let mut lines = String::new();
     for &at in candidates {
         if let (Some(id), Some(topic)) = (library.stable_id(at), library.topic(at)) {
-            writeln!(err, "  {id}  ({})", topic.title)?;
+            let _ = write!(lines, "\n  {id}  ({})", topic.title);
         }
     }
-    Ok(())
+    lines
 }

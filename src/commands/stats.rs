@@ -3,7 +3,7 @@ use crate::content::Library;
 use crate::progress::Progress;
 use crate::stats::compute;
 use chrono::{DateTime, Utc};
-use std::io::{self, Write};
+use std::io::Write;
 
 /// `carestudy stats`: the figures the Progress pane shows, as text or JSON.
 pub fn stats(
@@ -13,11 +13,12 @@ pub fn stats(
     json: bool,
     paint: Paint,
     out: &mut dyn Write,
-) -> io::Result<()> {
+) -> anyhow::Result<()> {
     let stats = compute(library, progress, now);
     if json {
         serde_json::to_writer_pretty(&mut *out, &stats)?;
-        return writeln!(out);
+        writeln!(out)?;
+        return Ok(());
     }
     writeln!(out, "{} {}", paint.heading("Reviews:"), stats.reviews)?;
     writeln!(out, "{} {}", paint.heading("Due today:"), stats.due_today)?;
