@@ -2,6 +2,7 @@
 
 use super::builtin::BUILTIN_GUIDES;
 use super::diagnostic::{Diagnostic, Diagnostics};
+use super::links::check_links;
 use super::model::{Guide, Library};
 use super::parse::{MAX_FILE_BYTES, parse_guide, size_error};
 use crate::parallel::in_two_halves;
@@ -184,7 +185,8 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// Checks what spans files (guide ids must be unique) and gathers the guides or the problems.
+/// Checks what spans files (guide ids must be unique, `### See also` links must lead to a topic)
+/// and gathers the guides or the problems.
 fn assemble(
     parsed: impl IntoIterator<Item = (String, Result<Guide, Vec<Diagnostic>>)>,
 ) -> Result<Library, Diagnostics> {
@@ -210,6 +212,9 @@ fn assemble(
             }
             Err(found) => problems.extend(found),
         }
+    }
+    if problems.is_empty() {
+        problems = check_links(&guides);
     }
     if problems.is_empty() {
         Ok(Library { guides })

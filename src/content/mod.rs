@@ -3,6 +3,7 @@
 
 mod builtin;
 mod diagnostic;
+mod links;
 mod load;
 mod model;
 mod parse;
@@ -11,8 +12,9 @@ mod sanitize;
 pub use diagnostic::{Diagnostic, Diagnostics, LineIndex};
 pub use load::{load_builtin, load_dir};
 pub use model::{
-    CRITERIA, CommandVerb, EXAMPLES, Guide, KEY_FEATURES, Library, PointList, SEARCH_TERMS, Topic,
-    TopicRef, Totals,
+    ANSWER_PLAN, ASSESSMENT_QUESTION, CRITERIA, CommandVerb, EXAMPLES, Guide, KEY_FEATURES,
+    Library, MODEL_ANSWER, PointList, SEARCH_TERMS, SEE_ALSO, Table, Topic, TopicLink, TopicRef,
+    Totals,
 };
 pub use parse::{MAX_FILE_BYTES, MAX_LINE_BYTES, parse_guide};
 pub use sanitize::{sanitize, sanitize_inline};

@@ -49,6 +49,20 @@ pub struct Topic {
     /// never a quiz point and not counted in point totals.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub search_terms: Vec<String>,
+    /// Side-by-side tables (`###` name, then a Markdown table). Read, never quizzed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<Table>,
+    /// The assessment question the topic answers (`### Assessment question`), asked as it is
+    /// in written practice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// A model answer in paragraphs (`### Model answer`). Read, never quizzed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub model_answer: Vec<String>,
+    /// Related topics (`### See also`), as stable ids `guide/topic`, checked when the library
+    /// loads. Not points.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub see_also: Vec<TopicLink>,
     /// Someone a care worker has a working relationship with (`{#id .party}` on the heading):
     /// a place in the relationship map.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -62,6 +76,30 @@ pub struct Topic {
 pub struct PointList {
     pub name: String,
     pub points: Vec<String>,
+}
+
+/// A named table: a header row and rows of the same width, every cell non-empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    pub name: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A link to another topic from `### See also`: the target's stable id and where the link was
+/// written, for messages when it leads nowhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicLink {
+    /// `guide/topic`; a bare `topic` in the file is completed with the guide's own id.
+    pub target: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Serialize for TopicLink {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.target)
+    }
 }
 
 /// The command verb an assessor uses, which decides what a written answer must do.
@@ -132,12 +170,39 @@ impl Topic {
     pub fn point_count(&self) -> usize {
         self.key_features.len() + self.lists.iter().map(|l| l.points.len()).sum::<usize>()
     }
+
+    /// Whether the quiz has anything to ask about the topic. A topic with neither points nor
+    /// examples (a glossary entry, say) is reading matter: never quizzed, never offered as
+    /// an answer, never a written-practice topic.
+    pub fn is_quizzable(&self) -> bool {
+        self.point_count() > 0 || !self.examples.is_empty()
+    }
+
+    /// The points a written answer is checked against: the answer plan when the topic has
+    /// one, otherwise every point.
+    pub fn answer_points(&self) -> Vec<&str> {
+        match self
+            .lists
+            .iter()
+            .find(|l| l.name.eq_ignore_ascii_case(ANSWER_PLAN))
+        {
+            Some(plan) => plan.points.iter().map(String::as_str).collect(),
+            None => self.points().map(|(_, point)| point).collect(),
+        }
+    }
 }
 
 pub const KEY_FEATURES: &str = "Key features";
 pub const EXAMPLES: &str = "Examples";
 pub const CRITERIA: &str = "Criteria";
 pub const SEARCH_TERMS: &str = "Search terms";
+/// The list written practice checks an answer against, when a topic has one.
+pub const ANSWER_PLAN: &str = "Answer plan";
+/// Sections of paragraphs rather than points.
+pub const MODEL_ANSWER: &str = "Model answer";
+pub const ASSESSMENT_QUESTION: &str = "Assessment question";
+/// The list of links to related topics.
+pub const SEE_ALSO: &str = "See also";
 
 impl Library {
     pub fn topic(&self, at: TopicRef) -> Option<&Topic> {

@@ -5,7 +5,8 @@
 
 use super::diagnostic::{Diagnostic, LineIndex};
 use super::model::{
-    CRITERIA, CommandVerb, EXAMPLES, Guide, KEY_FEATURES, PointList, SEARCH_TERMS, Topic,
+    ASSESSMENT_QUESTION, CRITERIA, CommandVerb, EXAMPLES, Guide, KEY_FEATURES, MODEL_ANSWER,
+    PointList, SEARCH_TERMS, SEE_ALSO, Table, Topic, TopicLink,
 };
 use super::sanitize::{sanitize, sanitize_inline};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -190,12 +191,57 @@ struct FrontMatter {
 struct TopicDraft {
     topic: Topic,
     heading_offset: usize,
-    /// The `###` list name waiting for its list, and where the heading was.
+    /// The `###` list name waiting for its list (or table), and where the heading was.
     pending_list: Option<(String, usize)>,
+    /// The prose section (`### Model answer`, `### Assessment question`) being read.
+    prose: Option<ProseDraft>,
     has_lists: bool,
     /// The heading was already reported (no id, a bad or repeated id): what is under it is read
     /// as usual, so it is not reported again as being outside a topic, but the topic is dropped.
     rejected: bool,
+}
+
+/// The sections whose content is paragraphs rather than a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ProseKind {
+    ModelAnswer,
+    AssessmentQuestion,
+}
+
+impl ProseKind {
+    fn of(name: &str) -> Option<Self> {
+        if name.eq_ignore_ascii_case(MODEL_ANSWER) {
+            Some(Self::ModelAnswer)
+        } else if name.eq_ignore_ascii_case(ASSESSMENT_QUESTION) {
+            Some(Self::AssessmentQuestion)
+        } else {
+            None
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::ModelAnswer => MODEL_ANSWER,
+            Self::AssessmentQuestion => ASSESSMENT_QUESTION,
+        }
+    }
+}
+
+struct ProseDraft {
+    kind: ProseKind,
+    heading_offset: usize,
+    paragraphs: Vec<String>,
+}
+
+/// A table being read: its header once the head row has ended, then its rows.
+struct TableDraft {
+    name: String,
+    start: usize,
+    header: Option<Vec<String>>,
+    rows: Vec<Vec<String>>,
+    row: Vec<String>,
+    /// Where the row being read starts: a missing cell has no place of its own.
+    row_start: usize,
 }
 
 /// What the parser is inside of at the moment.
@@ -242,7 +288,8 @@ impl<'a> GuideParser<'a> {
         let (front, body) = self.split_front_matter()?;
         let front = self.parse_front_matter(front);
         let body_start = body.start;
-        let (introduction, topics) = self.parse_body(body);
+        let guide_id = front.as_ref().map(|f| f.id.clone());
+        let (introduction, topics) = self.parse_body(body, guide_id.as_deref());
         let front = front?;
         if topics.is_empty() && self.diagnostics.is_empty() {
             self.error(
@@ -414,10 +461,12 @@ impl<'a> GuideParser<'a> {
         }
     }
 
-    fn parse_body(&mut self, body: Range<usize>) -> (String, Vec<Topic>) {
+    /// `guide_id` completes bare topic ids in `### See also` links (`advocates` ->
+    /// `this-guide/advocates`); it is `None` when the front matter has problems of its own.
+    fn parse_body(&mut self, body: Range<usize>, guide_id: Option<&str>) -> (String, Vec<Topic>) {
         let base = body.start;
         let source = &self.text[body];
-        let options = Options::ENABLE_HEADING_ATTRIBUTES;
+        let options = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
         let mut introduction: Vec<String> = Vec::new();
         let mut topics: Vec<Topic> = Vec::new();
         let mut topic_lines: BTreeMap<String, usize> = BTreeMap::new();
@@ -428,6 +477,13 @@ impl<'a> GuideParser<'a> {
         let mut current_list: Option<PointList> = None;
         let mut item_text: Option<String> = None;
         let mut item_start = 0usize;
+        // Link destinations inside the point being read, with where each link starts.
+        let mut item_links: Vec<(String, usize)> = Vec::new();
+        // Where the first text of the point being read starts, for messages about a bare link.
+        let mut item_text_at: Option<usize> = None;
+        // The links of a `### See also` list being read.
+        let mut current_links: Vec<TopicLink> = Vec::new();
+        let mut current_table: Option<TableDraft> = None;
         // Inside a construct the format does not use: its contents are skipped until it ends.
         let mut skip_depth = 0usize;
 
@@ -498,8 +554,11 @@ impl<'a> GuideParser<'a> {
                                 if let Some((name, at)) = d.pending_list.take() {
                                     self.error(at, format!("`### {name}` has no list under it"));
                                 }
+                                self.close_prose(d);
                                 if title.is_empty() {
                                     self.error(start, "a `###` list heading needs a name");
+                                } else if let Some(kind) = ProseKind::of(&title) {
+                                    self.open_prose(d, kind, start);
                                 } else {
                                     d.pending_list = Some((title, start));
                                 }
@@ -533,10 +592,12 @@ impl<'a> GuideParser<'a> {
                     match draft.as_mut() {
                         None => introduction.push(paragraph),
                         Some(d) => {
-                            if let Some((name, _)) = &d.pending_list {
+                            if let Some(prose) = d.prose.as_mut() {
+                                prose.paragraphs.push(paragraph);
+                            } else if let Some((name, _)) = &d.pending_list {
                                 let message = format!(
-                                    "text under `### {name}` must be a list: start each point \
-                                     with `- `"
+                                    "text under `### {name}` must be a list (start each point \
+                                     with `- `) or a table"
                                 );
                                 self.error(start, message);
                             } else if d.has_lists {
@@ -553,6 +614,18 @@ impl<'a> GuideParser<'a> {
                             }
                         }
                     }
+                }
+                Event::Start(Tag::List(_))
+                    if list_depth == 0
+                        && let Some(prose) = draft.as_ref().and_then(|d| d.prose.as_ref()) =>
+                {
+                    let message = format!(
+                        "`### {}` holds paragraphs, not a list: write it as sentences, or give \
+                         the list a `###` heading of its own",
+                        prose.kind.name()
+                    );
+                    self.error(at, message);
+                    skip_depth = 1;
                 }
                 Event::Start(Tag::List(_)) => {
                     list_depth += 1;
@@ -593,17 +666,23 @@ impl<'a> GuideParser<'a> {
                     if list_depth == 0
                         && let (Some(list), Some(d)) = (current_list.take(), draft.as_mut())
                     {
-                        add_list(&mut d.topic, list);
+                        if list.name.eq_ignore_ascii_case(SEE_ALSO) {
+                            d.topic.see_also.append(&mut current_links);
+                        } else {
+                            add_list(&mut d.topic, list);
+                        }
                     }
                 }
                 Event::Start(Tag::Item) => {
                     item_text = Some(String::new());
                     item_start = at;
+                    item_links.clear();
+                    item_text_at = None;
                 }
                 Event::End(TagEnd::Item) => {
                     let point = sanitize_inline(&item_text.take().unwrap_or_default());
                     if let Some(list) = current_list.as_mut() {
-                        if point.is_empty() {
+                        if point.is_empty() && item_links.is_empty() {
                             self.error(item_start, "an empty point: write the point or remove it");
                         } else if list.name.eq_ignore_ascii_case(SEARCH_TERMS) {
                             let earlier = draft.as_ref().map_or(&[][..], |d| &d.topic.search_terms);
@@ -611,9 +690,104 @@ impl<'a> GuideParser<'a> {
                                 Some(problem) => self.error(item_start, problem),
                                 None => list.points.push(point),
                             }
+                        } else if list.name.eq_ignore_ascii_case(SEE_ALSO) {
+                            let links = std::mem::take(&mut item_links);
+                            let text_at = item_text_at.unwrap_or(item_start);
+                            if let Some(link) = self.see_also_link(&point, links, text_at, guide_id)
+                                && !current_links.iter().any(|l| l.target == link.target)
+                            {
+                                current_links.push(link);
+                            }
                         } else {
                             list.points.push(point);
                         }
+                    }
+                }
+                Event::Start(Tag::Table(_)) => {
+                    let Some(d) = draft.as_mut().filter(|_| list_depth == 0) else {
+                        let message = if list_depth > 0 {
+                            "a table inside a point is not allowed"
+                        } else {
+                            "a table before the first topic: tables belong to a topic (start \
+                             one with `## Title {#topic-id}`)"
+                        };
+                        self.error(at, message);
+                        skip_depth = 1;
+                        continue;
+                    };
+                    if let Some(prose) = &d.prose {
+                        let message = format!(
+                            "`### {}` holds paragraphs, not a table: give the table a `###` \
+                             heading of its own",
+                            prose.kind.name()
+                        );
+                        self.error(at, message);
+                        skip_depth = 1;
+                        continue;
+                    }
+                    match d.pending_list.take() {
+                        Some((name, _)) => {
+                            d.has_lists = true;
+                            current_table = Some(TableDraft {
+                                name,
+                                start: at,
+                                header: None,
+                                rows: Vec::new(),
+                                row: Vec::new(),
+                                row_start: at,
+                            });
+                        }
+                        None => {
+                            self.error(
+                                at,
+                                "a table without a name: put a `### ...` heading above it",
+                            );
+                            skip_depth = 1;
+                        }
+                    }
+                }
+                Event::Start(Tag::TableHead | Tag::TableRow) => {
+                    if let Some(table) = current_table.as_mut() {
+                        table.row.clear();
+                        table.row_start = at;
+                    }
+                }
+                Event::Start(Tag::TableCell) => {
+                    item_text = Some(String::new());
+                }
+                Event::End(TagEnd::TableCell) => {
+                    let cell = sanitize_inline(&item_text.take().unwrap_or_default());
+                    if let Some(table) = current_table.as_mut() {
+                        if cell.is_empty() {
+                            let column = table.row.len();
+                            let under = table
+                                .header
+                                .as_ref()
+                                .and_then(|header| header.get(column))
+                                .map_or(String::new(), |name| format!(" under `{name}`"));
+                            let message = format!(
+                                "an empty table cell{under}: every row needs a cell for each \
+                                 column of the header"
+                            );
+                            self.error(table.row_start, message);
+                        }
+                        table.row.push(cell);
+                    }
+                }
+                Event::End(TagEnd::TableHead) => {
+                    if let Some(table) = current_table.as_mut() {
+                        table.header = Some(std::mem::take(&mut table.row));
+                    }
+                }
+                Event::End(TagEnd::TableRow) => {
+                    if let Some(table) = current_table.as_mut() {
+                        let row = std::mem::take(&mut table.row);
+                        table.rows.push(row);
+                    }
+                }
+                Event::End(TagEnd::Table) => {
+                    if let (Some(table), Some(d)) = (current_table.take(), draft.as_mut()) {
+                        self.finish_table(table, &mut d.topic);
                     }
                 }
                 Event::Start(Tag::Paragraph) => {
@@ -625,18 +799,25 @@ impl<'a> GuideParser<'a> {
                 }
                 Event::End(TagEnd::Paragraph) => {}
                 Event::Text(s) | Event::Code(s) | Event::InlineMath(s) => {
+                    if item_text.is_some() && item_text_at.is_none() {
+                        item_text_at = Some(at);
+                    }
                     push_text(&mut inline, &mut item_text, &s);
                 }
                 Event::SoftBreak | Event::HardBreak => {
                     push_text(&mut inline, &mut item_text, " ");
+                }
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    if item_text.is_some() {
+                        item_links.push((dest_url.to_string(), at));
+                    }
                 }
                 Event::Start(
                     Tag::Emphasis
                     | Tag::Strong
                     | Tag::Strikethrough
                     | Tag::Superscript
-                    | Tag::Subscript
-                    | Tag::Link { .. },
+                    | Tag::Subscript,
                 )
                 | Event::End(
                     TagEnd::Emphasis
@@ -652,7 +833,6 @@ impl<'a> GuideParser<'a> {
                     let what = match tag {
                         Tag::BlockQuote(_) => "block quotes are",
                         Tag::CodeBlock(_) => "code blocks are",
-                        Tag::Table(_) => "tables are",
                         Tag::Image { .. } => "images are",
                         _ => "this kind of Markdown is",
                     };
@@ -722,20 +902,151 @@ impl<'a> GuideParser<'a> {
                 lists: Vec::new(),
                 criteria: Vec::new(),
                 search_terms: Vec::new(),
+                tables: Vec::new(),
+                question: None,
+                model_answer: Vec::new(),
+                see_also: Vec::new(),
                 party: false,
                 line,
             },
             heading_offset: at,
             pending_list: None,
+            prose: None,
             has_lists: false,
             rejected,
         }
     }
 
-    fn finish_topic(&mut self, draft: TopicDraft, topics: &mut Vec<Topic>) {
-        if let Some((name, at)) = draft.pending_list {
+    fn open_prose(&mut self, draft: &mut TopicDraft, kind: ProseKind, at: usize) {
+        let already = match kind {
+            ProseKind::ModelAnswer => !draft.topic.model_answer.is_empty(),
+            ProseKind::AssessmentQuestion => draft.topic.question.is_some(),
+        };
+        if already {
+            let name = kind.name();
+            self.error(
+                at,
+                format!("a second `### {name}` in this topic: a topic has one {name}"),
+            );
+        }
+        draft.has_lists = true;
+        draft.prose = Some(ProseDraft {
+            kind,
+            heading_offset: at,
+            paragraphs: Vec::new(),
+        });
+    }
+
+    /// Files the prose section being read, if any, under its topic field.
+    fn close_prose(&mut self, draft: &mut TopicDraft) {
+        let Some(prose) = draft.prose.take() else {
+            return;
+        };
+        let name = prose.kind.name();
+        if prose.paragraphs.is_empty() {
+            self.error(
+                prose.heading_offset,
+                format!("`### {name}` has no text under it: write it in paragraphs"),
+            );
+            return;
+        }
+        match prose.kind {
+            ProseKind::ModelAnswer => draft.topic.model_answer = prose.paragraphs,
+            ProseKind::AssessmentQuestion => {
+                let mut paragraphs = prose.paragraphs.into_iter();
+                draft.topic.question = paragraphs.next();
+                if paragraphs.next().is_some() {
+                    self.error(
+                        prose.heading_offset,
+                        format!("`### {name}` holds one paragraph: the question as it is asked"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Checks a table's shape and files it under its topic.
+    fn finish_table(&mut self, table: TableDraft, topic: &mut Topic) {
+        let header = table.header.unwrap_or_default();
+        if header.len() < 2 {
+            self.error(
+                table.start,
+                format!("the table `{}` needs at least two columns", table.name),
+            );
+            return;
+        }
+        if table.rows.is_empty() {
+            self.error(
+                table.start,
+                format!(
+                    "the table `{}` has a header but no rows: add a row under the `---` line",
+                    table.name
+                ),
+            );
+            return;
+        }
+        topic.tables.push(Table {
+            name: table.name,
+            header,
+            rows: table.rows,
+        });
+    }
+
+    /// A `### See also` point as a link: one Markdown link to a topic (`[Title](guide/topic)`)
+    /// or a bare id. Whether the topic exists is checked once every guide has loaded.
+    fn see_also_link(
+        &mut self,
+        text: &str,
+        links: Vec<(String, usize)>,
+        at: usize,
+        guide_id: Option<&str>,
+    ) -> Option<TopicLink> {
+        let (target, at) = match links.as_slice() {
+            [] => (text.to_owned(), at),
+            [(dest, link_at)] => (dest.clone(), *link_at),
+            [_, (_, second), ..] => {
+                self.error(*second, "one link per `### See also` point");
+                return None;
+            }
+        };
+        let target = target.trim().trim_start_matches('#');
+        let parts: Vec<&str> = target.split('/').collect();
+        let is_id = |part: &&str| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        };
+        let target = match parts.as_slice() {
+            [guide, topic] if is_id(guide) && is_id(topic) => target.to_owned(),
+            [topic] if is_id(topic) => match guide_id {
+                Some(guide) => format!("{guide}/{topic}"),
+                None => return None,
+            },
+            _ => {
+                self.error(
+                    at,
+                    format!(
+                        "`{target}` is not a topic: a `### See also` point links to a topic by \
+                         its id, like `[Advocates](types-of-relationships/advocates)`"
+                    ),
+                );
+                return None;
+            }
+        };
+        let (line, column) = self.lines.position(at);
+        Some(TopicLink {
+            target,
+            line,
+            column,
+        })
+    }
+
+    fn finish_topic(&mut self, mut draft: TopicDraft, topics: &mut Vec<Topic>) {
+        if let Some((name, at)) = draft.pending_list.take() {
             self.error(at, format!("`### {name}` has no list under it"));
         }
+        self.close_prose(&mut draft);
         if draft.rejected {
             return;
         }
@@ -979,6 +1290,127 @@ mod tests {
         assert_eq!(too_deep("1234567890. not a marker"), None);
         assert_eq!(too_deep("---------------------------------------"), None);
         assert_eq!(too_deep("2024 was a year"), None);
+    }
+
+    /// GOOD with `extra` appended to its second topic.
+    fn with_second(extra: &str) -> String {
+        format!("{GOOD}{extra}")
+    }
+
+    #[test]
+    fn prose_sections_are_kept_apart_from_the_points() -> Result<(), Vec<Diagnostic>> {
+        let text = with_second(
+            "\n### Assessment question\n\nDescribe a thing.\n\n### Answer plan\n\n- Say what it is.\n\n\
+             ### Model answer\n\nFirst paragraph\nof the answer.\n\nSecond paragraph.\n",
+        );
+        let guide = parse_guide("g.md", text.as_bytes())?;
+        let second = &guide.topics[1];
+        assert_eq!(second.question.as_deref(), Some("Describe a thing."));
+        assert_eq!(
+            second.model_answer,
+            ["First paragraph of the answer.", "Second paragraph."]
+        );
+        let points: Vec<&str> = second.points().map(|(_, p)| p).collect();
+        assert_eq!(points, ["Say what it is."]);
+        assert_eq!(second.answer_points(), ["Say what it is."]);
+        Ok(())
+    }
+
+    #[test]
+    fn prose_sections_hold_paragraphs_only() {
+        let list = with_second("\n### Model answer\n\n- a point\n");
+        assert_eq!(
+            errors(&list),
+            [
+                "g.md:40:1: error: `### Model answer` holds paragraphs, not a list: write it as sentences, or give the list a `###` heading of its own",
+                "g.md:38:1: error: `### Model answer` has no text under it: write it in paragraphs"
+            ]
+        );
+        let two = with_second("\n### Assessment question\n\nOne?\n\nTwo?\n");
+        assert_eq!(
+            errors(&two),
+            [
+                "g.md:38:1: error: `### Assessment question` holds one paragraph: the question as it is asked"
+            ]
+        );
+        let twice = with_second("\n### Model answer\n\nOne.\n\n### Model answer\n\nTwo.\n");
+        assert_eq!(
+            errors(&twice),
+            [
+                "g.md:42:1: error: a second `### Model answer` in this topic: a topic has one Model answer"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_named_table_is_read_row_by_row() -> Result<(), Vec<Diagnostic>> {
+        let text = with_second(
+            "\n### Side by side\n\n| Aspect | Working | Personal |\n|---|---|---|\n\
+             | Pay | Paid | *Unpaid* |\n| Choice | Set by the job | Chosen |\n",
+        );
+        let guide = parse_guide("g.md", text.as_bytes())?;
+        let table = &guide.topics[1].tables[0];
+        assert_eq!(table.name, "Side by side");
+        assert_eq!(table.header, ["Aspect", "Working", "Personal"]);
+        assert_eq!(
+            table.rows,
+            [
+                ["Pay", "Paid", "Unpaid"],
+                ["Choice", "Set by the job", "Chosen"]
+            ]
+        );
+        assert_eq!(guide.topics[1].point_count(), 0);
+        Ok(())
+    }
+
+    #[test]
+    fn tables_are_checked() {
+        let short_row = with_second("\n### T\n\n| A | B |\n|---|---|\n| only a |\n");
+        assert_eq!(
+            errors(&short_row),
+            [
+                "g.md:42:1: error: an empty table cell under `B`: every row needs a cell for each column of the header"
+            ]
+        );
+        let unnamed = with_second("\n| A | B |\n|---|---|\n| 1 | 2 |\n");
+        assert_eq!(
+            errors(&unnamed),
+            ["g.md:38:1: error: a table without a name: put a `### ...` heading above it"]
+        );
+        let one_column = with_second("\n### T\n\n| A |\n|---|\n| 1 |\n");
+        assert_eq!(
+            errors(&one_column),
+            ["g.md:40:1: error: the table `T` needs at least two columns"]
+        );
+    }
+
+    #[test]
+    fn see_also_points_are_links_to_topics() -> Result<(), Vec<Diagnostic>> {
+        let text = with_second(
+            "\n### See also\n\n- [Advocates](other-guide/advocates)\n- first\n- other-guide/volunteers\n",
+        );
+        let guide = parse_guide("g.md", text.as_bytes())?;
+        let second = &guide.topics[1];
+        let targets: Vec<&str> = second.see_also.iter().map(|l| l.target.as_str()).collect();
+        assert_eq!(
+            targets,
+            ["other-guide/advocates", "g/first", "other-guide/volunteers"]
+        );
+        assert_eq!(
+            (second.see_also[0].line, second.see_also[0].column),
+            (40, 3)
+        );
+        assert_eq!(second.point_count(), 0);
+        let bad =
+            with_second("\n### See also\n\n- [Advocates](https://example.org)\n- Two words\n");
+        assert_eq!(
+            errors(&bad),
+            [
+                "g.md:40:3: error: `https://example.org` is not a topic: a `### See also` point links to a topic by its id, like `[Advocates](types-of-relationships/advocates)`",
+                "g.md:41:3: error: `Two words` is not a topic: a `### See also` point links to a topic by its id, like `[Advocates](types-of-relationships/advocates)`"
+            ]
+        );
+        Ok(())
     }
 
     #[test]
