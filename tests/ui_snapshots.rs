@@ -216,14 +216,14 @@ fn quiz_question_of_each_kind() {
 fn quiz_feedback_right_and_wrong() {
     let mut right = app(80, 24, Pane::Quiz);
     until_kind(&mut right, QuestionKind::ExampleToTopic);
-    let correct = right.quiz.question.as_ref().unwrap().correct as u8;
+    let correct = right.quiz.question.as_ref().unwrap().choice().unwrap().1 as u8;
     right.update(Action::Choose(correct + 1));
     insta::assert_snapshot!("quiz_feedback_right_80x24", text(&right));
     insta::assert_snapshot!("quiz_feedback_right_styles", styles(&draw(&right)));
 
     let mut wrong = app(80, 24, Pane::Quiz);
     until_kind(&mut wrong, QuestionKind::ExampleToTopic);
-    let correct = wrong.quiz.question.as_ref().unwrap().correct as u8;
+    let correct = wrong.quiz.question.as_ref().unwrap().choice().unwrap().1 as u8;
     wrong.update(Action::Choose((correct + 1) % 4 + 1));
     insta::assert_snapshot!("quiz_feedback_wrong_80x24", text(&wrong));
     insta::assert_snapshot!("quiz_feedback_wrong_styles", styles(&draw(&wrong)));
@@ -313,9 +313,14 @@ fn progress_after_a_few_answers() {
     let mut app = app(80, 24, Pane::Quiz);
     // Right, wrong, then a flip card graded Hard and one graded Easy, all at the fixed clock.
     for _ in 0..6 {
-        match app.quiz.question.as_ref().map(|q| (q.is_flip(), q.correct)) {
-            Some((true, _)) => app.update(Action::Choose(2)),
-            Some((false, correct)) => {
+        match app
+            .quiz
+            .question
+            .as_ref()
+            .map(|q| q.choice().map(|(_, c)| c))
+        {
+            Some(None) => app.update(Action::Choose(2)),
+            Some(Some(correct)) => {
                 app.update(Action::Choose(u8::try_from(correct).unwrap_or(0) + 1));
                 app.update(Action::Confirm);
             }

@@ -18,8 +18,11 @@ use crate::content::{Library, TopicRef};
 use crate::lookup::{Lookup, find_topic};
 use crate::map::{Party, parties};
 use crate::practice;
-use crate::progress::{Access, MissedQuestion, MockTestResult, Progress, Store};
-use crate::quiz::{Grade, QuizDeck, ReviewDetail, Scheduler, Scope, Session};
+use crate::progress::{Access, Progress, Store};
+use crate::quiz::{
+    Grade, ReviewDetail, Scheduler, Scope, Session, class_question, mark_mock_test, mock_questions,
+    written_card_id,
+};
 use crate::search::SearchIndex;
 use crate::stats::{Stats, compute};
 pub use action::Action;
@@ -629,9 +632,10 @@ impl App {
             }
             return;
         };
-        let flip = question.is_flip();
-        let options = question.options.len();
-        let correct = question.correct;
+        let (flip, options, correct) = match question.choice() {
+            Some((options, correct)) => (false, options.len(), correct),
+            None => (true, 0, 0),
+        };
         match (action, self.quiz.phase) {
             (Action::ChangeQuizScope, _) => self.change_quiz_scope(),
             (Action::Choose(n), _) if flip => {
@@ -827,7 +831,7 @@ impl App {
         write.answer.clear();
         write.checked = None;
         let topic = self.library.stable_id(at).unwrap_or_default();
-        let card_id = format!("{topic}#write:0");
+        let card_id = written_card_id(&topic);
         let detail = ReviewDetail {
             correct: None,
             answer: Some(answer),
@@ -843,7 +847,7 @@ impl App {
         let Some(topic) = self.library.stable_id(at) else {
             return Vec::new();
         };
-        let Some(card) = self.progress.cards.get(&format!("{topic}#write:0")) else {
+        let Some(card) = self.progress.cards.get(&written_card_id(&topic)) else {
             return Vec::new();
         };
         card.reviews
@@ -860,21 +864,7 @@ impl App {
         let seed = self
             .seed
             .wrapping_add(self.progress.mock_tests.len() as u64 + 1);
-        let mut deck = QuizDeck::new(&self.library, self.quiz.scope, seed);
-        let mut questions = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        // Bounded: each draw either adds a question or skips a flip card or a repeat.
-        for _ in 0..deck.len() + self.mock_questions * 4 {
-            if questions.len() == self.mock_questions {
-                break;
-            }
-            let Some(question) = deck.next_question(&self.library) else {
-                break;
-            };
-            if !question.is_flip() && seen.insert(question.card_id.clone()) {
-                questions.push(question);
-            }
-        }
+        let questions = mock_questions(&self.library, self.quiz.scope, seed, self.mock_questions);
         if questions.is_empty() {
             return;
         }
@@ -927,7 +917,8 @@ impl App {
         let options = mock
             .questions
             .get(mock.index)
-            .map_or(0, |q| q.options.len());
+            .and_then(|q| q.choice())
+            .map_or(0, |(options, _)| options.len());
         let choose = |mock: &mut MockState, chosen: usize| -> bool {
             if chosen >= options {
                 return false;
@@ -976,33 +967,13 @@ impl App {
         let Some(mock) = self.quiz.mock.as_mut() else {
             return;
         };
-        let mut result = MockTestResult {
-            at: mock.now,
-            questions: u32::try_from(mock.questions.len()).unwrap_or(u32::MAX),
-            correct: 0,
-            per_guide: std::collections::BTreeMap::new(),
-            missed: Vec::new(),
-            time_limit_minutes: self.mock_minutes,
-        };
-        for (question, answer) in mock.questions.iter().zip(&mock.answers) {
-            let right = *answer == Some(question.correct);
-            let guide = self
-                .library
-                .guide(question.topic.guide)
-                .map_or_else(String::new, |g| g.id.clone());
-            let entry = result.per_guide.entry(guide).or_insert((0, 0));
-            entry.0 += 1;
-            if right {
-                entry.1 += 1;
-                result.correct += 1;
-            } else {
-                result.missed.push(MissedQuestion {
-                    card_id: question.card_id.clone(),
-                    question: format!("{} {}", question.prompt, question.subject),
-                    correct_answer: question.correct_text().to_owned(),
-                });
-            }
-        }
+        let result = mark_mock_test(
+            &self.library,
+            &mock.questions,
+            &mock.answers,
+            mock.now,
+            self.mock_minutes,
+        );
         mock.result = Some(result.clone());
         mock.scroll = 0;
         self.progress.mock_tests.push(result);
@@ -1125,18 +1096,7 @@ impl App {
         };
         self.class_questions += 1;
         let seed = self.seed.wrapping_add(self.class_questions);
-        let mut deck = QuizDeck::new(&self.library, Scope::Topic(at), seed);
-        // The topic's name is on the screen, so the best question asks which of four points is
-        // one of its own; any other multiple-choice kind will do when it has none.
-        let drawn: Vec<_> = (0..deck.len() + 4)
-            .filter_map(|_| deck.next_question(&self.library))
-            .filter(|q| !q.is_flip())
-            .collect();
-        let question = drawn
-            .iter()
-            .find(|q| q.kind == crate::quiz::QuestionKind::TopicToPoint)
-            .or_else(|| drawn.first())
-            .cloned();
+        let question = class_question(&self.library, at, seed);
         if let (Some(question), Some(present)) = (question, self.present.as_mut()) {
             present.class_question = Some(ClassQuestion {
                 question,
@@ -1252,6 +1212,10 @@ mod tests {
         )
     }
 
+    fn is_flip(question: &crate::quiz::Question) -> bool {
+        question.choice().is_none()
+    }
+
     fn press(app: &mut App, keys: &str) {
         match Key::parse_sequence(keys) {
             Ok(keys) => keys.into_iter().for_each(|k| app.handle_key(k)),
@@ -1361,11 +1325,16 @@ mod tests {
         app.update(Action::NextPane);
         app.update(Action::NextPane);
         // Skip to a multiple-choice question.
-        while app.quiz.question.as_ref().is_some_and(|q| q.is_flip()) {
+        while app.quiz.question.as_ref().is_some_and(is_flip) {
             app.update(Action::Choose(3));
         }
         let before = app.quiz.answered;
-        let correct = app.quiz.question.as_ref().map_or(0, |q| q.correct);
+        let correct = app
+            .quiz
+            .question
+            .as_ref()
+            .and_then(|q| q.choice())
+            .map_or(0, |(_, correct)| correct);
         let choice = u8::try_from(correct + 1).unwrap_or(1);
         app.update(Action::Choose(choice));
         assert_eq!(app.quiz.phase, Phase::Answered { chosen: correct });
@@ -1386,7 +1355,7 @@ mod tests {
         let mut app = app();
         app.update(Action::NextPane);
         app.update(Action::NextPane);
-        while !app.quiz.question.as_ref().is_some_and(|q| q.is_flip()) {
+        while !app.quiz.question.as_ref().is_some_and(is_flip) {
             app.update(Action::Choose(1));
             app.update(Action::Confirm);
         }
@@ -1488,15 +1457,15 @@ mod tests {
             .quiz
             .mock
             .as_ref()
-            .map(|m| m.questions.iter().map(|q| q.correct).collect())
+            .map(|m| {
+                m.questions
+                    .iter()
+                    .filter_map(|q| q.choice())
+                    .map(|(_, correct)| correct)
+                    .collect()
+            })
             .unwrap_or_default();
-        assert_eq!(correct.len(), 5);
-        assert!(
-            app.quiz
-                .mock
-                .as_ref()
-                .is_some_and(|m| m.questions.iter().all(|q| !q.is_flip()))
-        );
+        assert_eq!(correct.len(), 5, "every mock question is multiple choice");
         // Right, right, wrong, then go back and change the third, then answer the rest right.
         for (i, &c) in correct.iter().take(2).enumerate() {
             app.update(Action::Choose(u8::try_from(c + 1).unwrap_or(1)));

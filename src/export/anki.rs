@@ -7,7 +7,7 @@
 
 use super::ANKI_SEED;
 use crate::content::{Guide, Library, Topic};
-use crate::quiz::{CardSpec, Question, QuestionKind, QuizDeck, Scope};
+use crate::quiz::{Body, CardSpec, Question, QuestionKind, QuizDeck, Scope};
 use std::fmt::Write as _;
 
 /// The header lines, before the deck line.
@@ -79,25 +79,29 @@ fn note(guide: &Guide, topic: &Topic, question: &Question) -> Note {
             html(&guide.title)
         )
     };
-    let (front, back) = if question.is_flip() {
-        let front = format!("{subject}<p>{}</p>", html(&question.prompt));
-        let back = format!(
-            "<ul style=\"text-align: left; display: inline-block\">{}</ul>{source}",
-            items(&question.answer_points)
-        );
-        (front, back)
-    } else {
-        let front = format!(
-            "<p>{}</p>{subject}<ol style=\"text-align: left; display: inline-block\">{}</ol>",
-            html(&question.prompt),
-            items(&question.options)
-        );
-        let back = format!(
-            "<p>{}. <b>{}</b></p>{source}",
-            question.correct + 1,
-            html(question.correct_text())
-        );
-        (front, back)
+    let (front, back) = match &question.body {
+        Body::Recall { lists } => {
+            let front = format!("{subject}<p>{}</p>", html(&question.prompt));
+            let points: Vec<String> = lists.iter().flat_map(|l| l.points.clone()).collect();
+            let back = format!(
+                "<ul style=\"text-align: left; display: inline-block\">{}</ul>{source}",
+                items(&points)
+            );
+            (front, back)
+        }
+        Body::Choice { options, correct } => {
+            let front = format!(
+                "<p>{}</p>{subject}<ol style=\"text-align: left; display: inline-block\">{}</ol>",
+                html(&question.prompt),
+                items(options)
+            );
+            let back = format!(
+                "<p>{}. <b>{}</b></p>{source}",
+                correct + 1,
+                html(question.correct_text())
+            );
+            (front, back)
+        }
     };
     let tags = format!(
         "carestudy::{}::{} carestudy-kind::{}",
@@ -348,20 +352,24 @@ mod tests {
         let (_, rows) = parse(file);
         assert_eq!(questions.len(), rows.len());
         for (question, row) in questions.iter().zip(&rows) {
-            if question.is_flip() {
-                assert!(row[1].starts_with(&format!(
-                    "<ul style=\"text-align: left; display: inline-block\">{}</ul>",
-                    items(&question.answer_points)
-                )));
-                continue;
-            }
+            let (options, correct) = match &question.body {
+                Body::Recall { lists } => {
+                    let points: Vec<String> = lists.iter().flat_map(|l| l.points.clone()).collect();
+                    assert!(row[1].starts_with(&format!(
+                        "<ul style=\"text-align: left; display: inline-block\">{}</ul>",
+                        items(&points)
+                    )));
+                    continue;
+                }
+                Body::Choice { options, correct } => (options, correct),
+            };
             let answer = format!(
                 "<p>{}. <b>{}</b></p>",
-                question.correct + 1,
+                correct + 1,
                 html(question.correct_text())
             );
             assert!(row[1].starts_with(&answer), "{row:?} should start {answer}");
-            assert!(row[0].contains(&items(&question.options)), "{row:?}");
+            assert!(row[0].contains(&items(options)), "{row:?}");
         }
     }
 

@@ -1,5 +1,6 @@
-use super::question::{Question, QuestionKind};
-use crate::content::{Library, TopicRef};
+use super::card::CardSpec;
+use super::question::{Body, Question, QuestionKind, RecallList};
+use crate::content::{KEY_FEATURES, Library, TopicRef};
 use std::collections::HashSet;
 
 const OPTIONS: usize = 4;
@@ -20,23 +21,6 @@ impl Scope {
             Scope::Guide(guide) => at.guide == guide,
             Scope::Topic(topic) => at == topic,
         }
-    }
-}
-
-/// One possible question (a card) before its options are drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CardSpec {
-    pub kind: QuestionKind,
-    pub topic: TopicRef,
-    /// Which point or example (index into `Topic::points()` or `examples`); 0 for a flip card.
-    pub target: usize,
-}
-
-impl CardSpec {
-    /// The card's stable id, `guide/topic#kind:target`, which saved progress keys on.
-    pub fn id(&self, library: &Library) -> Option<String> {
-        let topic = library.stable_id(self.topic)?;
-        Some(format!("{topic}#{}:{}", self.kind.code(), self.target))
     }
 }
 
@@ -236,9 +220,12 @@ fn build(
             topic: spec.topic,
             prompt: "Recall the key points of this topic.".to_owned(),
             subject: topic.title.clone(),
-            options: Vec::new(),
-            correct: 0,
-            answer_points: topic.key_features.clone(),
+            body: Body::Recall {
+                lists: vec![RecallList {
+                    heading: KEY_FEATURES.to_owned(),
+                    points: topic.key_features.clone(),
+                }],
+            },
             card_id,
         }),
         QuestionKind::ExampleToTopic | QuestionKind::PointToTopic => {
@@ -330,9 +317,7 @@ fn assemble(
         topic: spec.topic,
         prompt: head.prompt.to_owned(),
         subject: head.subject,
-        options,
-        correct,
-        answer_points: Vec::new(),
+        body: Body::Choice { options, correct },
         card_id: head.card_id,
     })
 }
@@ -365,12 +350,15 @@ mod tests {
     fn every_question_has_four_distinct_options_and_one_right_answer() {
         let library = builtin();
         for question in questions(&library, Scope::All, 1, 400) {
-            if question.is_flip() {
-                assert!(!question.answer_points.is_empty());
-                continue;
-            }
-            assert_eq!(question.options.len(), OPTIONS, "{question:?}");
-            let distinct: HashSet<String> = question.options.iter().map(|o| normal(o)).collect();
+            let (options, _) = match &question.body {
+                Body::Recall { lists } => {
+                    assert!(lists.iter().any(|l| !l.points.is_empty()), "{question:?}");
+                    continue;
+                }
+                Body::Choice { options, correct } => (options, correct),
+            };
+            assert_eq!(options.len(), OPTIONS, "{question:?}");
+            let distinct: HashSet<String> = options.iter().map(|o| normal(o)).collect();
             assert_eq!(distinct.len(), OPTIONS, "duplicate options: {question:?}");
             let topic = library.topic(question.topic).map(|t| t.title.clone());
             match question.kind {
@@ -382,8 +370,7 @@ mod tests {
                         .topic(question.topic)
                         .map(|t| t.points().map(|(_, p)| normal(p)).collect())
                         .unwrap_or_default();
-                    let right: Vec<_> = question
-                        .options
+                    let right: Vec<_> = options
                         .iter()
                         .filter(|o| own.contains(&normal(o)))
                         .collect();
@@ -429,13 +416,15 @@ mod tests {
             Err(e) => panic!("{e:?}"),
         };
         for question in questions(&library, Scope::All, 11, 300) {
+            let Some((options, correct)) = question.choice() else {
+                continue;
+            };
             match question.kind {
                 QuestionKind::TopicToPoint => {
-                    let wrong: Vec<&String> = question
-                        .options
+                    let wrong: Vec<&String> = options
                         .iter()
                         .enumerate()
-                        .filter(|&(i, _)| i != question.correct)
+                        .filter(|&(i, _)| i != correct)
                         .map(|(_, o)| o)
                         .collect();
                     if question.topic.topic <= 1 {
@@ -452,7 +441,7 @@ mod tests {
                     } else {
                         "A"
                     };
-                    assert!(!question.options.iter().any(|o| o == other), "{question:?}");
+                    assert!(!options.iter().any(|o| o == other), "{question:?}");
                 }
                 _ => {}
             }

@@ -77,6 +77,26 @@ impl Grade {
     }
 }
 
+/// What a question asks of the learner: pick one of four options, or recall and self-grade.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// Multiple choice: exactly one of `options` is right.
+    Choice {
+        options: Vec<String>,
+        /// Index of the right option.
+        correct: usize,
+    },
+    /// A flip card: the topic's lists, each under its heading, to recall then reveal.
+    Recall { lists: Vec<RecallList> },
+}
+
+/// One list on the back of a flip card: its heading as the guide gives it, and its points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecallList {
+    pub heading: String,
+    pub points: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
     pub kind: QuestionKind,
@@ -86,22 +106,24 @@ pub struct Question {
     pub prompt: String,
     /// What the question shows: the example, the point, or the topic's title.
     pub subject: String,
-    /// Four options for multiple choice; empty for a flip card.
-    pub options: Vec<String>,
-    /// Index of the right option.
-    pub correct: usize,
-    /// For a flip card: the points to recall.
-    pub answer_points: Vec<String>,
-    /// Stable id of the card: `guide/topic#kind:target`.
+    pub body: Body,
+    /// Stable id of the card: `guide/topic#kind:target` (see [`super::card_id`]).
     pub card_id: String,
 }
 
 impl Question {
-    pub fn is_flip(&self) -> bool {
-        self.kind == QuestionKind::FlipCard
+    /// The options and the right one's index, for a multiple-choice question.
+    pub fn choice(&self) -> Option<(&[String], usize)> {
+        match &self.body {
+            Body::Choice { options, correct } => Some((options, *correct)),
+            Body::Recall { .. } => None,
+        }
     }
 
+    /// The right option's text; empty for a flip card.
     pub fn correct_text(&self) -> &str {
-        self.options.get(self.correct).map_or("", String::as_str)
+        self.choice()
+            .and_then(|(options, correct)| options.get(correct))
+            .map_or("", String::as_str)
     }
 }

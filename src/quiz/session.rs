@@ -1,7 +1,8 @@
 //! The default quiz session: cards that are due first, then new cards up to a daily limit,
 //! then extra practice. Reads saved progress; the clock is passed in.
 
-use super::deck::{CardSpec, QuizDeck, Scope};
+use super::card::CardSpec;
+use super::deck::{QuizDeck, Scope};
 use super::question::Question;
 use crate::content::Library;
 use crate::progress::Progress;

@@ -110,7 +110,11 @@ fn hints(app: &App) -> Vec<(Context, Action, &'static str)> {
             }
         }
         Pane::Quiz => {
-            let flip = app.quiz.question.as_ref().is_some_and(|q| q.is_flip());
+            let flip = app
+                .quiz
+                .question
+                .as_ref()
+                .is_some_and(|q| q.choice().is_none());
             let mut hints = match (flip, app.quiz.phase) {
                 (_, Phase::Answered { .. }) => vec![(C::Quiz, A::Confirm, "next question")],
                 (true, Phase::Revealed) => vec![

@@ -69,7 +69,8 @@ fn question_lines(mock: &MockState, width: u16, theme: &Theme) -> Vec<Line<'stat
     lines.push(Line::raw(""));
     lines.extend(plain(&question.subject, width, theme.title));
     lines.push(Line::raw(""));
-    for (i, option) in question.options.iter().enumerate() {
+    let options = question.choice().map_or(&[][..], |(options, _)| options);
+    for (i, option) in options.iter().enumerate() {
         let mark = if chosen == Some(i) {
             "●"
         } else if i == mock.highlighted {

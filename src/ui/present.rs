@@ -182,8 +182,9 @@ fn draw_class_question(frame: &mut Frame, area: Rect, class: &ClassQuestion, the
     lines.push(Line::raw(""));
     lines.extend(plain(&question.subject, inner_width, theme.title));
     lines.push(Line::raw(""));
-    for (i, option) in question.options.iter().enumerate() {
-        let right = class.answer_shown && i == question.correct;
+    let (options, correct) = question.choice().unwrap_or((&[], 0));
+    for (i, option) in options.iter().enumerate() {
+        let right = class.answer_shown && i == correct;
         let (mark, style) = if right {
             ("✓", theme.correct)
         } else {

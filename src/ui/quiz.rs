@@ -4,7 +4,7 @@ use super::theme::Theme;
 use super::wrap::{hanging, plain};
 use crate::app::App;
 use crate::app::quiz_pane::Phase;
-use crate::quiz::{Grade, Question, QuestionKind, Source};
+use crate::quiz::{Body, Grade, Question, QuestionKind, RecallList, Source};
 
 /// Wider than this, lines get too long to read comfortably; the card is centred instead.
 const MAX_CARD_WIDTH: u16 = 100;
@@ -38,10 +38,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(plain(text, inner.width, theme.muted)), inner);
         return;
     };
-    let lines = if question.is_flip() {
-        flip_lines(question, app.quiz.phase, inner.width, theme)
-    } else {
-        choice_lines(app, question, inner.width, theme)
+    let lines = match &question.body {
+        Body::Recall { lists } => flip_lines(question, lists, app.quiz.phase, inner.width, theme),
+        Body::Choice { options, correct } => {
+            choice_lines(app, question, options, *correct, inner.width, theme)
+        }
     };
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -73,7 +74,14 @@ fn draw_score(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn choice_lines(app: &App, question: &Question, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+fn choice_lines(
+    app: &App,
+    question: &Question,
+    options: &[String],
+    correct: usize,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut lines = plain(&question.prompt, width, theme.muted);
     lines.push(Line::raw(""));
     lines.extend(plain(&question.subject, width, theme.title));
@@ -82,10 +90,10 @@ fn choice_lines(app: &App, question: &Question, width: u16, theme: &Theme) -> Ve
         Phase::Answered { chosen } => Some(chosen),
         _ => None,
     };
-    for (i, option) in question.options.iter().enumerate() {
+    for (i, option) in options.iter().enumerate() {
         let number = format!(" {} ", i + 1);
         let (mark, style) = match answered {
-            Some(_) if i == question.correct => ("✓", theme.correct),
+            Some(_) if i == correct => ("✓", theme.correct),
             Some(chosen) if i == chosen => ("✗", theme.wrong),
             Some(_) => (" ", theme.muted),
             None if i == app.quiz.highlighted => ("›", theme.selected),
@@ -101,13 +109,7 @@ fn choice_lines(app: &App, question: &Question, width: u16, theme: &Theme) -> Ve
     }
     if let Some(chosen) = answered {
         lines.push(Line::raw(""));
-        lines.extend(feedback(
-            app,
-            question,
-            chosen == question.correct,
-            width,
-            theme,
-        ));
+        lines.extend(feedback(app, question, chosen == correct, width, theme));
     }
     lines
 }
@@ -160,14 +162,20 @@ fn feedback(
     lines
 }
 
-fn flip_lines(question: &Question, phase: Phase, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+fn flip_lines(
+    question: &Question,
+    lists: &[RecallList],
+    phase: Phase,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut lines = plain("Flip card", width, theme.muted);
     lines.push(Line::raw(""));
     lines.extend(plain(&question.subject, width, theme.title));
     lines.push(Line::raw(""));
     if phase == Phase::Revealed {
         lines.push(Line::styled("Key points", theme.heading));
-        for point in &question.answer_points {
+        for point in lists.iter().flat_map(|list| &list.points) {
             lines.extend(hanging(
                 point,
                 width,
