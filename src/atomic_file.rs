@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Replaces `path` with `bytes`, atomically and durably, readable by its owner only (a learner's
 /// progress is private). On an error before the rename, the temporary file is removed and
@@ -47,6 +47,48 @@ fn write(path: &Path, bytes: &[u8], replace: bool, shared: bool) -> io::Result<(
         temp.persist_noclobber(path).map_err(|e| e.error)?;
     }
     sync_dir(dir)
+}
+
+/// What a path names once its symbolic links are followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Followed {
+    /// A path that is not a link: a file, a folder, a device, or nothing yet (a link that
+    /// dangles names the file it would create).
+    Path(PathBuf),
+    /// An open file descriptor (`/dev/stdout`, `/dev/fd/63`, `/proc/self/fd/1`): its "link"
+    /// names a pipe, a terminal or a file someone already opened, and only opening the path
+    /// itself reaches it.
+    Descriptor(PathBuf),
+}
+
+/// The most links followed before giving up, as the kernel does (`ELOOP`).
+const MAX_LINKS: usize = 40;
+
+/// Follows the symbolic links at `path` to what they name, so that replacing "the file" keeps
+/// the link and replaces its target. A loop of links is an error.
+pub(crate) fn follow_links(path: &Path) -> io::Result<Followed> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        let metadata = match std::fs::symlink_metadata(&current) {
+            Ok(metadata) => metadata,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Followed::Path(current)),
+            Err(e) => return Err(e),
+        };
+        if !metadata.file_type().is_symlink() {
+            return Ok(Followed::Path(current));
+        }
+        let (dir, _) = split(&current)?;
+        // The links under /proc name open files, not paths (`pipe:[1234]`).
+        if dir.canonicalize()?.starts_with("/proc") {
+            return Ok(Followed::Descriptor(current));
+        }
+        let target = std::fs::read_link(&current)?;
+        current = dir.join(target);
+    }
+    Err(io::Error::other(format!(
+        "{} is a loop of symbolic links",
+        path.display()
+    )))
 }
 
 /// Checks that a file can be created beside `path`, by creating (and at once removing) a

@@ -356,3 +356,43 @@ fn force_needs_an_output_file() {
     let err = usage_error(&["export", "--format", "json", "--force"]);
     assert!(err.contains("--output"), "{err}");
 }
+
+/// `/dev/stdout` is the descriptor the export's standard output already is (here a pipe): it is
+/// written to, not refused as an existing file, and never replaced.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_dev_stdout_writes_to_standard_output() {
+    let output = run(&["export", "--format", "json", "-o", "/dev/stdout"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stdout), ok(&["export", "--format", "json"]));
+    assert!(text(&output.stderr).starts_with("wrote "));
+}
+
+/// Behind `/dev/stdout` may be a file the shell opened with `>` or `>>`: the export goes into
+/// that open file (appended, as `>>` asks), and the file is not replaced by another.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_dev_stdout_redirected_to_a_file_appends_to_it() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sheet.json");
+    std::fs::write(&path, "before\n").unwrap();
+    let inode = std::fs::metadata(&path).unwrap().ino();
+    let file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    let status = Command::new(BIN)
+        .args(["export", "--format", "json", "-o", "/dev/stdout"])
+        .stdout(file)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "{status:?}");
+    let json = ok(&["export", "--format", "json"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        format!("before\n{json}")
+    );
+    assert_eq!(std::fs::metadata(&path).unwrap().ino(), inode, "same file");
+}

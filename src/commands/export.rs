@@ -1,11 +1,11 @@
 use super::usage;
-use crate::atomic_file::write_atomic_shared;
+use crate::atomic_file::{Followed, follow_links, write_atomic_shared};
 use crate::content::Library;
 use crate::export::{Format, render_guide};
 use anyhow::Context;
 use std::fmt::Write as _;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// `carestudy export`: the guides (or one, by id) as a revision sheet, Anki notes or JSON, on
 /// `out` or atomically into `output`; what was written is said on `err`.
@@ -31,27 +31,30 @@ pub fn export(
             }
         },
     };
+    let text = render_guide(library, index, format);
     let Some(path) = output else {
-        out.write_all(render_guide(library, index, format).as_bytes())?;
-        out.flush()?;
-        return Ok(());
+        return to_stdout(&text, out);
     };
     let shown = path.display();
-    if path.is_dir() {
-        return Err(usage(format!(
-            "{shown} is a folder; give -o the name of a file to write"
-        )));
-    }
-    // `symlink_metadata`: a dangling link is still something that would be replaced.
-    if !force && path.symlink_metadata().is_ok() {
-        return Err(refusal(path));
-    }
-    let text = render_guide(library, index, format);
-    match write_atomic_shared(path, text.as_bytes(), force) {
-        Ok(()) => {}
-        // Created by someone else since the check above.
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && !force => return Err(refusal(path)),
-        Err(e) => return Err(e).with_context(|| format!("cannot write {shown}")),
+    let written = match destination(path).with_context(|| format!("cannot write {shown}"))? {
+        Destination::Stdout => return to_stdout(&text, out),
+        Destination::File { path: file, exists } => {
+            if exists && !force {
+                return Err(refusal(path));
+            }
+            match write_atomic_shared(&file, text.as_bytes(), force) {
+                // Created by someone else since it was looked at.
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && !force => {
+                    return Err(refusal(path));
+                }
+                result => result,
+            }
+        }
+        Destination::Stream(stream) => write_through(&stream, text.as_bytes()),
+        Destination::Refused(why) => return Err(usage(format!("{shown} {why}"))),
+    };
+    if let Err(e) = written {
+        anyhow::bail!("cannot write {shown}: {}", describe(&e));
     }
     let topics = match index.and_then(|i| library.guide(i)) {
         Some(guide) => guide.topics.len(),
@@ -66,6 +69,85 @@ pub fn export(
     };
     writeln!(err, "wrote {what} to {shown}")?;
     Ok(())
+}
+
+fn to_stdout(text: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Where `-o` sends the export, decided before anything is written.
+#[derive(Debug, PartialEq, Eq)]
+enum Destination {
+    /// `-o -`: standard output.
+    Stdout,
+    /// A regular file, or nothing yet: written whole, by replacing it atomically. A symbolic
+    /// link is followed, so the link stays and the file it names is replaced.
+    File { path: PathBuf, exists: bool },
+    /// A device, a pipe or an open descriptor (`/dev/null`, `/dev/stdout`, a process
+    /// substitution): written to where it is, as the shell's `>` would; nothing is replaced,
+    /// so `--force` is not needed.
+    Stream(PathBuf),
+    /// Something an export must not be written to, and why.
+    Refused(&'static str),
+}
+
+fn destination(path: &Path) -> io::Result<Destination> {
+    if path == Path::new("-") {
+        return Ok(Destination::Stdout);
+    }
+    let path = match follow_links(path)? {
+        Followed::Descriptor(path) => return Ok(Destination::Stream(path)),
+        Followed::Path(path) => path,
+    };
+    let metadata = match std::fs::metadata(&path) {
+        Ok(metadata) => metadata,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok(Destination::File {
+                path,
+                exists: false,
+            });
+        }
+        Err(e) => return Err(e),
+    };
+    let kind = metadata.file_type();
+    Ok(if kind.is_file() {
+        Destination::File { path, exists: true }
+    } else if kind.is_dir() {
+        Destination::Refused("is a folder; give -o the name of a file to write")
+    } else if is_disk(&kind) {
+        Destination::Refused("is a disk (a block device); carestudy will not write over it")
+    } else {
+        Destination::Stream(path)
+    })
+}
+
+#[cfg(unix)]
+fn is_disk(kind: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    kind.is_block_device()
+}
+
+#[cfg(not(unix))]
+fn is_disk(_kind: &std::fs::FileType) -> bool {
+    false
+}
+
+/// Writes to a device, pipe or open descriptor in place. Appending never truncates: a shell's
+/// `>` has already emptied a file behind a descriptor, and its `>>` means "add to the end".
+fn write_through(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut stream = std::fs::OpenOptions::new().append(true).open(path)?;
+    stream.write_all(bytes)?;
+    stream.flush()
+}
+
+/// An error in a learner's words where the system's are obscure.
+fn describe(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::StorageFull => "no space left on the device (the disk is full)".to_owned(),
+        _ => e.to_string(),
+    }
 }
 
 fn refusal(path: &Path) -> anyhow::Error {
@@ -210,6 +292,140 @@ mod tests {
         run(&library, Format::Anki, None, Some(&path), true)?;
         let mode = std::fs::metadata(&path)?.permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+        Ok(())
+    }
+    #[test]
+    fn a_dash_is_standard_output() -> io::Result<()> {
+        let library = builtin();
+        let (code, out, err) = run(&library, Format::Json, None, Some(Path::new("-")), false)?;
+        assert_eq!(code, exit::OK, "{err}");
+        assert_eq!(out, crate::export::render(&library, Format::Json));
+        assert_eq!(
+            err, "",
+            "no summary: the export itself is on standard output"
+        );
+        assert!(!Path::new("-").exists(), "no file named `-`");
+        Ok(())
+    }
+
+    #[test]
+    fn a_full_disk_is_reported_as_no_space() {
+        let full = io::Error::from(io::ErrorKind::StorageFull);
+        assert!(describe(&full).contains("no space"), "{}", describe(&full));
+        let other = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert_eq!(describe(&other), other.to_string());
+    }
+
+    /// `/dev/full` is a device that exists and refuses every byte with "no space left".
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_device_is_written_through_and_a_full_one_says_no_space() -> io::Result<()> {
+        let library = builtin();
+        let full = Path::new("/dev/full");
+        let (code, _, err) = run(&library, Format::Markdown, None, Some(full), false)?;
+        assert_eq!(code, exit::CONTENT, "{err}");
+        assert!(err.contains("no space"), "{err}");
+        assert!(!err.contains("already exists"), "{err}");
+
+        let null = Path::new("/dev/null");
+        let (code, _, err) = run(&library, Format::Markdown, None, Some(null), false)?;
+        assert_eq!(
+            code,
+            exit::OK,
+            "nothing is replaced, so no --force is needed: {err}"
+        );
+        assert_eq!(
+            err,
+            format!("wrote {} topics to /dev/null\n", library.topic_count())
+        );
+        assert!(is_char_device(null)?, "/dev/null is still a device");
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    fn is_char_device(path: &Path) -> io::Result<bool> {
+        use std::os::unix::fs::FileTypeExt;
+        Ok(std::fs::symlink_metadata(path)?
+            .file_type()
+            .is_char_device())
+    }
+
+    /// A named pipe with --force is written into, not replaced by a regular file.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_written_through_even_with_force() -> io::Result<()> {
+        use std::io::Read;
+        use std::os::unix::fs::FileTypeExt;
+        let library = builtin();
+        let dir = temp_dir();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status()?;
+        assert!(made.success(), "mkfifo failed");
+        let reading = fifo.clone();
+        let reader = std::thread::spawn(move || -> io::Result<String> {
+            let mut text = String::new();
+            std::fs::File::open(reading)?.read_to_string(&mut text)?;
+            Ok(text)
+        });
+        let (code, _, err) = run(&library, Format::Json, None, Some(&fifo), true)?;
+        assert_eq!(code, exit::OK, "{err}");
+        assert!(
+            std::fs::symlink_metadata(&fifo)?.file_type().is_fifo(),
+            "the pipe was replaced"
+        );
+        let received = match reader.join() {
+            Ok(received) => received?,
+            Err(_) => panic!("the reader panicked"),
+        };
+        assert_eq!(received, crate::export::render(&library, Format::Json));
+        assert_eq!(names(dir.path()), ["pipe"], "no temporary file left");
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_is_followed_to_the_file_it_names() -> io::Result<()> {
+        use std::os::unix::fs::symlink;
+        let library = builtin();
+        let dir = temp_dir();
+        let sheets = dir.path().join("sheets");
+        std::fs::create_dir(&sheets)?;
+        let file = sheets.join("revision.md");
+        std::fs::write(&file, "old")?;
+        let link = dir.path().join("latest.md");
+        symlink("sheets/revision.md", &link)?;
+
+        let (code, _, err) = run(&library, Format::Markdown, None, Some(&link), false)?;
+        assert_eq!(code, exit::USAGE, "the file it names exists: {err}");
+        assert!(err.contains("already exists"), "{err}");
+        assert_eq!(std::fs::read_to_string(&file)?, "old");
+
+        let (code, _, err) = run(&library, Format::Markdown, None, Some(&link), true)?;
+        assert_eq!(code, exit::OK, "{err}");
+        assert!(
+            std::fs::symlink_metadata(&link)?.file_type().is_symlink(),
+            "link kept"
+        );
+        let markdown = crate::export::render(&library, Format::Markdown);
+        assert_eq!(std::fs::read_to_string(&file)?, markdown);
+        assert_eq!(names(&sheets), ["revision.md"], "no temporary file left");
+
+        // A link to a file not made yet makes that file, and keeps the link.
+        let fresh = dir.path().join("fresh.md");
+        symlink("sheets/new.md", &fresh)?;
+        let (code, _, err) = run(&library, Format::Markdown, None, Some(&fresh), false)?;
+        assert_eq!(code, exit::OK, "{err}");
+        assert!(std::fs::symlink_metadata(&fresh)?.file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(sheets.join("new.md"))?, markdown);
+
+        // A loop of links is an error, never a hang.
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        symlink("b", &a)?;
+        symlink("a", &b)?;
+        let (code, _, err) = run(&library, Format::Markdown, None, Some(&a), true)?;
+        assert_eq!(code, exit::CONTENT, "{err}");
+        assert!(err.contains("cannot write"), "{err}");
+        assert!(std::fs::symlink_metadata(&a)?.file_type().is_symlink());
         Ok(())
     }
 }
