@@ -1,20 +1,51 @@
 //! Text from guide files is untrusted: it must never be able to drive the terminal.
+//!
+//! Every line of every guide passes through here, so the work is done over bytes: runs of
+//! printable ASCII (nearly all of a guide) are copied whole, and only the bytes that can start
+//! whitespace, a control character or a bidi control are looked at as characters.
+
+use std::borrow::Cow;
 
 /// Removes control characters other than newline and tab, and the Unicode bidirectional
 /// embedding, override and isolate characters (which can make text display in a misleading order).
 pub fn sanitize(text: &str) -> String {
-    if !text.chars().any(is_unsafe) {
+    if !text.bytes().any(may_start_unsafe) {
         return text.to_owned();
     }
     text.chars().filter(|&c| !is_unsafe(c)).collect()
 }
 
 /// Sanitises and folds every run of whitespace into one space, trimming both ends: the form of
-/// titles and points. One pass and one allocation: it runs on every line of every guide.
+/// titles and points. One pass and one allocation.
 pub fn sanitize_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        if byte == b' ' {
+            pending_space = !out.is_empty();
+            i += 1;
+            continue;
+        }
+        if is_printable_ascii(byte) {
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| !is_printable_ascii(b))
+                .map_or(bytes.len(), |n| i + n);
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            // Both ends are ASCII bytes, so both are character boundaries.
+            out.push_str(&text[i..end]);
+            i = end;
+            continue;
+        }
+        // A control byte or the first byte of a multi-byte character: `i` is on a boundary.
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
             pending_space = !out.is_empty();
         } else if !is_unsafe(c) {
@@ -24,8 +55,41 @@ pub fn sanitize_inline(text: &str) -> String {
             }
             out.push(c);
         }
+        i += c.len_utf8();
     }
     out
+}
+
+/// Text for a message about a guide (a file name, an unknown key): every control character,
+/// line break and bidi control is shown as a visible escape (`\u{1b}`), so the message cannot
+/// drive the terminal, stays on one line, and still tells the reader which file or key it means.
+pub fn escape_for_message(text: &str) -> Cow<'_, str> {
+    if !text
+        .bytes()
+        .any(|b| b == b'\n' || b == b'\t' || may_start_unsafe(b))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() || is_bidi_control(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn is_printable_ascii(byte: u8) -> bool {
+    matches!(byte, 0x21..=0x7e)
+}
+
+/// Whether a byte can begin a character [`is_unsafe`] removes: an ASCII control other than
+/// newline and tab, DEL, or the lead byte of C1 controls (U+0080..U+009F: 0xC2), the Arabic
+/// letter mark (U+061C: 0xD8) or the bidi controls (U+200E..U+2069: 0xE2).
+fn may_start_unsafe(byte: u8) -> bool {
+    (byte < 0x20 && byte != b'\n' && byte != b'\t') || matches!(byte, 0x7f | 0xc2 | 0xd8 | 0xe2)
 }
 
 fn is_unsafe(c: char) -> bool {
@@ -39,6 +103,7 @@ fn is_bidi_control(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn removes_escape_sequences_but_keeps_newlines_and_tabs() {
@@ -61,7 +126,69 @@ mod tests {
     }
 
     #[test]
+    fn inline_folds_unicode_whitespace() {
+        assert_eq!(
+            sanitize_inline("a\u{a0}b\u{2028}\u{3000}c\u{85}d\r\u{b}e"),
+            "a b c d e"
+        );
+    }
+
+    #[test]
     fn keeps_ordinary_unicode() {
         assert_eq!(sanitize("care worker’s — café"), "care worker’s — café");
+        assert_eq!(
+            sanitize_inline("care worker’s — café"),
+            "care worker’s — café"
+        );
+    }
+
+    #[test]
+    fn messages_show_controls_as_escapes() {
+        assert_eq!(escape_for_message("guide.md"), "guide.md");
+        assert_eq!(
+            escape_for_message("a\u{1b}[2Jb\nc\u{202e}d\u{9b}"),
+            "a\\u{1b}[2Jb\\u{a}c\\u{202e}d\\u{9b}"
+        );
+    }
+
+    /// The character-by-character definitions the byte-level code must agree with.
+    fn reference_inline(text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                pending_space = !out.is_empty();
+            } else if !is_unsafe(c) {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => proptest::sample::select(&[
+                "word", " ", "  ", "\n", "\t", "\r\n", "café", "’", "\u{1b}[31m", "\u{7f}",
+                "\u{85}", "\u{9b}", "\u{a0}", "\u{61c}", "\u{200e}", "\u{2028}", "\u{202e}",
+                "\u{2066}", "\u{3000}", "\u{feff}", "日本語",
+            ][..]).prop_map(str::to_owned),
+            1 => any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn byte_level_sanitising_agrees_with_the_character_definition(text in text()) {
+            prop_assert_eq!(sanitize_inline(&text), reference_inline(&text));
+            let filtered: String = text.chars().filter(|&c| !is_unsafe(c)).collect();
+            prop_assert_eq!(sanitize(&text), filtered);
+            let escaped = escape_for_message(&text);
+            prop_assert!(!escaped.chars().any(|c| c.is_control() || is_bidi_control(c)));
+        }
     }
 }
