@@ -1,5 +1,5 @@
 use super::Failure;
-use crate::content::{Diagnostics, Library};
+use crate::content::{Diagnostics, Library, escape_for_message};
 use anyhow::Context;
 use std::io::Write;
 
@@ -11,6 +11,8 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    // A folder's name is the tutor's (or an attacker's): it must not drive the terminal.
+    let what = escape_for_message(what);
     match loaded {
         Ok(library) => {
             writeln!(out, "ok: {what}: {}", library.totals()).context("writing the summary")

@@ -1,7 +1,11 @@
 //! Located problems in guide files, printed rustc-style: `path:line:column: error: message`.
 
+use super::sanitize::escape_for_message;
 use std::fmt;
 
+/// The path and message are guide-controlled (file and folder names, unknown keys, values), so the
+/// constructors show their control characters as visible escapes: printing a diagnostic can never
+/// drive the terminal or break the one-problem-a-line format.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub path: String,
@@ -13,9 +17,9 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn at(path: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
         Self {
-            path: path.to_owned(),
+            path: escape_for_message(path).into_owned(),
             position: Some((line, column)),
-            message: message.into(),
+            message: escaped(message.into()),
         }
     }
 
@@ -25,9 +29,9 @@ impl Diagnostic {
 
     pub fn unlocated(path: &str, message: impl Into<String>) -> Self {
         Self {
-            path: path.to_owned(),
+            path: escape_for_message(path).into_owned(),
             position: None,
-            message: message.into(),
+            message: escaped(message.into()),
         }
     }
 
@@ -37,6 +41,13 @@ impl Diagnostic {
             Some((line, column)) => format!("{}:{line}:{column}", self.path),
             None => self.path.clone(),
         }
+    }
+}
+
+fn escaped(message: String) -> String {
+    match escape_for_message(&message) {
+        std::borrow::Cow::Borrowed(_) => message,
+        std::borrow::Cow::Owned(clean) => clean,
     }
 }
 
@@ -111,5 +122,21 @@ mod tests {
         );
         let folder = Diagnostic::unlocated("guides/loop", "symbolic link loop");
         assert_eq!(folder.to_string(), "guides/loop: error: symbolic link loop");
+    }
+
+    #[test]
+    fn paths_and_messages_cannot_drive_the_terminal() {
+        let d = Diagnostic::at(
+            "a\u{1b}]0;x\u{7}.md",
+            1,
+            1,
+            "unknown key `\u{1b}[2J`\nsecond line",
+        );
+        assert_eq!(
+            d.to_string(),
+            "a\\u{1b}]0;x\\u{7}.md:1:1: error: unknown key `\\u{1b}[2J`\\u{a}second line"
+        );
+        let folder = Diagnostic::unlocated("dir\u{202e}", "cannot read folder");
+        assert_eq!(folder.path, "dir\\u{202e}");
     }
 }
