@@ -425,8 +425,8 @@ fn the_generated_header_is_a_valid_guide() {
 }
 
 #[test]
-fn a_five_megabyte_line() {
-    let mut line = vec![b'a'; 5 * 1024 * 1024];
+fn a_hundred_kilobyte_line() {
+    let mut line = vec![b'a'; 100_000];
     line.push(b'\n');
     let (dir, path) = generated(&line);
     let run = check(dir.path());
@@ -434,7 +434,7 @@ fn a_five_megabyte_line() {
         &path,
         FIRST_LINE,
         1,
-        "line is 5242880 bytes long; the limit is 65536 bytes",
+        "line is 100000 bytes long; the limit is 65536 bytes",
     );
     assert_eq!(problems.len(), 1);
     run.expect_quick();
@@ -442,7 +442,7 @@ fn a_five_megabyte_line() {
 
 #[test]
 fn a_file_over_the_size_limit_names_the_limit() {
-    const LIMIT: usize = 8 * 1024 * 1024;
+    const LIMIT: usize = 512 * 1024;
     let line = b"An ordinary line of a summary paragraph, repeated until the file is too big.\n";
     let rest: Vec<u8> = line
         .iter()
@@ -457,7 +457,7 @@ fn a_file_over_the_size_limit_names_the_limit() {
         &path,
         1,
         1,
-        "file is 8388609 bytes; the limit for a guide is 8 MiB",
+        "file is 524289 bytes; the limit for a guide is 512 KiB",
     );
     assert_eq!(problems.len(), 1);
     run.expect_quick();
@@ -465,7 +465,7 @@ fn a_file_over_the_size_limit_names_the_limit() {
 
 #[test]
 fn a_file_at_the_size_limit_is_read() {
-    const LIMIT: usize = 8 * 1024 * 1024;
+    const LIMIT: usize = 512 * 1024;
     let mut rest = b"More summary, in a paragraph of its own.\n".repeat(LIMIT / 41);
     rest.truncate(LIMIT - HEADER.len() - 1);
     rest.push(b'\n');
@@ -519,7 +519,8 @@ fn deep_nesting_followed_by_many_lines() {
     for (opening, column) in [(">".repeat(60_000), 17), ("- ".repeat(30_000), 33)] {
         let mut rest = opening.into_bytes();
         rest.extend_from_slice(b"a\n");
-        rest.extend_from_slice(&b"b\n".repeat(3_000_000));
+        // As many lines as the file-size limit leaves room for.
+        rest.extend_from_slice(&b"b\n".repeat(180_000));
         let (dir, path) = generated(&rest);
         let run = check(dir.path());
         assert_eq!(run.expect(&path, FIRST_LINE, column, NESTING).len(), 1);
@@ -553,8 +554,8 @@ fn symbolic_link_loops_are_reported() {
         );
     };
     loop_at(root.join("loop"));
-    loop_at(root.join("cycle-a/to-b/to-a"));
-    loop_at(root.join("cycle-b/to-a/to-b"));
+    // Each folder is read once: the links between cycle-a and cycle-b lead to folders already
+    // read under their real names, so they are skipped without a problem.
     let self_link = root.join("self.md").display().to_string();
     assert!(
         problems
@@ -563,7 +564,7 @@ fn symbolic_link_loops_are_reported() {
         "expected `{self_link}: error: cannot follow symbolic link...` in:\n{}",
         run.stderr
     );
-    assert_eq!(problems.len(), 4, "{}", run.stderr);
+    assert_eq!(problems.len(), 2, "{}", run.stderr);
     run.expect_quick();
 }
 
