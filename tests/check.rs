@@ -275,6 +275,14 @@ const CASES: &[Case] = &[
         names: Some(("guide.md", Some((9, 1)))),
     },
     Case {
+        dir: "see-also-to-nowhere",
+        file: "guide.md",
+        line: 19,
+        column: 3,
+        says: "`### See also` links to `fixture-links/missing`, but the guide `fixture-links` has no topic `missing`",
+        names: None,
+    },
+    Case {
         dir: "duplicate-search-term",
         file: "guide.md",
         line: 21,
@@ -350,6 +358,11 @@ fn same_guide_id_in_two_files_names_both() {
 #[test]
 fn same_topic_id_twice_names_both_places() {
     bad_case("duplicate-topic-id");
+}
+
+#[test]
+fn a_see_also_link_to_nowhere() {
+    bad_case("see-also-to-nowhere");
 }
 
 #[test]

@@ -188,6 +188,35 @@ fn show_by_unique_topic_name_as_json() {
     assert!(!str_field(&shown, "source").is_empty());
 }
 
+/// Tables, the assessment question, the model answer and See also links, in both forms.
+#[test]
+fn show_prints_what_is_read_but_never_quizzed() {
+    let content = ["--content", "tests/fixtures/extras"];
+    let text = ok(&[&content[..], &["show", "written-answer"]].concat());
+    for expected in [
+        "Assessment question\n  Describe the fixture's working relationships.\n",
+        "Side by side\n  How it starts\n    Working relationship: Through the job\n    Personal relationship: By choice\n",
+        "Model answer\nThe first paragraph of the model answer.\n\nThe second paragraph",
+        "See also\n  - Term  fixture-terms/term\n",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    let shown = json(&[&content[..], &["show", "written-answer", "--json"]].concat());
+    assert_eq!(
+        shown["question"],
+        "Describe the fixture's working relationships."
+    );
+    assert_eq!(shown["tables"][0]["rows"][1][2], "Any time");
+    assert_eq!(array_field(&shown, "model_answer").len(), 2);
+    assert_eq!(shown["see_also"][0]["id"], "fixture-terms/term");
+    assert_eq!(shown["see_also"][0]["title"], "Term");
+    // Topics without them do not grow empty fields.
+    let plain = json(&["show", "working-relationships/volunteers", "--json"]);
+    for key in ["question", "tables", "model_answer", "see_also"] {
+        assert!(plain.get(key).is_none(), "{key} in {plain}");
+    }
+}
+
 #[test]
 fn show_json_has_no_duplicate_keys() {
     let text = ok(&["show", "working-relationships/volunteers", "--json"]);

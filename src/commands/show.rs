@@ -1,6 +1,6 @@
 use super::paint::Paint;
 use super::usage;
-use crate::content::{Library, PointList, TopicRef};
+use crate::content::{Library, PointList, Table, Topic, TopicRef};
 use crate::lookup::{Lookup, find_topic};
 use anyhow::Context;
 use serde::Serialize;
@@ -21,10 +21,43 @@ struct ShownTopic<'a> {
     lists: &'a [PointList],
     /// Words and phrases search finds the topic by (`### Search terms`).
     search_terms: &'a [String],
+    /// The assessment question the topic answers, as asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    question: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    tables: &'a [Table],
+    /// The model answer's paragraphs.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    model_answer: &'a [String],
+    /// Related topics, by stable id and title.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    see_also: Vec<Related<'a>>,
     guide_title: &'a str,
     source: &'a str,
     /// The guide's criterion and criteria followed by the topic's own.
     criteria: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    id: &'a str,
+    title: &'a str,
+}
+
+/// The topics a topic's `### See also` links lead to (every link leads somewhere once the
+/// library has loaded).
+fn related<'a>(library: &'a Library, topic: &'a Topic) -> Vec<Related<'a>> {
+    topic
+        .see_also
+        .iter()
+        .filter_map(|link| {
+            let found = library.topic(library.find_by_id(&link.target)?)?;
+            Some(Related {
+                id: &link.target,
+                title: &found.title,
+            })
+        })
+        .collect()
 }
 
 /// `carestudy show TOPIC`: one topic in full. An unknown or ambiguous name is a usage error
@@ -74,6 +107,10 @@ fn write_topic(
             examples: &topic.examples,
             lists: &topic.lists,
             search_terms: &topic.search_terms,
+            question: topic.question.as_deref(),
+            tables: &topic.tables,
+            model_answer: &topic.model_answer,
+            see_also: related(library, topic),
             guide_title: &guide.title,
             source: &guide.source,
             criteria: all_criteria,
@@ -94,6 +131,11 @@ fn write_topic(
         writeln!(out, "{paragraph}")?;
         writeln!(out)?;
     }
+    if let Some(question) = &topic.question {
+        writeln!(out, "{}", paint.heading("Assessment question"))?;
+        writeln!(out, "  {question}")?;
+        writeln!(out)?;
+    }
     let mut section = |name: &str, items: &[String]| -> std::io::Result<()> {
         if items.is_empty() {
             return Ok(());
@@ -108,6 +150,24 @@ fn write_topic(
     section("Examples", &topic.examples)?;
     for list in &topic.lists {
         section(&list.name, &list.points)?;
+    }
+    for table in &topic.tables {
+        write_table(table, paint, out)?;
+    }
+    if !topic.model_answer.is_empty() {
+        writeln!(out, "{}", paint.heading("Model answer"))?;
+        for paragraph in &topic.model_answer {
+            writeln!(out, "{paragraph}")?;
+            writeln!(out)?;
+        }
+    }
+    let related = related(library, topic);
+    if !related.is_empty() {
+        writeln!(out, "{}", paint.heading("See also"))?;
+        for link in &related {
+            writeln!(out, "  - {}  {}", link.title, paint.id(link.id))?;
+        }
+        writeln!(out)?;
     }
     if !topic.search_terms.is_empty() {
         writeln!(
@@ -125,6 +185,22 @@ fn write_topic(
     )?;
     writeln!(out, "{} {}", paint.heading("Source:"), guide.source)?;
     Ok(())
+}
+
+/// A table row by row: each row's first cell, then the other cells under their column names,
+/// which reads at any width.
+fn write_table(table: &Table, paint: Paint, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{}", paint.heading(&table.name))?;
+    for row in &table.rows {
+        let mut cells = row.iter().zip(&table.header);
+        if let Some((first, _)) = cells.next() {
+            writeln!(out, "  {first}")?;
+        }
+        for (cell, column) in cells {
+            writeln!(out, "    {column}: {cell}")?;
+        }
+    }
+    writeln!(out)
 }
 
 /// The candidates for a name, one a line, each line starting with a line break.

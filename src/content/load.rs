@@ -398,9 +398,8 @@ fn assemble(
             Err(found) => problems.extend(found),
         }
     }
-    if problems.is_empty() {
-        problems = check_links(&guides);
-    }
+    let others_failed = !problems.is_empty();
+    problems.extend(check_links(&guides, others_failed));
     if problems.is_empty() {
         Ok(Library { guides })
     } else {

@@ -2,10 +2,15 @@
 //! Guide text is plain text, so every character Markdown would read as syntax is escaped: the
 //! rendered sheet shows exactly the words of the guides.
 
-use crate::content::{EXAMPLES, Guide, KEY_FEATURES, Topic};
+use crate::content::{
+    ASSESSMENT_QUESTION, EXAMPLES, Guide, KEY_FEATURES, Library, MODEL_ANSWER, SEE_ALSO, Table,
+    Topic,
+};
 use std::fmt::Write as _;
 
-pub(super) fn render(guides: &[Guide]) -> String {
+/// `guides` from `library` (all of them, or one): `### See also` links are named by the titles
+/// of the topics they lead to, which may be in other guides.
+pub(super) fn render(library: &Library, guides: &[Guide]) -> String {
     let mut out = String::new();
     out.push_str("# carestudy revision sheet\n\n");
     let topics: usize = guides.iter().map(|g| g.topics.len()).sum();
@@ -18,7 +23,7 @@ pub(super) fn render(guides: &[Guide]) -> String {
         ),
     );
     for guide in guides {
-        write_guide(&mut out, guide);
+        write_guide(&mut out, library, guide);
     }
     // One newline at the end, however the last block ended.
     let end = out.trim_end().len();
@@ -27,7 +32,7 @@ pub(super) fn render(guides: &[Guide]) -> String {
     out
 }
 
-fn write_guide(out: &mut String, guide: &Guide) {
+fn write_guide(out: &mut String, library: &Library, guide: &Guide) {
     heading(out, 1, &guide.title);
     paragraph_with_label(
         out,
@@ -43,17 +48,42 @@ fn write_guide(out: &mut String, guide: &Guide) {
     }
     paragraphs(out, &guide.introduction);
     for topic in &guide.topics {
-        write_topic(out, guide, topic);
+        write_topic(out, library, guide, topic);
     }
 }
 
-fn write_topic(out: &mut String, guide: &Guide, topic: &Topic) {
+fn write_topic(out: &mut String, library: &Library, guide: &Guide, topic: &Topic) {
     heading(out, 2, &topic.title);
     paragraphs(out, &topic.summary);
+    if let Some(question) = &topic.question {
+        paragraph_with_label(out, &format!("{ASSESSMENT_QUESTION}:"), question);
+    }
     named_list(out, KEY_FEATURES, &topic.key_features);
     named_list(out, EXAMPLES, &topic.examples);
     for list in &topic.lists {
         named_list(out, &list.name, &list.points);
+    }
+    for table in &topic.tables {
+        write_table(out, table);
+    }
+    if !topic.model_answer.is_empty() {
+        heading(out, 3, MODEL_ANSWER);
+        for part in &topic.model_answer {
+            paragraph(out, part);
+        }
+    }
+    let related: Vec<String> = topic
+        .see_also
+        .iter()
+        .filter_map(|link| {
+            let at = library.find_by_id(&link.target)?;
+            let (guide, topic) = (library.guide(at.guide)?, library.topic(at)?);
+            Some(format!("{} ({})", topic.title, guide.title))
+        })
+        .collect();
+    if !related.is_empty() {
+        paragraph_with_label(out, &format!("{SEE_ALSO}:"), "");
+        bullets(out, &related);
     }
     let criteria: Vec<String> = std::iter::once(&guide.criterion)
         .chain(&guide.criteria)
@@ -65,6 +95,24 @@ fn write_topic(out: &mut String, guide: &Guide, topic: &Topic) {
         paragraph_with_label(out, "Criteria:", "");
         bullets(out, &criteria);
     }
+}
+
+/// A GitHub-flavoured Markdown table (plain pipes to a reader without tables).
+fn write_table(out: &mut String, table: &Table) {
+    heading(out, 3, &table.name);
+    let row = |cells: &[String]| {
+        let cells: Vec<String> = cells
+            .iter()
+            .map(|cell| escape(cell, Place::Inline).replace('|', "\\|"))
+            .collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    out.push_str(&row(&table.header));
+    let _ = writeln!(out, "|{}", "---|".repeat(table.header.len()));
+    for cells in &table.rows {
+        out.push_str(&row(cells));
+    }
+    out.push('\n');
 }
 
 fn count(n: usize, noun: &str) -> String {
@@ -182,7 +230,7 @@ fn starts_entity(rest: &[char]) -> bool {
 mod tests {
     use super::super::fixtures::{builtin, hostile, parsed_with_markup};
     use super::*;
-    use crate::content::Library;
+    use crate::content::{Library, parse_guide};
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
     /// What a CommonMark reader sees: each heading and list item with its rendered text, and
@@ -239,7 +287,7 @@ mod tests {
     /// The sheet renders as exactly the guides' text: every title as a heading of its level,
     /// every point as a bullet, nothing read as HTML, emphasis, code, links or other blocks.
     fn assert_renders_exactly(library: &Library) {
-        let sheet = render(&library.guides);
+        let sheet = render(library, &library.guides);
         let rendered = read(&sheet);
         assert!(rendered.html.is_empty(), "{:?}\n{sheet}", rendered.html);
         assert!(rendered.other.is_empty(), "{:?}\n{sheet}", rendered.other);
@@ -295,7 +343,7 @@ mod tests {
     fn markup_in_guide_text_stays_text() {
         let library = parsed_with_markup();
         assert_renders_exactly(&library);
-        let sheet = render(&library.guides);
+        let sheet = render(&library, &library.guides);
         assert!(sheet.contains("\n## Bold \\<b>& topic\n"), "{sheet}");
         assert!(sheet.contains("\n- A tip with \\&amp; already escaped\n"));
     }
@@ -308,7 +356,7 @@ mod tests {
     #[test]
     fn a_topic_has_its_lists_and_every_criterion() {
         let library = builtin();
-        let sheet = render(&library.guides);
+        let sheet = render(&library, &library.guides);
         let guide = &library.guides[0];
         let topic = &guide.topics[0];
         let start = sheet
@@ -331,10 +379,74 @@ mod tests {
 
     #[test]
     fn the_sheet_ends_with_one_newline_and_has_no_trailing_spaces() {
-        let sheet = render(&builtin().guides);
+        let library = builtin();
+        let sheet = render(&library, &library.guides);
         assert!(sheet.ends_with('\n') && !sheet.ends_with("\n\n"));
         assert!(sheet.lines().all(|l| l == l.trim_end()));
         assert!(!sheet.contains("\n\n\n"));
+    }
+
+    /// Two guides: the second's topic has an assessment question, a table (with a pipe in a
+    /// cell), a model answer and a link into the first guide.
+    fn with_extras() -> Library {
+        let head = |id: &str| {
+            format!(
+                "+++\nid = \"{id}\"\ntitle = \"Guide {id}\"\ncriterion = \"C\"\nverb = \"describe\"\nsource = \"S\"\n+++\n\n"
+            )
+        };
+        let first = format!("{}## Target topic {{#target}}\n\nS.\n", head("a"));
+        let second = format!(
+            "{}## Extras {{#extras}}\n\nS.\n\n### Assessment question\n\nDescribe *it*.\n\n\
+             ### Side by side\n\n| Aspect | Work | Home |\n|---|---|---|\n| Pay | Paid \\| salaried | None |\n\n\
+             ### Model answer\n\nOne.\n\nTwo.\n\n### See also\n\n- a/target\n",
+            head("b")
+        );
+        let guides = [("a.md", first), ("b.md", second)]
+            .iter()
+            .map(|(path, text)| match parse_guide(path, text.as_bytes()) {
+                Ok(guide) => guide,
+                Err(e) => panic!("{e:?}"),
+            })
+            .collect();
+        Library { guides }
+    }
+
+    #[test]
+    fn questions_tables_model_answers_and_links_are_on_the_sheet() {
+        let library = with_extras();
+        let sheet = render(&library, &library.guides[1..]);
+        assert!(
+            sheet.contains("\n**Assessment question:** Describe it.\n"),
+            "{sheet}"
+        );
+        assert!(
+            sheet.contains("\n### Model answer\n\nOne.\n\nTwo.\n"),
+            "{sheet}"
+        );
+        assert!(
+            sheet.contains("\n**See also:**\n\n- Target topic (Guide a)\n"),
+            "{sheet}"
+        );
+        // Read back as a table, the cells are the guide's cells.
+        let mut cells = Vec::new();
+        let mut cell = None::<String>;
+        for event in Parser::new_ext(&sheet, pulldown_cmark::Options::ENABLE_TABLES) {
+            match event {
+                Event::Start(Tag::TableCell) => cell = Some(String::new()),
+                Event::Text(t) => {
+                    if let Some(c) = cell.as_mut() {
+                        c.push_str(&t);
+                    }
+                }
+                Event::End(TagEnd::TableCell) => cells.extend(cell.take()),
+                _ => {}
+            }
+        }
+        assert_eq!(
+            cells,
+            ["Aspect", "Work", "Home", "Pay", "Paid | salaried", "None"],
+            "{sheet}"
+        );
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub fn render_guide(library: &Library, guide: Option<usize>, format: Format) -> 
         Some(index) => library.guides.get(index..=index).unwrap_or(&[]),
     };
     match format {
-        Format::Markdown => markdown::render(guides),
+        Format::Markdown => markdown::render(library, guides),
         Format::Anki => anki::render(library, guide),
         Format::Json => json::render(guides),
     }
