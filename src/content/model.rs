@@ -70,12 +70,26 @@ pub struct Topic {
     /// Line of the topic's heading in its file, for messages.
     #[serde(skip)]
     pub line: usize,
+    /// Lines of the key features and examples in the file, for messages.
+    #[serde(skip)]
+    pub item_lines: ItemLines,
+}
+
+/// Where a topic's key features and examples are in its file (one line each, in order), so
+/// that a message about a point can say `path:line`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemLines {
+    pub key_features: Vec<usize>,
+    pub examples: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PointList {
     pub name: String,
     pub points: Vec<String>,
+    /// Line of each point in its file, for messages.
+    #[serde(skip)]
+    pub lines: Vec<usize>,
 }
 
 /// A named table: a header row and rows of the same width, every cell non-empty.
@@ -165,6 +179,21 @@ impl Topic {
             .iter()
             .flat_map(|list| list.points.iter().map(|p| (list.name.as_str(), p.as_str())));
         key.chain(others)
+    }
+
+    /// The line of each point in its file, in the order of [`Topic::points`] (0 where unknown).
+    pub fn point_lines(&self) -> impl Iterator<Item = usize> + '_ {
+        let key = (0..self.key_features.len())
+            .map(|i| self.item_lines.key_features.get(i).copied().unwrap_or(0));
+        let others = self.lists.iter().flat_map(|list| {
+            (0..list.points.len()).map(|i| list.lines.get(i).copied().unwrap_or(0))
+        });
+        key.chain(others)
+    }
+
+    /// The line of example `index` in its file (0 where unknown).
+    pub fn example_line(&self, index: usize) -> usize {
+        self.item_lines.examples.get(index).copied().unwrap_or(0)
     }
 
     pub fn point_count(&self) -> usize {

@@ -5,8 +5,8 @@
 
 use super::diagnostic::{Diagnostic, LineIndex};
 use super::model::{
-    ASSESSMENT_QUESTION, CRITERIA, CommandVerb, EXAMPLES, Guide, KEY_FEATURES, MODEL_ANSWER,
-    PointList, SEARCH_TERMS, SEE_ALSO, Table, Topic, TopicLink,
+    ASSESSMENT_QUESTION, CRITERIA, CommandVerb, EXAMPLES, Guide, ItemLines, KEY_FEATURES,
+    MODEL_ANSWER, PointList, SEARCH_TERMS, SEE_ALSO, Table, Topic, TopicLink,
 };
 use super::sanitize::{sanitize, sanitize_inline};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -659,6 +659,7 @@ impl<'a> GuideParser<'a> {
                                 current_list = Some(PointList {
                                     name,
                                     points: Vec::new(),
+                                    lines: Vec::new(),
                                 });
                             }
                             None => self.error(
@@ -708,6 +709,7 @@ impl<'a> GuideParser<'a> {
                             }
                         } else {
                             list.points.push(point);
+                            list.lines.push(self.lines.position(item_start).0);
                         }
                     }
                 }
@@ -916,6 +918,7 @@ impl<'a> GuideParser<'a> {
                 see_also: Vec::new(),
                 party: false,
                 line,
+                item_lines: ItemLines::default(),
             },
             heading_offset: at,
             pending_list: None,
@@ -1116,14 +1119,17 @@ fn add_list(topic: &mut Topic, list: PointList) {
     let name = list.name.to_lowercase();
     if name == KEY_FEATURES.to_lowercase() {
         topic.key_features.extend(list.points);
+        topic.item_lines.key_features.extend(list.lines);
     } else if name == EXAMPLES.to_lowercase() {
         topic.examples.extend(list.points);
+        topic.item_lines.examples.extend(list.lines);
     } else if name == CRITERIA.to_lowercase() {
         topic.criteria.extend(list.points);
     } else if name == SEARCH_TERMS.to_lowercase() {
         topic.search_terms.extend(list.points);
     } else if let Some(existing) = topic.lists.iter_mut().find(|l| l.name == list.name) {
         existing.points.extend(list.points);
+        existing.lines.extend(list.lines);
     } else {
         topic.lists.push(list);
     }
@@ -1159,6 +1165,8 @@ mod tests {
         assert_eq!(first.lists[0].points, ["A tip"]);
         assert_eq!(first.criteria, ["1.4a"]);
         assert_eq!(first.line, 12);
+        assert_eq!(first.point_lines().collect::<Vec<_>>(), [19, 20, 28]);
+        assert_eq!(first.example_line(0), 24);
         assert_eq!(guide.topics[1].summary, "Only a summary.");
         Ok(())
     }

@@ -108,6 +108,7 @@ pub(crate) mod fixtures {
             topic.lists = vec![PointList {
                 name: "Tips & <tricks>".to_owned(),
                 points: vec!["+ plus\tand tab\nand newline".to_owned()],
+                lines: vec![0],
             }];
             topic.criteria = vec!["2.1 *Own* criterion".to_owned()];
         }
