@@ -167,13 +167,21 @@ fn run_snapshot(
     snapshot::run(library, store, saved, &script, themes, out).context("drawing the snapshot")
 }
 
-/// Parses an RFC 3339 time given on the command line.
+/// Parses an RFC 3339 time given on the command line; a mistake says what form is expected.
 fn parse_time(text: &str, flag: &str) -> anyhow::Result<DateTime<Utc>> {
+    use chrono::format::ParseErrorKind;
     DateTime::parse_from_rfc3339(text)
         .map(|time| time.with_timezone(&Utc))
         .map_err(|e| {
+            let why = match e.kind() {
+                ParseErrorKind::OutOfRange | ParseErrorKind::Impossible => {
+                    " (a value is out of range)"
+                }
+                _ => "",
+            };
             usage(format!(
-                "{flag} `{text}`: {e}; use RFC 3339, like 2026-11-21T09:30:00Z"
+                "{flag} `{text}` is not a date and time{why}: give one in RFC 3339 form, like \
+                 2026-11-21T09:30:00Z (UTC) or 2026-11-21T09:30:00+01:00"
             ))
         })
 }

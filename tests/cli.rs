@@ -712,3 +712,28 @@ fn content_with_problems_is_reported_not_used() {
     assert!(output.stdout.is_empty());
     assert!(stderr(&output).contains("carestudy check"));
 }
+
+/// A time that is not RFC 3339 gets a message saying what form is expected, with an example,
+/// rather than the parser's "premature end of input".
+#[test]
+fn a_bad_now_says_what_form_a_time_takes() {
+    for args in [
+        &["stats", "--now", "yesterday"][..],
+        &["snapshot", "--now", "2026-11-21"][..],
+    ] {
+        let err = usage_error(args);
+        assert!(err.contains("RFC 3339"), "{err}");
+        assert!(err.contains("2026-11-21T09:30:00Z"), "an example: {err}");
+        assert!(err.contains(&format!("`{}`", args[2])), "names it: {err}");
+        assert!(!err.contains("premature"), "no parser jargon: {err}");
+    }
+    let err = usage_error(&["stats", "--now", "2026-13-21T00:00:00Z"]);
+    assert!(err.contains("out of range"), "{err}");
+}
+
+/// An unfinished key name is an error that names it, not text typed into the app.
+#[test]
+fn an_unfinished_key_name_is_a_usage_error() {
+    let err = usage_error(&["snapshot", "--keys", "abc<Enter"]);
+    assert!(err.contains("unfinished key name <Enter"), "{err}");
+}

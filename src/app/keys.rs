@@ -26,37 +26,58 @@ pub enum Key {
 
 pub const SPACE: Key = Key::Char(' ');
 
+/// What is wrong with a piece of key notation.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownKeyName(pub String);
+pub enum KeyNotationError {
+    /// `<Name>` names no key.
+    Unknown(String),
+    /// `<Name` has no closing `>`: a key name was begun and not finished.
+    Unfinished(String),
+}
 
-impl fmt::Display for UnknownKeyName {
+const KNOWN_NAMES: &str = "<Enter> <Esc> <Tab> <S-Tab> <Up> <Down> <Left> <Right> <Home> <End> \
+                           <PageUp> <PageDown> <BS> <Del> <Space> <lt> <F1>..<F12> <C-x>";
+
+impl fmt::Display for KeyNotationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown key name <{}> (known: <Enter> <Esc> <Tab> <S-Tab> <Up> <Down> <Left> <Right> \
-             <Home> <End> <PageUp> <PageDown> <BS> <Del> <Space> <lt> <F1>..<F12> <C-x>)",
-            self.0
-        )
+        match self {
+            KeyNotationError::Unknown(name) => {
+                write!(f, "unknown key name <{name}> (known: {KNOWN_NAMES})")
+            }
+            KeyNotationError::Unfinished(name) => write!(
+                f,
+                "unfinished key name <{name}: end it with `>` (<{name}>), or write <lt> for a \
+                 `<` typed as text"
+            ),
+        }
     }
 }
 
-impl std::error::Error for UnknownKeyName {}
+impl std::error::Error for KeyNotationError {}
 
 impl Key {
     /// Parses vim-style key notation: plain characters type themselves, `<Name>` names a key.
-    /// A `<` that does not start a `<...>` name is the character itself.
-    pub fn parse_sequence(text: &str) -> Result<Vec<Key>, UnknownKeyName> {
+    /// A `<` that does not begin a key name is the character itself (`a<b c>`, `3<4`); one that
+    /// begins a name left unfinished (`abc<Enter`) is an error rather than typed text.
+    pub fn parse_sequence(text: &str) -> Result<Vec<Key>, KeyNotationError> {
         let mut keys = Vec::new();
         let mut rest = text;
         while let Some(c) = rest.chars().next() {
-            if c == '<'
-                && let Some(end) = rest[1..].find('>')
-            {
-                let name = &rest[1..1 + end];
-                if !name.is_empty() && !name.contains('<') && !name.contains(char::is_whitespace) {
+            if c == '<' {
+                let after = &rest[1..];
+                // The would-be name runs to the next `>`, `<` or space, or to the end.
+                let end = after
+                    .find(|c: char| c == '>' || c == '<' || c.is_whitespace())
+                    .unwrap_or(after.len());
+                let name = &after[..end];
+                let closed = after[end..].starts_with('>');
+                if closed && !name.is_empty() {
                     keys.push(Self::from_name(name)?);
-                    rest = &rest[end + 2..];
+                    rest = &after[end + 1..];
                     continue;
+                }
+                if begins_a_name(name, &after[end..]) {
+                    return Err(KeyNotationError::Unfinished(name.to_owned()));
                 }
             }
             keys.push(Key::Char(c));
@@ -65,7 +86,7 @@ impl Key {
         Ok(keys)
     }
 
-    fn from_name(name: &str) -> Result<Key, UnknownKeyName> {
+    fn from_name(name: &str) -> Result<Key, KeyNotationError> {
         let lower = name.to_ascii_lowercase();
         let key = match lower.as_str() {
             "enter" | "cr" | "return" => Key::Enter,
@@ -97,7 +118,7 @@ impl Key {
                 {
                     return Ok(Key::Ctrl(c.to_ascii_lowercase()));
                 }
-                return Err(UnknownKeyName(name.to_owned()));
+                return Err(KeyNotationError::Unknown(name.to_owned()));
             }
         };
         Ok(key)
@@ -112,6 +133,16 @@ impl Key {
             other => format!("<{other}>"),
         }
     }
+}
+
+/// Whether `<` then `name` (followed by `next`, which is not `>`) was meant as a key name: a
+/// word at the end of the text or run into another `<` (`abc<Enter`, `<Enter<Esc>`), or any
+/// known key name however it ends (`<Enter y`).
+fn begins_a_name(name: &str, next: &str) -> bool {
+    let word = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let cut_off = next.is_empty() || next.starts_with('<');
+    (word && cut_off) || (!name.is_empty() && Key::from_name(name).is_ok())
 }
 
 /// The key as a person reads it in help: `j`, `Enter`, `Ctrl-C`, `Space`.
@@ -172,7 +203,7 @@ mod tests {
     #[test]
     fn unknown_names_are_errors_that_name_them() {
         let err = Key::parse_sequence("x<Hyper>").err();
-        assert_eq!(err, Some(UnknownKeyName("Hyper".to_owned())));
+        assert_eq!(err, Some(KeyNotationError::Unknown("Hyper".to_owned())));
         assert!(
             err.map(|e| e.to_string())
                 .unwrap_or_default()
@@ -192,6 +223,41 @@ mod tests {
             Key::Char('<'),
         ] {
             assert_eq!(Key::parse_sequence(&key.notation()), Ok(vec![key]));
+        }
+    }
+
+    #[test]
+    fn an_unfinished_key_name_is_an_error_not_text() {
+        for text in [
+            "abc<Enter",
+            "<Esc",
+            "1<Enter<Esc>",
+            "a<C-c",
+            "x<Enter y",
+            "<f5",
+        ] {
+            let message = Key::parse_sequence(text)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(message.contains("unfinished"), "{text:?}: {message:?}");
+            assert!(
+                message.contains("<lt>"),
+                "says how to type `<`: {message:?}"
+            );
+        }
+        let message = Key::parse_sequence("abc<Enter")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(message.contains("<Enter"), "names it: {message}");
+        // A `<` before something that is no key name stays text.
+        for text in ["a<b c>", "x < y", "3<4", "<3 care", "a<", "<<"] {
+            assert_eq!(
+                Key::parse_sequence(text),
+                Ok(text.chars().map(Key::Char).collect()),
+                "{text:?}"
+            );
         }
     }
 }
