@@ -759,13 +759,13 @@ impl App {
             .as_ref()
             .is_some_and(|w| w.topic().is_some_and(|at| scope.includes(at)));
         if !resumable {
-            let mut topics: Vec<TopicRef> = self
+            let in_scope: Vec<TopicRef> = self
                 .topics
                 .iter()
                 .copied()
                 .filter(|&at| scope.includes(at))
                 .collect();
-            fastrand::Rng::with_seed(self.seed).shuffle(&mut topics);
+            let topics = practice::writing_order(&self.library, &in_scope, self.seed);
             self.quiz.write = Some(WriteState {
                 topics,
                 index: 0,
@@ -810,7 +810,7 @@ impl App {
                 let points: Vec<&str> = write
                     .topic()
                     .and_then(|at| self.library.topic(at))
-                    .map(|topic| topic.points().map(|(_, point)| point).collect())
+                    .map(|topic| topic.answer_points())
                     .unwrap_or_default();
                 write.checked = Some(practice::assess(&text, &points));
             }

@@ -12,4 +12,4 @@ mod prompt;
 pub mod words;
 
 pub use coverage::{Overall, PointCoverage, assess, needed, overall};
-pub use prompt::{question, reminder};
+pub use prompt::{question, question_for, reminder, verb_for, writing_order};

@@ -9,7 +9,7 @@
 //! ("Trust", "Professional boundaries", "Volunteers").
 
 use super::words::{self, WordKind};
-use crate::content::CommandVerb;
+use crate::content::{CommandVerb, Guide, Library, Topic, TopicRef};
 use std::collections::HashSet;
 
 /// Used when a title has no words left after tidying.
@@ -20,6 +20,60 @@ const FIELD: &str = " in health and social care";
 
 /// Where a comparison is asked for when the title names only one thing.
 const TWO_SETTINGS: &str = " in two different health and social care settings";
+
+/// The question written practice asks about `topic`: its assessment question word for word
+/// when it has one (`### Assessment question`), otherwise one worded with the guide's command
+/// verb from the topic's title ([`question`]).
+pub fn question_for(guide: &Guide, topic: &Topic) -> String {
+    match &topic.question {
+        Some(asked) => asked.clone(),
+        None => question(guide.verb, &guide.title, &topic.title),
+    }
+}
+
+/// The command verb of the question [`question_for`] asks: an assessment question's first word
+/// when it is a command verb ("Explain how ..."), otherwise the guide's verb.
+pub fn verb_for(guide: &Guide, topic: &Topic) -> CommandVerb {
+    topic
+        .question
+        .as_deref()
+        .and_then(|asked| asked.split_whitespace().next())
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase()
+        })
+        .and_then(|word| CommandVerb::parse(&word))
+        .unwrap_or(guide.verb)
+}
+
+/// The order written practice takes `topics` in: the topics that carry an assessment question
+/// first, in the guides' order (they are the questions learners actually sit), then the others
+/// shuffled with `seed`. Topics with nothing to check an answer against (a glossary entry) are
+/// left out.
+pub fn writing_order(library: &Library, topics: &[TopicRef], seed: u64) -> Vec<TopicRef> {
+    let with_points = |at: &&TopicRef| {
+        library
+            .topic(**at)
+            .is_some_and(|t| !t.answer_points().is_empty())
+    };
+    let asks = |at: &TopicRef| library.topic(*at).is_some_and(|t| t.question.is_some());
+    let mut first: Vec<TopicRef> = topics
+        .iter()
+        .filter(with_points)
+        .copied()
+        .filter(asks)
+        .collect();
+    first.sort();
+    let mut rest: Vec<TopicRef> = topics
+        .iter()
+        .filter(with_points)
+        .copied()
+        .filter(|at| !asks(at))
+        .collect();
+    fastrand::Rng::with_seed(seed).shuffle(&mut rest);
+    first.extend(rest);
+    first
+}
 
 /// The question for a topic, worded with the guide's command verb.
 ///
@@ -285,14 +339,16 @@ fn strip_end_punctuation(text: &str) -> &str {
 
 /// Lowercases the first letter of a title so it can follow a verb, unless the title starts with
 /// a name: a word with capitals after its first letter ("NHS", "GPs") or followed by a
-/// capitalised word ("Mental Capacity Act").
+/// capitalised word ("Mental Capacity Act"). An article before a name is lowercased ("the Care
+/// Act 2014").
 fn lower_first(text: &str) -> String {
     let mut words = text.split_whitespace();
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
     let capitals_inside = first.chars().skip(1).any(char::is_uppercase);
     let starts_a_name = second.chars().next().is_some_and(char::is_uppercase);
-    if capitals_inside || starts_a_name {
+    let is_article = matches!(first, "The" | "A" | "An");
+    if capitals_inside || (starts_a_name && !is_article) {
         return text.to_owned();
     }
     let mut chars = text.chars();
@@ -472,6 +528,102 @@ mod tests {
             question(CommandVerb::Compare, WHY_WE, "Dignity and respect"),
             "Compare dignity and respect in health and social care."
         );
+    }
+
+    #[test]
+    fn an_article_before_a_name_is_lowercased() {
+        const LAW: &str = "Working relationships under the law: acts, codes and regulators";
+        assert_eq!(
+            question(
+                CommandVerb::Explain,
+                LAW,
+                "The Mental Capacity Act 2005: capacity and best interests"
+            ),
+            "Explain why the Mental Capacity Act 2005 matters in working relationships under the law."
+        );
+        assert_eq!(
+            question(CommandVerb::Describe, WHY_WE, "A Deputy of the Court"),
+            "Describe a Deputy of the Court in health and social care."
+        );
+        assert_eq!(
+            question(CommandVerb::Describe, WHY_WE, "The role"),
+            "Describe the role in health and social care."
+        );
+    }
+
+    /// A topic titled "Volunteers" with an assessment question and key features, parsed as a
+    /// guide file would be (so it keeps up with the model).
+    fn topic_with(question: Option<&str>, points: &[&str]) -> Topic {
+        let mut text = String::from("## Volunteers {#t}\n\nS.\n");
+        if let Some(question) = question {
+            text.push_str(&format!("\n### Assessment question\n\n{question}\n"));
+        }
+        if !points.is_empty() {
+            text.push_str("\n### Key features\n\n");
+            for point in points {
+                text.push_str(&format!("- {point}\n"));
+            }
+        }
+        guide_from(&text).topics.remove(0)
+    }
+
+    fn guide_from(body: &str) -> Guide {
+        let text = format!(
+            "+++\nid = \"g\"\ntitle = \"{WORKING}\"\ncriterion = \"C\"\nverb = \"describe\"\nsource = \"S\"\n+++\n\n{body}"
+        );
+        match crate::content::parse_guide("g.md", text.as_bytes()) {
+            Ok(guide) => guide,
+            Err(problems) => panic!("{problems:?}"),
+        }
+    }
+
+    fn guide_with(topics: Vec<Topic>) -> Guide {
+        let mut guide = guide_from("## Placeholder {#placeholder}\n\nS.\n");
+        guide.topics = topics;
+        guide
+    }
+
+    #[test]
+    fn an_assessment_question_is_asked_as_written_with_its_own_verb() {
+        let asked = topic_with(
+            Some("Explain how a working relationship is different from a personal relationship."),
+            &["A point"],
+        );
+        let plain = topic_with(None, &["A point"]);
+        let guide = guide_with(vec![]);
+        assert_eq!(
+            question_for(&guide, &asked),
+            "Explain how a working relationship is different from a personal relationship."
+        );
+        assert_eq!(verb_for(&guide, &asked), CommandVerb::Explain);
+        assert_eq!(
+            question_for(&guide, &plain),
+            "Describe volunteers in working relationships in care settings."
+        );
+        assert_eq!(verb_for(&guide, &plain), CommandVerb::Describe);
+        let not_a_verb = topic_with(Some("Why does trust matter?"), &["A point"]);
+        assert_eq!(verb_for(&guide, &not_a_verb), CommandVerb::Describe);
+    }
+
+    #[test]
+    fn assessment_questions_come_first_and_reading_matter_never() {
+        let library = Library {
+            guides: vec![guide_with(vec![
+                topic_with(None, &["One"]),
+                topic_with(Some("Describe it."), &["Two"]),
+                topic_with(None, &[]),
+                topic_with(None, &["Three"]),
+                topic_with(Some("Explain it."), &["Four"]),
+            ])],
+        };
+        let all: Vec<TopicRef> = library.topic_refs().collect();
+        let at = |topic| TopicRef { guide: 0, topic };
+        for seed in 0..20 {
+            let order = writing_order(&library, &all, seed);
+            assert_eq!(order.len(), 4, "the topic with no points is left out");
+            assert_eq!(order[..2], [at(1), at(4)]);
+            assert!(order[2..].contains(&at(0)) && order[2..].contains(&at(3)));
+        }
     }
 
     #[test]

@@ -40,9 +40,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(card);
     frame.render_widget(block, card);
 
-    let verb = guide.verb;
+    let verb = practice::verb_for(guide, topic);
     let mut head = plain(
-        &practice::question(verb, &guide.title, &topic.title),
+        &practice::question_for(guide, topic),
         inner.width,
         theme.title,
     );
