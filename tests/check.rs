@@ -414,11 +414,12 @@ fn built_in_guides_pass() {
 // ---------------------------------------------------------------------------------------------
 // Generated at test time: too big to commit, or symbolic links.
 
-/// A valid start of a guide; what a test appends begins on line 13.
+/// A valid start of a guide; what a test appends begins on line 14.
 const HEADER: &str = "+++\nid = \"generated\"\ntitle = \"A generated guide\"\n\
 criterion = \"1.1 Describe a generated guide\"\nverb = \"describe\"\nsource = \"carestudy tests\"\n\
+references = [{ title = \"A reference\", url = \"https://example.org\" }]\n\
 +++\n\n## A topic {#a-topic}\n\nA summary.\n\n";
-const FIRST_LINE: usize = 13;
+const FIRST_LINE: usize = 14;
 
 /// Writes HEADER + `rest` to `guide.md` in a new temporary folder.
 fn generated(rest: &[u8]) -> (tempfile::TempDir, PathBuf) {
@@ -485,6 +486,37 @@ fn a_file_at_the_size_limit_is_read() {
     let (dir, path) = generated(&rest);
     assert_eq!(fs::metadata(&path).unwrap().len(), LIMIT as u64);
     // Ordinary text, not hostile: read in full, so not held to the time limit.
+    let run = check(dir.path());
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+}
+
+/// `check` asks a guide for its public references unless it is based on one of the five source
+/// guides; the app opens it either way.
+#[test]
+fn a_guide_not_based_on_a_source_guide_lists_its_references() {
+    let (dir, path) = generated(b"");
+    let without = HEADER.replace(
+        "references = [{ title = \"A reference\", url = \"https://example.org\" }]\n",
+        "",
+    );
+    let rest = "### Key features\n\n- A point.\n";
+    fs::write(&path, format!("{without}{rest}")).unwrap();
+    let run = check(dir.path());
+    assert_eq!(run.status, Some(1), "{}", run.stderr);
+    let problems = run.expect(&path, 6, 10, "no `references`: a guide not based on one of");
+    assert_eq!(problems.len(), 1, "{}", run.stderr);
+    let opened = carestudy(&[
+        "--content".as_ref(),
+        dir.path().as_os_str(),
+        "snapshot".as_ref(),
+    ]);
+    assert_eq!(opened.status, Some(0), "{}", opened.stderr);
+
+    let based = without.replace(
+        "source = \"carestudy tests\"",
+        "source = \"The therapeutic relationship in health and social care (Care Learning)\"",
+    );
+    fs::write(&path, format!("{based}{rest}")).unwrap();
     let run = check(dir.path());
     assert_eq!(run.status, Some(0), "{}", run.stderr);
 }

@@ -638,6 +638,7 @@ title = "Shift handovers"
 criterion = "2.1 Explain why handovers matter"
 verb = "explain"
 source = "Notes from our team meeting"
+references = [{ title = "Our handover policy", url = "https://intranet.example.org/policies/handover" }]
 +++
 
 ## What a handover is {#what-it-is}
@@ -689,6 +690,76 @@ fn content_from_a_folder_of_my_own() {
     assert_eq!(hits[0]["topic"], "what-it-is");
     assert!(ok(&["check", path]).starts_with("ok: "));
     assert!(ok(&["--content", path, "snapshot"]).contains("What a handover is"));
+}
+
+/// A guide's references and a `.context` topic show in Browse, `show` (text and JSON) and the
+/// Markdown sheet.
+#[test]
+fn references_and_wider_context_are_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let guide = HANDOVER
+        .replace(
+            "{#why-they-matter}",
+            "{#why-they-matter .context}",
+        )
+        .replace(
+            "references = [",
+            "references = [{ title = \"Care Act 2014\", url = \"https://www.legislation.gov.uk/ukpga/2014/23\" }, ",
+        );
+    std::fs::write(dir.path().join("handover.md"), guide).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let note = "Wider context: not one of a care worker's own working relationships";
+    let policy = "Our handover policy: https://intranet.example.org/policies/handover";
+
+    let text = ok(&["--content", path, "show", "handover/why-they-matter"]);
+    assert!(text.contains(note), "{text}");
+    assert!(
+        text.contains(
+            "References:\n  - Care Act 2014: https://www.legislation.gov.uk/ukpga/2014/23\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains(policy), "{text}");
+    let plain = ok(&["--content", path, "show", "handover/what-it-is"]);
+    assert!(!plain.contains(note), "{plain}");
+
+    let shown = json(&[
+        "--content",
+        path,
+        "show",
+        "--json",
+        "handover/why-they-matter",
+    ]);
+    assert_eq!(shown["context"], true);
+    assert_eq!(shown["references"][0]["title"], "Care Act 2014");
+    assert_eq!(
+        shown["references"][1]["url"],
+        "https://intranet.example.org/policies/handover"
+    );
+    let plain = json(&["--content", path, "show", "--json", "handover/what-it-is"]);
+    assert_eq!(plain["context"], false);
+
+    let sheet = ok(&["--content", path, "export", "--format", "markdown"]);
+    assert!(
+        sheet.contains(&format!("## Why handovers matter\n\n{note}\n")),
+        "{sheet}"
+    );
+    assert!(sheet.contains("**References:**"), "{sheet}");
+
+    let screen = ok(&[
+        "--content",
+        path,
+        "snapshot",
+        "--size",
+        "120x40",
+        "--topic",
+        "handover/why-they-matter",
+        "--keys",
+        "<Enter>",
+    ]);
+    assert!(screen.contains(note), "{screen}");
+    assert!(screen.contains("References"), "{screen}");
+    assert!(screen.contains(policy), "{screen}");
 }
 
 #[test]

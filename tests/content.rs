@@ -2,7 +2,9 @@
 //! The built-in guides: their shape, their coverage of the source guides, and that they are
 //! written in the project's own words.
 
-use carestudy::content::{Library, load_builtin, load_dir};
+use carestudy::content::{
+    Library, is_based_on_a_source_guide, load_builtin, load_dir, missing_references,
+};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -10,19 +12,27 @@ fn builtin() -> Library {
     load_builtin().expect("the built-in guides load without problems")
 }
 
+/// Five guides are written from the five source guides; any other built-in guide names its
+/// public references (what `carestudy check` asks of it).
 #[test]
-fn five_guides_with_sixty_to_seventy_five_topics() {
+fn five_source_based_guides_and_references_for_the_rest() {
     let library = builtin();
-    assert_eq!(library.guides.len(), 5);
-    let totals = library.totals();
-    assert!((60..=75).contains(&totals.topics), "{totals}");
-    for guide in &library.guides {
+    let (based, others): (Vec<_>, Vec<_>) = library
+        .guides
+        .iter()
+        .partition(|guide| is_based_on_a_source_guide(guide));
+    assert_eq!(based.len(), 5);
+    let topics: usize = based.iter().map(|g| g.topics.len()).sum();
+    assert!((60..=80).contains(&topics), "{topics} topics");
+    for guide in others {
         assert!(
-            guide.source.ends_with("(Care Learning)"),
-            "{}: {}",
-            guide.id,
-            guide.source
+            !guide.references.is_empty(),
+            "{} lists no references",
+            guide.id
         );
+    }
+    assert!(missing_references(&library).is_empty());
+    for guide in &library.guides {
         for topic in &guide.topics {
             assert!(!topic.summary.is_empty(), "{}/{}", guide.id, topic.id);
             assert!(
@@ -242,4 +252,33 @@ fn the_guides_share_no_sentence_with_the_sources() {
         "copied from the sources:\n{}",
         shared.join("\n")
     );
+}
+
+/// The guides written out in content/README.md load, and pass `check`'s references rule: a tutor
+/// who copies one starts from a valid guide.
+#[test]
+fn the_format_guide_examples_are_valid_guides() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/README.md"))
+            .unwrap();
+    let examples: Vec<&str> = readme
+        .split("```markdown\n")
+        .skip(1)
+        .filter_map(|block| block.split("\n```").next())
+        .filter(|block| block.starts_with("+++"))
+        .collect();
+    assert_eq!(
+        examples.len(),
+        2,
+        "the shape of a guide and a complete example"
+    );
+    for example in examples {
+        let guide = carestudy::content::parse_guide("README example", example.as_bytes())
+            .unwrap_or_else(|problems| panic!("{problems:?}\n{example}"));
+        assert!(!guide.references.is_empty(), "{}", guide.id);
+        let library = Library {
+            guides: vec![guide],
+        };
+        assert!(carestudy::content::missing_references(&library).is_empty());
+    }
 }

@@ -1,7 +1,7 @@
 //! A topic laid out as wrapped lines for a given width. `update` uses it to know how far the
 //! text can scroll and where a search match sits; the drawing code styles the same lines.
 
-use crate::content::{Library, SEARCH_TERMS, TopicRef};
+use crate::content::{CONTEXT_NOTE, Library, SEARCH_TERMS, TopicRef};
 use crate::search::Field;
 use chrono::{DateTime, Utc};
 
@@ -49,6 +49,9 @@ pub fn detail_lines(
     };
     doc.wrapped(LineKind::Title, &topic.title, Some(anchor(Field::Title, 0)));
     doc.wrapped(LineKind::Meta, &guide.title, None);
+    if topic.context {
+        doc.wrapped(LineKind::Meta, CONTEXT_NOTE, None);
+    }
     doc.blank();
     for paragraph in topic.summary.split("\n\n") {
         doc.wrapped(LineKind::Body, paragraph, Some(anchor(Field::Summary, 0)));
@@ -86,6 +89,20 @@ pub fn detail_lines(
         anchor: None,
     });
     doc.wrapped(LineKind::Meta, &guide.source, None);
+    if !guide.references.is_empty() {
+        doc.blank();
+        doc.lines.push(DetailLine {
+            kind: LineKind::Heading,
+            text: "References".to_owned(),
+            anchor: None,
+        });
+        for reference in &guide.references {
+            doc.bullet(
+                LineKind::Meta,
+                &format!("{}: {}", reference.title, reference.url),
+            );
+        }
+    }
     if !answers.is_empty() {
         doc.blank();
         doc.lines.push(DetailLine {
@@ -128,6 +145,20 @@ impl Doc {
                 kind,
                 text: line.into_owned(),
                 anchor: anchor.clone(),
+            });
+        }
+    }
+
+    /// One bulleted item with a hanging indent and no search anchor.
+    fn bullet(&mut self, kind: LineKind, item: &str) {
+        let options = textwrap::Options::new(self.width)
+            .initial_indent(BULLET)
+            .subsequent_indent(HANGING);
+        for line in textwrap::wrap(item, &options) {
+            self.lines.push(DetailLine {
+                kind,
+                text: line.into_owned(),
+                anchor: None,
             });
         }
     }

@@ -1,6 +1,6 @@
 use super::paint::Paint;
 use super::usage;
-use crate::content::{Library, PointList, Table, Topic, TopicRef};
+use crate::content::{CONTEXT_NOTE, Library, PointList, Reference, Table, Topic, TopicRef};
 use crate::lookup::{Lookup, find_topic};
 use anyhow::Context;
 use serde::Serialize;
@@ -33,7 +33,10 @@ struct ShownTopic<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     see_also: Vec<Related<'a>>,
     guide_title: &'a str,
+    /// Wider context, not one of a care worker's own working relationships (`.context`).
+    context: bool,
     source: &'a str,
+    references: &'a [Reference],
     /// The guide's criterion and criteria followed by the topic's own.
     criteria: Vec<&'a str>,
 }
@@ -112,7 +115,9 @@ fn write_topic(
             model_answer: &topic.model_answer,
             see_also: related(library, topic),
             guide_title: &guide.title,
+            context: topic.context,
             source: &guide.source,
+            references: &guide.references,
             criteria: all_criteria,
         };
         serde_json::to_writer_pretty(&mut *out, &shown)?;
@@ -126,6 +131,9 @@ fn write_topic(
         paint.id(&format!("{}/{}", guide.id, topic.id))
     )?;
     writeln!(out, "{}", paint.muted(&guide.title))?;
+    if topic.context {
+        writeln!(out, "{}", paint.muted(CONTEXT_NOTE))?;
+    }
     writeln!(out)?;
     for paragraph in topic.summary.split("\n\n") {
         writeln!(out, "{paragraph}")?;
@@ -184,6 +192,12 @@ fn write_topic(
         all_criteria.join("; ")
     )?;
     writeln!(out, "{} {}", paint.heading("Source:"), guide.source)?;
+    if !guide.references.is_empty() {
+        writeln!(out, "{}", paint.heading("References:"))?;
+        for reference in &guide.references {
+            writeln!(out, "  - {}: {}", reference.title, reference.url)?;
+        }
+    }
     Ok(())
 }
 

@@ -7,14 +7,16 @@ mod links;
 mod load;
 mod model;
 mod parse;
+mod references;
 mod sanitize;
 
 pub use diagnostic::{Diagnostic, Diagnostics, LineIndex};
 pub use load::{MAX_FOLDER_DEPTH, MAX_FOLDER_ENTRIES, load_builtin, load_dir};
 pub use model::{
-    ANSWER_PLAN, ASSESSMENT_QUESTION, CRITERIA, CommandVerb, EXAMPLES, Guide, ItemLines,
-    KEY_FEATURES, Library, MODEL_ANSWER, PointList, SEARCH_TERMS, SEE_ALSO, Table, Topic,
-    TopicLink, TopicRef, Totals,
+    ANSWER_PLAN, ASSESSMENT_QUESTION, CONTEXT_NOTE, CRITERIA, CommandVerb, EXAMPLES, Guide,
+    ItemLines, KEY_FEATURES, Library, MODEL_ANSWER, PointList, Reference, SEARCH_TERMS, SEE_ALSO,
+    Table, Topic, TopicLink, TopicRef, Totals,
 };
 pub use parse::{MAX_FILE_BYTES, MAX_LINE_BYTES, parse_guide};
+pub use references::{SOURCE_GUIDES, is_based_on_a_source_guide, missing_references};
 pub use sanitize::{escape_for_message, sanitize, sanitize_inline};

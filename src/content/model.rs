@@ -22,6 +22,8 @@ pub struct Guide {
     pub source: String,
     /// Qualification criteria the guide serves, beyond its own numbering.
     pub criteria: Vec<String>,
+    /// The public references the guide's facts come from beyond its `source`.
+    pub references: Vec<Reference>,
     pub introduction: String,
     pub topics: Vec<Topic>,
     /// Where the guide was loaded from, for messages (`content/x.md`).
@@ -30,6 +32,16 @@ pub struct Guide {
     /// Line and column of the `id` value in the front matter, for messages.
     #[serde(skip)]
     pub id_position: (usize, usize),
+    /// Line and column of the `source` value in the front matter, for messages.
+    #[serde(skip)]
+    pub source_position: (usize, usize),
+}
+
+/// A public reference (legislation, a regulator's page, a unit specification) by title and address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    pub title: String,
+    pub url: String,
 }
 
 /// One `##` section of a guide.
@@ -67,6 +79,10 @@ pub struct Topic {
     /// a place in the relationship map.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub party: bool,
+    /// Wider context (`{#id .context}` on the heading): not one of a care worker's own working
+    /// relationships, so not an answer to "describe your working relationships". Never a party.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub context: bool,
     /// Line of the topic's heading in its file, for messages.
     #[serde(skip)]
     pub line: usize,
@@ -232,6 +248,10 @@ pub const MODEL_ANSWER: &str = "Model answer";
 pub const ASSESSMENT_QUESTION: &str = "Assessment question";
 /// The list of links to related topics.
 pub const SEE_ALSO: &str = "See also";
+/// What Browse, `show` and the exports say about a `.context` topic: it is not an answer to
+/// "describe your working relationships".
+pub const CONTEXT_NOTE: &str =
+    "Wider context: not one of a care worker's own working relationships";
 
 impl Library {
     pub fn topic(&self, at: TopicRef) -> Option<&Topic> {

@@ -6,8 +6,9 @@
 use super::diagnostic::{Diagnostic, LineIndex};
 use super::model::{
     ASSESSMENT_QUESTION, CRITERIA, CommandVerb, EXAMPLES, Guide, ItemLines, KEY_FEATURES,
-    MODEL_ANSWER, PointList, SEARCH_TERMS, SEE_ALSO, Table, Topic, TopicLink,
+    MODEL_ANSWER, PointList, Reference, SEARCH_TERMS, SEE_ALSO, Table, Topic, TopicLink,
 };
+use super::references::is_web_address;
 use super::sanitize::{sanitize, sanitize_inline};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
@@ -29,6 +30,9 @@ pub const MAX_NESTING: usize = 16;
 const FENCE: &str = "+++";
 /// The heading class that marks a topic as a party in the relationship map.
 pub const PARTY_CLASS: &str = "party";
+/// The heading class that marks a topic as wider context, not one of a care worker's own
+/// working relationships.
+pub const CONTEXT_CLASS: &str = "context";
 
 /// Parses one guide file. `path` is only used in messages.
 pub fn parse_guide(path: &str, bytes: &[u8]) -> Result<Guide, Vec<Diagnostic>> {
@@ -184,7 +188,10 @@ struct FrontMatter {
     criterion: String,
     verb: CommandVerb,
     source: String,
+    /// Byte offset of the source's value, for messages about it.
+    source_at: usize,
     criteria: Vec<String>,
+    references: Vec<Reference>,
 }
 
 /// A topic being assembled from events.
@@ -312,10 +319,12 @@ impl<'a> GuideParser<'a> {
             verb: front.verb,
             source: front.source,
             criteria: front.criteria,
+            references: front.references,
             introduction,
             topics,
             origin: self.path.to_owned(),
             id_position: self.lines.position(front.id_at),
+            source_position: self.lines.position(front.source_at),
         })
     }
 
@@ -365,6 +374,7 @@ impl<'a> GuideParser<'a> {
         };
         let mut strings: BTreeMap<&str, (String, usize)> = BTreeMap::new();
         let mut criteria = Vec::new();
+        let mut references = Vec::new();
         for (key, value) in &table {
             let key_at = range.start + key.span().start;
             let value_at = range.start + value.span().start;
@@ -393,11 +403,12 @@ impl<'a> GuideParser<'a> {
                         "`criteria` must be a list of strings, like [\"Care Certificate 1.4\"]",
                     ),
                 },
+                "references" => references = self.parse_references(source, range.start, value),
                 other => self.error(
                     key_at,
                     format!(
                         "unknown key `{other}` in front matter (known keys: id, title, \
-                         criterion, verb, source, criteria)"
+                         criterion, verb, source, criteria, references)"
                     ),
                 ),
             }
@@ -425,6 +436,7 @@ impl<'a> GuideParser<'a> {
         let verb = required(self, "verb");
         let source_title = required(self, "source");
         let id_at = id.as_ref().map_or(closing_fence, |(_, at)| *at);
+        let source_at = source_title.as_ref().map_or(closing_fence, |(_, at)| *at);
         let id = id.and_then(|(id, at)| self.valid_id(id, at, "guide id"));
         let verb = verb.and_then(|(word, at)| {
             let verb = CommandVerb::parse(&word.to_lowercase());
@@ -444,8 +456,105 @@ impl<'a> GuideParser<'a> {
             criterion: criterion?.0,
             verb: verb?,
             source: source_title?.0,
+            source_at,
             criteria,
+            references,
         })
+    }
+
+    /// `references = [{ title = "...", url = "https://..." }, ...]`. `value` is the key's value
+    /// as the whole front matter (`front`, starting at byte `base` of the file) parsed it.
+    fn parse_references(
+        &mut self,
+        front: &str,
+        base: usize,
+        value: &toml::Spanned<toml::Value>,
+    ) -> Vec<Reference> {
+        const SHAPE: &str = "`references` must be a list of references, like \
+                             [{ title = \"Mental Capacity Act 2005\", url = \"https://...\" }]";
+        /// The front matter again, with the position of each reference, so a problem with one
+        /// points at its own line.
+        #[derive(serde::Deserialize)]
+        struct Located {
+            references: Vec<toml::Spanned<toml::Table>>,
+        }
+        let value_at = base + value.span().start;
+        let is_list_of_tables = value
+            .get_ref()
+            .as_array()
+            .is_some_and(|items| items.iter().all(toml::Value::is_table));
+        let located = match toml::from_str::<Located>(front) {
+            Ok(located) if is_list_of_tables => located.references,
+            _ => {
+                self.error(value_at, SHAPE);
+                return Vec::new();
+            }
+        };
+        if located.is_empty() {
+            self.error(
+                value_at,
+                "`references` is empty: list at least one reference, or leave the key out",
+            );
+        }
+        let mut references: Vec<Reference> = Vec::new();
+        for item in located {
+            let at = base + item.span().start;
+            let fields = item.get_ref();
+            if let Some(key) = fields.keys().find(|k| *k != "title" && *k != "url") {
+                self.error(
+                    at,
+                    format!(
+                        "unknown key `{key}` in a reference: a reference has a `title` and a `url`"
+                    ),
+                );
+            }
+            let text = |name: &str| fields.get(name).map(|v| v.as_str().map(sanitize_inline));
+            let title = match text("title") {
+                Some(Some(title)) if !title.is_empty() => title,
+                Some(Some(_)) => {
+                    self.error(at, "a reference's `title` must not be empty");
+                    continue;
+                }
+                Some(None) => {
+                    self.error(at, "a reference's `title` must be a string");
+                    continue;
+                }
+                None => {
+                    self.error(at, "a reference needs a `title` and a `url`");
+                    continue;
+                }
+            };
+            let url = match text("url") {
+                Some(Some(url)) if is_web_address(&url) => url,
+                Some(Some(url)) => {
+                    self.error(
+                        at,
+                        format!(
+                            "the url of reference \"{title}\" is not a web address: write it in \
+                             full, starting with https:// (found `{url}`)"
+                        ),
+                    );
+                    continue;
+                }
+                Some(None) => {
+                    self.error(
+                        at,
+                        format!("the url of reference \"{title}\" must be a string"),
+                    );
+                    continue;
+                }
+                None => {
+                    self.error(at, format!("reference \"{title}\" needs a `url`"));
+                    continue;
+                }
+            };
+            if references.iter().any(|r| r.url == url) {
+                self.error(at, format!("the reference {url} is listed twice"));
+                continue;
+            }
+            references.push(Reference { title, url });
+        }
+        references
     }
 
     fn valid_id(&mut self, id: String, at: usize, what: &str) -> Option<String> {
@@ -536,17 +645,28 @@ impl<'a> GuideParser<'a> {
                             }
                             let mut started = self.start_topic(id, title, start, &mut topic_lines);
                             for class in classes {
-                                if class == PARTY_CLASS {
-                                    started.topic.party = true;
-                                } else {
-                                    self.error(
+                                match class.as_str() {
+                                    PARTY_CLASS => started.topic.party = true,
+                                    CONTEXT_CLASS => started.topic.context = true,
+                                    _ => self.error(
                                         start,
                                         format!(
-                                            "unknown topic class `.{class}`: the only class is \
-                                             `.{PARTY_CLASS}` (a party in the relationship map)"
+                                            "unknown topic class `.{class}`: the classes are \
+                                             `.{PARTY_CLASS}` (a party in the relationship map) \
+                                             and `.{CONTEXT_CLASS}` (wider context, not one of a \
+                                             care worker's own working relationships)"
                                         ),
-                                    );
+                                    ),
                                 }
+                            }
+                            if started.topic.party && started.topic.context {
+                                self.error(
+                                    start,
+                                    format!(
+                                        "a topic is a party (`.{PARTY_CLASS}`) or wider context \
+                                         (`.{CONTEXT_CLASS}`), not both"
+                                    ),
+                                );
                             }
                             draft = Some(started);
                         }
@@ -917,6 +1037,7 @@ impl<'a> GuideParser<'a> {
                 model_answer: Vec::new(),
                 see_also: Vec::new(),
                 party: false,
+                context: false,
                 line,
                 item_lines: ItemLines::default(),
             },
@@ -1175,13 +1296,104 @@ mod tests {
     fn reports_missing_and_unknown_keys_together() {
         let text = GOOD.replace("verb = \"describe\"\n", "colour = \"red\"\n");
         let found = errors(&text);
-        assert!(found.contains(&"g.md:5:1: error: unknown key `colour` in front matter (known keys: id, title, criterion, verb, source, criteria)".to_owned()), "{found:?}");
+        assert!(found.contains(&"g.md:5:1: error: unknown key `colour` in front matter (known keys: id, title, criterion, verb, source, criteria, references)".to_owned()), "{found:?}");
         assert!(
             found.contains(
                 &"g.md:8:1: error: missing required key `verb` in front matter".to_owned()
             ),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn references_are_read_in_order() -> Result<(), Vec<Diagnostic>> {
+        let text = GOOD.replace(
+            "criteria = [\"CC 1.4\"]\n",
+            "criteria = [\"CC 1.4\"]\nreferences = [\n  { title = \"Care Act 2014\", url = \"https://www.legislation.gov.uk/ukpga/2014/23\" },\n  { url = \"https://www.cqc.org.uk\", title = \" CQC \" },\n]\n",
+        );
+        let guide = parse_guide("g.md", text.as_bytes())?;
+        let found: Vec<(&str, &str)> = guide
+            .references
+            .iter()
+            .map(|r| (r.title.as_str(), r.url.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "Care Act 2014",
+                    "https://www.legislation.gov.uk/ukpga/2014/23"
+                ),
+                ("CQC", "https://www.cqc.org.uk")
+            ]
+        );
+        assert_eq!(guide.source_position, (6, 10));
+        assert!(parse_guide("g.md", GOOD.as_bytes())?.references.is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn each_bad_reference_is_reported_on_its_own_line() {
+        let with = |references: &str| {
+            errors(&GOOD.replace(
+                "criteria = [\"CC 1.4\"]\n",
+                &format!("criteria = [\"CC 1.4\"]\nreferences = {references}\n"),
+            ))
+        };
+        assert_eq!(
+            with("\"https://www.cqc.org.uk\""),
+            [
+                "g.md:8:14: error: `references` must be a list of references, like [{ title = \"Mental Capacity Act 2005\", url = \"https://...\" }]"
+            ]
+        );
+        assert_eq!(
+            with("[\"https://www.cqc.org.uk\"]")[0],
+            "g.md:8:14: error: `references` must be a list of references, like [{ title = \"Mental Capacity Act 2005\", url = \"https://...\" }]"
+        );
+        assert_eq!(
+            with("[]"),
+            [
+                "g.md:8:14: error: `references` is empty: list at least one reference, or leave the key out"
+            ]
+        );
+        let found = with(
+            "[\n { title = \"A\", url = \"https://a.example.org\" },\n { title = \"B\", url = \"www.cqc.org.uk\" },\n { title = \"\", url = \"https://c.example.org\" },\n { title = \"D\" },\n { url = \"https://e.example.org\" },\n { title = \"F\", url = \"https://a.example.org\" },\n { title = \"G\", url = \"https://g.example.org\", page = 4 },\n { title = 7, url = \"https://h.example.org\" },\n]",
+        );
+        assert_eq!(
+            found,
+            [
+                "g.md:10:2: error: the url of reference \"B\" is not a web address: write it in full, starting with https:// (found `www.cqc.org.uk`)",
+                "g.md:11:2: error: a reference's `title` must not be empty",
+                "g.md:12:2: error: reference \"D\" needs a `url`",
+                "g.md:13:2: error: a reference needs a `title` and a `url`",
+                "g.md:14:2: error: the reference https://a.example.org is listed twice",
+                "g.md:15:2: error: unknown key `page` in a reference: a reference has a `title` and a `url`",
+                "g.md:16:2: error: a reference's `title` must be a string",
+            ]
+        );
+    }
+
+    #[test]
+    fn topic_classes() -> Result<(), Vec<Diagnostic>> {
+        let text = GOOD
+            .replace("{#first}", "{#first .party}")
+            .replace("{#second}", "{#second .context}");
+        let guide = parse_guide("g.md", text.as_bytes())?;
+        assert!(guide.topics[0].party && !guide.topics[0].context);
+        assert!(guide.topics[1].context && !guide.topics[1].party);
+        assert_eq!(
+            errors(&GOOD.replace("{#second}", "{#second .party .context}")),
+            [
+                "g.md:34:1: error: a topic is a party (`.party`) or wider context (`.context`), not both"
+            ]
+        );
+        assert_eq!(
+            errors(&GOOD.replace("{#second}", "{#second .wider}")),
+            [
+                "g.md:34:1: error: unknown topic class `.wider`: the classes are `.party` (a party in the relationship map) and `.context` (wider context, not one of a care worker's own working relationships)"
+            ]
+        );
+        Ok(())
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! rendered sheet shows exactly the words of the guides.
 
 use crate::content::{
-    ASSESSMENT_QUESTION, EXAMPLES, Guide, KEY_FEATURES, Library, MODEL_ANSWER, SEE_ALSO, Table,
-    Topic,
+    ASSESSMENT_QUESTION, CONTEXT_NOTE, EXAMPLES, Guide, KEY_FEATURES, Library, MODEL_ANSWER,
+    SEE_ALSO, Table, Topic,
 };
 use std::fmt::Write as _;
 
@@ -46,6 +46,15 @@ fn write_guide(out: &mut String, library: &Library, guide: &Guide) {
     if !guide.source.trim().is_empty() {
         paragraph_with_label(out, "Source:", &guide.source);
     }
+    if !guide.references.is_empty() {
+        paragraph_with_label(out, "References:", "");
+        let references: Vec<String> = guide
+            .references
+            .iter()
+            .map(|r| format!("{}: {}", r.title, r.url))
+            .collect();
+        bullets(out, &references);
+    }
     paragraphs(out, &guide.introduction);
     for topic in &guide.topics {
         write_topic(out, library, guide, topic);
@@ -54,6 +63,9 @@ fn write_guide(out: &mut String, library: &Library, guide: &Guide) {
 
 fn write_topic(out: &mut String, library: &Library, guide: &Guide, topic: &Topic) {
     heading(out, 2, &topic.title);
+    if topic.context {
+        paragraph(out, CONTEXT_NOTE);
+    }
     paragraphs(out, &topic.summary);
     if let Some(question) = &topic.question {
         paragraph_with_label(out, &format!("{ASSESSMENT_QUESTION}:"), question);
