@@ -16,7 +16,9 @@ const DEADLINE: Duration = Duration::from_secs(20);
 fn guide(id: &str) -> String {
     format!(
         "+++\nid = \"{id}\"\ntitle = \"Guide {id}\"\ncriterion = \"1.1 Describe things\"\n\
-         verb = \"describe\"\nsource = \"carestudy tests\"\n+++\n\n## A topic {{#a-topic}}\n\n\
+         verb = \"describe\"\nsource = \"carestudy tests\"\n\
+         references = [{{ title = \"A reference\", url = \"https://example.org\" }}]\n\
+         +++\n\n## A topic {{#a-topic}}\n\n\
          A summary.\n"
     )
 }
