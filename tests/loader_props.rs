@@ -6,6 +6,8 @@
 use carestudy::content::{CommandVerb, Guide, parse_guide};
 use proptest::prelude::*;
 use proptest::sample::select;
+use std::fs;
+use std::path::Path;
 
 const FRONT_MATTER: &str = "+++\nid = \"x\"\ntitle = \"T\"\ncriterion = \"1.1 C\"\n\
 verb = \"describe\"\nsource = \"S\"\n+++\n";
@@ -452,5 +454,145 @@ proptest! {
                 .collect();
             prop_assert_eq!(&lists, &expected.lists);
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parse cache: a damaged, foreign or stale entry is never trusted.
+
+mod cache {
+    use super::*;
+    use carestudy::content::{GuideCache, load_dir_with_cache};
+    use std::path::PathBuf;
+    use std::sync::OnceLock;
+
+    /// A folder of guides (the built-in ones), its cache with an entry for each, and what the
+    /// folder loads to without a cache.
+    struct Fixture {
+        _dir: tempfile::TempDir,
+        root: PathBuf,
+        cache: GuideCache,
+        files: Vec<PathBuf>,
+        entries: Vec<Vec<u8>>,
+        expected: String,
+    }
+
+    fn fixture() -> &'static Fixture {
+        static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+        FIXTURE.get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path().join("guides");
+            fs::create_dir(&root).unwrap();
+            let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+            let mut files = Vec::new();
+            for entry in fs::read_dir(source).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path.file_name().unwrap().to_owned();
+                if path.extension().is_some_and(|e| e == "md") && name != "README.md" {
+                    fs::copy(&path, root.join(&name)).unwrap();
+                    files.push(root.join(name));
+                }
+            }
+            files.sort();
+            // A file changed in the last two seconds is not cached yet.
+            std::thread::sleep(std::time::Duration::from_millis(2100));
+            let cache = GuideCache::at(dir.path().join("cache"));
+            let fresh = load_dir_with_cache(&root, None).expect("the built-in guides load");
+            let cached = load_dir_with_cache(&root, Some(&cache)).unwrap();
+            let expected = format!("{fresh:?}");
+            assert_eq!(format!("{cached:?}"), expected);
+            let entries: Vec<Vec<u8>> = files
+                .iter()
+                .map(|f| fs::read(cache.entry_path(f)).expect("an entry for every guide"))
+                .collect();
+            // A second load is served from the entries and gives the same library.
+            let warm = load_dir_with_cache(&root, Some(&cache)).unwrap();
+            assert_eq!(format!("{warm:?}"), expected);
+            Fixture {
+                _dir: dir,
+                root,
+                cache,
+                files,
+                entries,
+                expected,
+            }
+        })
+    }
+
+    #[derive(Debug, Clone)]
+    enum Damage {
+        FlipBit(usize, u8),
+        SetByte(usize, u8),
+        Truncate(usize),
+        Append(Vec<u8>),
+        Insert(usize, Vec<u8>),
+        Replace(Vec<u8>),
+        /// Another guide's sound entry in this one's place.
+        Swap(usize),
+        Empty,
+    }
+
+    fn damage() -> impl Strategy<Value = Damage> {
+        prop_oneof![
+            (any::<usize>(), 0u8..8).prop_map(|(at, bit)| Damage::FlipBit(at, bit)),
+            (any::<usize>(), any::<u8>()).prop_map(|(at, b)| Damage::SetByte(at, b)),
+            any::<usize>().prop_map(Damage::Truncate),
+            prop::collection::vec(any::<u8>(), 1..64).prop_map(Damage::Append),
+            (any::<usize>(), prop::collection::vec(any::<u8>(), 1..64))
+                .prop_map(|(at, bytes)| Damage::Insert(at, bytes)),
+            prop::collection::vec(any::<u8>(), 0..4096).prop_map(Damage::Replace),
+            any::<usize>().prop_map(Damage::Swap),
+            Just(Damage::Empty),
+        ]
+    }
+
+    fn apply(damage: &Damage, entry: &[u8], others: &[Vec<u8>]) -> Vec<u8> {
+        let mut bytes = entry.to_vec();
+        let len = bytes.len().max(1);
+        match damage {
+            Damage::FlipBit(at, bit) => bytes[at % len] ^= 1 << bit,
+            Damage::SetByte(at, b) => bytes[at % len] = *b,
+            Damage::Truncate(at) => bytes.truncate(at % len),
+            Damage::Append(more) => bytes.extend_from_slice(more),
+            Damage::Insert(at, more) => {
+                let at = at % len;
+                bytes.splice(at..at, more.iter().copied());
+            }
+            Damage::Replace(all) => bytes.clone_from(all),
+            Damage::Swap(other) => bytes.clone_from(&others[other % others.len()]),
+            Damage::Empty => bytes.clear(),
+        }
+        bytes
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn a_damaged_cache_entry_cannot_crash_or_change_the_result(
+            which in 0usize..64,
+            damage in damage(),
+        ) {
+            let fx = fixture();
+            let which = which % fx.files.len();
+            let entry = fx.cache.entry_path(&fx.files[which]);
+            let damaged = apply(&damage, &fx.entries[which], &fx.entries);
+            fs::write(&entry, &damaged).unwrap();
+            let loaded = load_dir_with_cache(&fx.root, Some(&fx.cache));
+            // Put the sound entry back before judging, so one failure does not cascade.
+            fs::write(&entry, &fx.entries[which]).unwrap();
+            let loaded = loaded.map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(format!("{loaded:?}"), fx.expected.as_str(), "{:?}", damage);
+        }
+    }
+
+    #[test]
+    fn a_cache_folder_that_cannot_be_written_changes_nothing() {
+        let fx = fixture();
+        let blocked = tempfile::NamedTempFile::new().unwrap();
+        // A file where the cache folder should be: every write fails.
+        let cache = GuideCache::at(blocked.path().join("cache"));
+        let loaded = load_dir_with_cache(&fx.root, Some(&cache)).unwrap();
+        assert_eq!(format!("{loaded:?}"), fx.expected);
     }
 }

@@ -15,7 +15,9 @@ pub use search::search;
 pub use show::show;
 pub use stats::stats;
 
-use crate::content::{Diagnostics, Library, load_builtin, load_dir};
+use crate::content::{
+    Diagnostics, GuideCache, Library, load_builtin_with_cache, load_dir_with_cache,
+};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -84,11 +86,13 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// The guides to work on: the folder given with `--content`, or the built-in ones.
+/// The guides to work on: the folder given with `--content`, or the built-in ones; through the
+/// parse cache in the platform's cache folder (`$CARESTUDY_CACHE_DIR`, empty for none).
 pub fn load_library(content: Option<&Path>) -> Result<Library, Diagnostics> {
+    let cache = GuideCache::from_environment();
     match content {
-        Some(dir) => load_dir(dir),
-        None => load_builtin(),
+        Some(dir) => load_dir_with_cache(dir, cache.as_ref()),
+        None => load_builtin_with_cache(cache.as_ref()),
     }
 }
 

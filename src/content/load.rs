@@ -1,6 +1,7 @@
 //! Loading a folder of guides (a tutor's own) or the guides built into the binary.
 
 use super::builtin::BUILTIN_GUIDES;
+use super::cache::{FileStamp, GuideCache};
 use super::diagnostic::{Diagnostic, Diagnostics};
 use super::links::check_links;
 use super::model::{Guide, Library};
@@ -21,7 +22,20 @@ pub const MAX_FOLDER_DEPTH: usize = 32;
 /// carestudy is measured on (5,000 guides), and a second or so of walking at most.
 pub const MAX_FOLDER_ENTRIES: usize = 100_000;
 
-/// The guides compiled into carestudy.
+/// The guides compiled into carestudy, from the cache when this build has written them there
+/// (parsing them is half the time to the first frame).
+pub fn load_builtin_with_cache(cache: Option<&GuideCache>) -> Result<Library, Diagnostics> {
+    if let Some(guides) = cache.and_then(GuideCache::get_builtin) {
+        return Ok(Library { guides });
+    }
+    let library = load_builtin()?;
+    if let Some(cache) = cache {
+        cache.put_builtin(&library.guides);
+    }
+    Ok(library)
+}
+
+/// The guides compiled into carestudy, parsed.
 pub fn load_builtin() -> Result<Library, Diagnostics> {
     let parsed = BUILTIN_GUIDES
         .iter()
@@ -31,6 +45,12 @@ pub fn load_builtin() -> Result<Library, Diagnostics> {
 
 /// Loads every `.md` guide under `dir` (except README.md files), in path order.
 pub fn load_dir(dir: &Path) -> Result<Library, Diagnostics> {
+    load_dir_with_cache(dir, None)
+}
+
+/// [`load_dir`] through a parse cache (see [`GuideCache`]): a file whose entry is sound and
+/// current is not read or parsed.
+pub fn load_dir_with_cache(dir: &Path, cache: Option<&GuideCache>) -> Result<Library, Diagnostics> {
     let display = dir.display().to_string();
     let (files, mut problems) = match fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => find_guides(dir, &meta, WalkLimits::DEFAULT),
@@ -57,10 +77,27 @@ pub fn load_dir(dir: &Path) -> Result<Library, Diagnostics> {
     }
     // Reading and parsing each file is independent: a course's hundreds of guides load on every
     // core. The order of `files` is kept.
+    // Cache entries are keyed on absolute paths; made once here rather than once a file.
+    let absolute_dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_owned());
     let parsed = map_on_all_cores(&files, PARALLEL_FROM_FILES, |path| {
         let shown = path.display().to_string();
+        let absolute = path
+            .strip_prefix(dir)
+            .map_or_else(|_| path.to_owned(), |inside| absolute_dir.join(inside));
+        if let Some(cache) = cache
+            && let Ok(meta) = fs::metadata(path)
+            && let Some(guide) = cache.get(&absolute, &FileStamp::of(&meta), &shown)
+        {
+            return (shown, Ok(guide));
+        }
         let guide = match read_limited(path) {
-            Ok(bytes) => parse_guide(&shown, &bytes),
+            Ok((bytes, stamp)) => {
+                let parsed = parse_guide(&shown, &bytes);
+                if let (Some(cache), Ok(guide)) = (cache, &parsed) {
+                    cache.put(&absolute, &stamp, guide);
+                }
+                parsed
+            }
             Err(ReadError::TooLarge(size)) => Err(vec![size_error(&shown, size)]),
             Err(ReadError::NotAFile) => Err(vec![Diagnostic::unlocated(
                 &shown,
@@ -342,7 +379,7 @@ enum ReadError {
 
 /// Reads a file, refusing (without reading it all) one over the size limit, and anything that
 /// is not a regular file (opened without waiting, so a pipe put in its place cannot block).
-fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+fn read_limited(path: &Path) -> Result<(Vec<u8>, FileStamp), ReadError> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -356,6 +393,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::NotAFile);
     }
     let size = meta.len();
+    let stamp = FileStamp::of(&meta);
     if size > MAX_FILE_BYTES as u64 {
         return Err(ReadError::TooLarge(size));
     }
@@ -367,7 +405,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
-    Ok(bytes)
+    Ok((bytes, stamp))
 }
 
 /// Checks what spans files (guide ids must be unique, `### See also` links must lead to a topic)

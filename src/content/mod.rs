@@ -2,6 +2,7 @@
 //! Nothing here knows about terminals or rendering.
 
 mod builtin;
+mod cache;
 mod diagnostic;
 mod links;
 mod load;
@@ -10,8 +11,12 @@ mod parse;
 mod references;
 mod sanitize;
 
+pub use cache::{CACHE_DIR_VARIABLE, FileStamp, GuideCache};
 pub use diagnostic::{Diagnostic, Diagnostics, LineIndex};
-pub use load::{MAX_FOLDER_DEPTH, MAX_FOLDER_ENTRIES, load_builtin, load_dir};
+pub use load::{
+    MAX_FOLDER_DEPTH, MAX_FOLDER_ENTRIES, load_builtin, load_builtin_with_cache, load_dir,
+    load_dir_with_cache,
+};
 pub use model::{
     ANSWER_PLAN, ASSESSMENT_QUESTION, CONTEXT_NOTE, CRITERIA, CommandVerb, EXAMPLES, Guide,
     ItemLines, KEY_FEATURES, Library, MODEL_ANSWER, PointList, Reference, SEARCH_TERMS, SEE_ALSO,

@@ -1,6 +1,6 @@
 //! The typed model the guides load into. No terminal or rendering concerns live here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Every guide carestudy has loaded, in display order.
@@ -133,7 +133,7 @@ impl Serialize for TopicLink {
 }
 
 /// The command verb an assessor uses, which decides what a written answer must do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CommandVerb {
     Identify,
