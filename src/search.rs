@@ -8,7 +8,7 @@
 //!
 //! Within a tier, fuzzy-matcher's score decides, then the field (titles first), then shorter text.
 
-use crate::content::{Library, TopicRef};
+use crate::content::{Library, List, ListKind, Section, TopicRef};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
@@ -30,6 +30,15 @@ pub enum Field {
 }
 
 impl Field {
+    /// The field of a topic's list of points or examples.
+    pub fn of_list(list: &List) -> Field {
+        match list.kind {
+            ListKind::KeyFeatures => Field::KeyFeature,
+            ListKind::Examples => Field::Example,
+            ListKind::Named => Field::Point(list.name.to_owned()),
+        }
+    }
+
     /// A short label for showing which field matched.
     pub fn label(&self) -> &str {
         match self {
@@ -191,23 +200,37 @@ impl SearchIndex {
                 });
             };
             add(Field::Title, 0, &topic.title);
-            add(Field::Summary, 0, &topic.summary);
-            for (i, point) in topic.key_features.iter().enumerate() {
-                add(Field::KeyFeature, i, point);
-            }
-            for (i, example) in topic.examples.iter().enumerate() {
-                add(Field::Example, i, example);
-            }
-            for list in &topic.lists {
-                for (i, point) in list.points.iter().enumerate() {
-                    add(Field::Point(list.name.clone()), i, point);
+            let Some(guide) = library.guide(at.guide) else {
+                continue;
+            };
+            for section in topic.sections(guide) {
+                match section {
+                    Section::Summary(summary) => add(Field::Summary, 0, summary),
+                    Section::List(list) => {
+                        let field = Field::of_list(&list);
+                        for (i, item) in list.items.iter().enumerate() {
+                            add(field.clone(), i, item);
+                        }
+                    }
+                    // Only the topic's own criteria: the guide's would match every topic in it.
+                    Section::Criteria(criteria) => {
+                        for (i, criterion) in criteria.own.iter().enumerate() {
+                            add(Field::Criterion, i, criterion);
+                        }
+                    }
+                    Section::SearchTerms(terms) => {
+                        for term in terms {
+                            add(Field::SearchTerm, 0, term);
+                        }
+                    }
+                    // Not searched (yet): reading matter and links, and the guide's source.
+                    Section::Question(_)
+                    | Section::Table(_)
+                    | Section::ModelAnswer(_)
+                    | Section::SeeAlso(_)
+                    | Section::Source(_)
+                    | Section::References(_) => {}
                 }
-            }
-            for (i, criterion) in topic.criteria.iter().enumerate() {
-                add(Field::Criterion, i, criterion);
-            }
-            for term in &topic.search_terms {
-                add(Field::SearchTerm, 0, term);
             }
         }
         Self {

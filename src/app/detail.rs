@@ -1,7 +1,7 @@
 //! A topic laid out as wrapped lines for a given width. `update` uses it to know how far the
 //! text can scroll and where a search match sits; the drawing code styles the same lines.
 
-use crate::content::{CONTEXT_NOTE, Library, SEARCH_TERMS, TopicRef};
+use crate::content::{CONTEXT_NOTE, Library, Section, TopicRef};
 use crate::search::Field;
 use chrono::{DateTime, Utc};
 
@@ -30,7 +30,6 @@ pub struct DetailLine {
 }
 
 const BULLET: &str = "• ";
-const HANGING: &str = "  ";
 
 /// `answers` are the learner's saved written answers for the topic (date, text), oldest first.
 pub fn detail_lines(
@@ -47,69 +46,18 @@ pub fn detail_lines(
         lines: Vec::new(),
         width,
     };
-    doc.wrapped(LineKind::Title, &topic.title, Some(anchor(Field::Title, 0)));
+    doc.wrapped(LineKind::Title, &topic.title, anchor(Field::Title, 0));
     doc.wrapped(LineKind::Meta, &guide.title, None);
     if topic.context {
         doc.wrapped(LineKind::Meta, CONTEXT_NOTE, None);
     }
     doc.blank();
-    for paragraph in topic.summary.split("\n\n") {
-        doc.wrapped(LineKind::Body, paragraph, Some(anchor(Field::Summary, 0)));
-        doc.blank();
-    }
-    doc.list("Key features", &topic.key_features, |i| {
-        anchor(Field::KeyFeature, i)
-    });
-    doc.list("Examples", &topic.examples, |i| anchor(Field::Example, i));
-    for list in &topic.lists {
-        doc.list(&list.name, &list.points, |i| {
-            anchor(Field::Point(list.name.clone()), i)
-        });
-    }
-    if !topic.search_terms.is_empty() {
-        doc.lines.push(DetailLine {
-            kind: LineKind::Heading,
-            text: SEARCH_TERMS.to_owned(),
-            anchor: None,
-        });
-        let terms = topic.search_terms.join(" · ");
-        doc.wrapped(LineKind::Meta, &terms, Some(anchor(Field::SearchTerm, 0)));
-        doc.blank();
-    }
-    let mut criteria = vec![guide.criterion.clone()];
-    criteria.extend(guide.criteria.iter().cloned());
-    let own = criteria.len();
-    criteria.extend(topic.criteria.iter().cloned());
-    doc.list("Criteria", &criteria, |i| {
-        anchor(Field::Criterion, i.saturating_sub(own))
-    });
-    doc.lines.push(DetailLine {
-        kind: LineKind::Heading,
-        text: "Source".to_owned(),
-        anchor: None,
-    });
-    doc.wrapped(LineKind::Meta, &guide.source, None);
-    if !guide.references.is_empty() {
-        doc.blank();
-        doc.lines.push(DetailLine {
-            kind: LineKind::Heading,
-            text: "References".to_owned(),
-            anchor: None,
-        });
-        for reference in &guide.references {
-            doc.bullet(
-                LineKind::Meta,
-                &format!("{}: {}", reference.title, reference.url),
-            );
-        }
+    for section in topic.sections(guide) {
+        doc.section(library, &section);
     }
     if !answers.is_empty() {
         doc.blank();
-        doc.lines.push(DetailLine {
-            kind: LineKind::Heading,
-            text: "Your written answers".to_owned(),
-            anchor: None,
-        });
+        doc.heading("Your written answers");
         for (when, answer) in answers.iter().rev() {
             doc.wrapped(LineKind::Meta, &when.format("%-d %B %Y").to_string(), None);
             for paragraph in answer.lines() {
@@ -121,8 +69,8 @@ pub fn detail_lines(
     doc.lines
 }
 
-fn anchor(field: Field, item: usize) -> Anchor {
-    Anchor { field, item }
+fn anchor(field: Field, item: usize) -> Option<Anchor> {
+    Some(Anchor { field, item })
 }
 
 struct Doc {
@@ -150,41 +98,120 @@ impl Doc {
     }
 
     /// One bulleted item with a hanging indent and no search anchor.
-    fn bullet(&mut self, kind: LineKind, item: &str) {
-        let options = textwrap::Options::new(self.width)
-            .initial_indent(BULLET)
-            .subsequent_indent(HANGING);
-        for line in textwrap::wrap(item, &options) {
-            self.lines.push(DetailLine {
-                kind,
-                text: line.into_owned(),
-                anchor: None,
-            });
+    fn heading(&mut self, text: &str) {
+        self.lines.push(DetailLine {
+            kind: LineKind::Heading,
+            text: text.to_owned(),
+            anchor: None,
+        });
+    }
+
+    /// One part of the topic: its heading, then its text, then a blank line.
+    fn section(&mut self, library: &Library, section: &Section) {
+        let heading = section.heading().unwrap_or_default();
+        match section {
+            Section::Summary(text) => {
+                for paragraph in text.split("\n\n") {
+                    self.wrapped(LineKind::Body, paragraph, anchor(Field::Summary, 0));
+                    self.blank();
+                }
+            }
+            Section::Question(text) => {
+                self.heading(heading);
+                self.wrapped(LineKind::Body, text, None);
+                self.blank();
+            }
+            Section::List(list) => {
+                let field = Field::of_list(list);
+                self.list(heading, list.items, |i| anchor(field.clone(), i));
+            }
+            Section::Table(table) => {
+                // Row by row, each other cell under its column's name: readable at any width.
+                self.heading(heading);
+                for row in &table.rows {
+                    let mut cells = row.iter().zip(&table.header);
+                    if let Some((first, _)) = cells.next() {
+                        self.hanging(LineKind::Bullet, first, BULLET, None);
+                    }
+                    for (cell, column) in cells {
+                        let text = format!("{column}: {cell}");
+                        self.hanging(LineKind::Body, &text, "    ", None);
+                    }
+                }
+                self.blank();
+            }
+            Section::ModelAnswer(paragraphs) => {
+                self.heading(heading);
+                for paragraph in *paragraphs {
+                    self.wrapped(LineKind::Body, paragraph, None);
+                    self.blank();
+                }
+            }
+            Section::SeeAlso(links) => {
+                // By title: the links were checked when the guides loaded.
+                let titles: Vec<&str> = links
+                    .iter()
+                    .filter_map(|link| library.find_by_id(&link.target))
+                    .filter_map(|at| Some(library.topic(at)?.title.as_str()))
+                    .collect();
+                self.heading(heading);
+                self.wrapped(LineKind::Meta, &titles.join(" · "), None);
+                self.blank();
+            }
+            Section::SearchTerms(terms) => {
+                self.heading(heading);
+                let terms = terms.join(" · ");
+                self.wrapped(LineKind::Meta, &terms, anchor(Field::SearchTerm, 0));
+                self.blank();
+            }
+            Section::Criteria(criteria) => {
+                // Only the topic's own criteria are searched, so only they can be a match.
+                let all: Vec<String> = criteria.all().map(str::to_owned).collect();
+                let inherited = criteria.inherited();
+                self.list(heading, &all, |i| {
+                    i.checked_sub(inherited)
+                        .and_then(|own| anchor(Field::Criterion, own))
+                });
+            }
+            Section::Source(source) => {
+                self.heading(heading);
+                self.wrapped(LineKind::Meta, source, None);
+            }
+            Section::References(references) => {
+                self.blank();
+                self.heading(heading);
+                for reference in *references {
+                    let text = format!("{}: {}", reference.title, reference.url);
+                    self.hanging(LineKind::Meta, &text, BULLET, None);
+                }
+            }
         }
     }
 
-    fn list(&mut self, name: &str, items: &[String], anchor_of: impl Fn(usize) -> Anchor) {
+    fn list(&mut self, name: &str, items: &[String], anchor_of: impl Fn(usize) -> Option<Anchor>) {
         if items.is_empty() {
             return;
         }
-        self.lines.push(DetailLine {
-            kind: LineKind::Heading,
-            text: name.to_owned(),
-            anchor: None,
-        });
-        let options = textwrap::Options::new(self.width)
-            .initial_indent(BULLET)
-            .subsequent_indent(HANGING);
+        self.heading(name);
         for (i, item) in items.iter().enumerate() {
-            for line in textwrap::wrap(item, &options) {
-                self.lines.push(DetailLine {
-                    kind: LineKind::Bullet,
-                    text: line.into_owned(),
-                    anchor: Some(anchor_of(i)),
-                });
-            }
+            self.hanging(LineKind::Bullet, item, BULLET, anchor_of(i));
         }
         self.blank();
+    }
+
+    /// `text` wrapped after `lead`, its later lines indented to match.
+    fn hanging(&mut self, kind: LineKind, text: &str, lead: &str, anchor: Option<Anchor>) {
+        let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(lead));
+        let options = textwrap::Options::new(self.width)
+            .initial_indent(lead)
+            .subsequent_indent(&indent);
+        for line in textwrap::wrap(text, &options) {
+            self.lines.push(DetailLine {
+                kind,
+                text: line.into_owned(),
+                anchor: anchor.clone(),
+            });
+        }
     }
 }
 
@@ -209,11 +236,29 @@ mod tests {
             .unwrap_or_else(|| panic!("{lines:?}"));
         let terms = &lines[at + 1];
         assert_eq!(terms.text, "handover · multidisciplinary team");
-        assert_eq!(terms.anchor, Some(anchor(Field::SearchTerm, 0)));
+        assert_eq!(terms.anchor, anchor(Field::SearchTerm, 0));
         assert!(
             lines
                 .iter()
                 .all(|l| l.kind != LineKind::Bullet || !l.text.contains("handover"))
         );
+    }
+
+    #[test]
+    fn a_criterion_hit_points_at_the_topics_own_criterion_only() {
+        let text = "+++\nid = \"g\"\ntitle = \"G\"\ncriterion = \"4.2 Describe\"\nverb = \"describe\"\nsource = \"S\"\ncriteria = [\"CC 1.4\"]\n+++\n\n## Colleagues {#colleagues}\n\nPeople you work beside.\n\n### Key features\n\n- Formal.\n\n### Criteria\n\n- 1.1 Own\n";
+        let library = match parse_guide("g.md", text.as_bytes()) {
+            Ok(guide) => Library {
+                guides: vec![guide],
+            },
+            Err(e) => panic!("{e:?}"),
+        };
+        let lines = detail_lines(&library, TopicRef { guide: 0, topic: 0 }, 60, &[]);
+        let lit: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.anchor == anchor(Field::Criterion, 0))
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(lit, ["• 1.1 Own"], "the guide's criteria are not the match");
     }
 }

@@ -984,9 +984,12 @@ impl App {
 
     /// How many points and examples the presented topic reveals in turn.
     pub fn present_items(&self) -> usize {
-        self.selected_topic()
-            .and_then(|at| self.library.topic(at))
-            .map_or(0, |t| t.point_count() + t.examples.len())
+        let at = self.selected_topic();
+        let guide = at.and_then(|at| self.library.guide(at.guide));
+        let topic = at.and_then(|at| self.library.topic(at));
+        guide
+            .zip(topic)
+            .map_or(0, |(guide, topic)| present::Reveals::of(guide, topic).len())
     }
 
     fn update_present(&mut self, action: Action) {

@@ -1,6 +1,8 @@
 use super::paint::Paint;
 use super::usage;
-use crate::content::{CONTEXT_NOTE, Library, PointList, Reference, Table, Topic, TopicRef};
+use crate::content::{
+    CONTEXT_NOTE, Library, PointList, Reference, Section, Table, Topic, TopicLink, TopicRef,
+};
 use crate::lookup::{Lookup, find_topic};
 use anyhow::Context;
 use serde::Serialize;
@@ -50,8 +52,11 @@ struct Related<'a> {
 /// The topics a topic's `### See also` links lead to (every link leads somewhere once the
 /// library has loaded).
 fn related<'a>(library: &'a Library, topic: &'a Topic) -> Vec<Related<'a>> {
-    topic
-        .see_also
+    related_links(library, &topic.see_also)
+}
+
+fn related_links<'a>(library: &'a Library, links: &'a [TopicLink]) -> Vec<Related<'a>> {
+    links
         .iter()
         .filter_map(|link| {
             let found = library.topic(library.find_by_id(&link.target)?)?;
@@ -96,9 +101,14 @@ fn write_topic(
     let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
         return Ok(());
     };
-    let mut all_criteria: Vec<&str> = vec![guide.criterion.as_str()];
-    all_criteria.extend(guide.criteria.iter().map(String::as_str));
-    all_criteria.extend(topic.criteria.iter().map(String::as_str));
+    let sections = topic.sections(guide);
+    let all_criteria: Vec<&str> = sections
+        .iter()
+        .find_map(|section| match section {
+            Section::Criteria(criteria) => Some(criteria.all().collect()),
+            _ => None,
+        })
+        .unwrap_or_default();
     if json {
         let shown = ShownTopic {
             id: format!("{}/{}", guide.id, topic.id),
@@ -135,67 +145,74 @@ fn write_topic(
         writeln!(out, "{}", paint.muted(CONTEXT_NOTE))?;
     }
     writeln!(out)?;
-    for paragraph in topic.summary.split("\n\n") {
-        writeln!(out, "{paragraph}")?;
-        writeln!(out)?;
+    for section in &sections {
+        write_section(library, section, paint, out)?;
     }
-    if let Some(question) = &topic.question {
-        writeln!(out, "{}", paint.heading("Assessment question"))?;
-        writeln!(out, "  {question}")?;
-        writeln!(out)?;
-    }
-    let mut section = |name: &str, items: &[String]| -> std::io::Result<()> {
-        if items.is_empty() {
-            return Ok(());
-        }
-        writeln!(out, "{}", paint.heading(name))?;
-        for item in items {
-            writeln!(out, "  - {item}")?;
-        }
-        writeln!(out)
+    Ok(())
+}
+
+/// One part of the topic as plain text: lists as indented items, short parts on one line.
+fn write_section(
+    library: &Library,
+    section: &Section,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let heading = section.heading().unwrap_or_default();
+    let one_line = |items: &[&str]| {
+        let label = paint.heading(&format!("{heading}:"));
+        format!("{label} {}", items.join("; "))
     };
-    section("Key features", &topic.key_features)?;
-    section("Examples", &topic.examples)?;
-    for list in &topic.lists {
-        section(&list.name, &list.points)?;
-    }
-    for table in &topic.tables {
-        write_table(table, paint, out)?;
-    }
-    if !topic.model_answer.is_empty() {
-        writeln!(out, "{}", paint.heading("Model answer"))?;
-        for paragraph in &topic.model_answer {
-            writeln!(out, "{paragraph}")?;
+    match section {
+        Section::Summary(summary) => {
+            for paragraph in summary.split("\n\n") {
+                writeln!(out, "{paragraph}")?;
+                writeln!(out)?;
+            }
+        }
+        Section::Question(question) => {
+            writeln!(out, "{}", paint.heading(heading))?;
+            writeln!(out, "  {question}")?;
             writeln!(out)?;
         }
-    }
-    let related = related(library, topic);
-    if !related.is_empty() {
-        writeln!(out, "{}", paint.heading("See also"))?;
-        for link in &related {
-            writeln!(out, "  - {}  {}", link.title, paint.id(link.id))?;
+        Section::List(list) => {
+            writeln!(out, "{}", paint.heading(heading))?;
+            for item in list.items {
+                writeln!(out, "  - {item}")?;
+            }
+            writeln!(out)?;
         }
-        writeln!(out)?;
-    }
-    if !topic.search_terms.is_empty() {
-        writeln!(
-            out,
-            "{} {}",
-            paint.heading("Search terms:"),
-            topic.search_terms.join("; ")
-        )?;
-    }
-    writeln!(
-        out,
-        "{} {}",
-        paint.heading("Criteria:"),
-        all_criteria.join("; ")
-    )?;
-    writeln!(out, "{} {}", paint.heading("Source:"), guide.source)?;
-    if !guide.references.is_empty() {
-        writeln!(out, "{}", paint.heading("References:"))?;
-        for reference in &guide.references {
-            writeln!(out, "  - {}: {}", reference.title, reference.url)?;
+        Section::Table(table) => write_table(table, paint, out)?,
+        Section::ModelAnswer(paragraphs) => {
+            writeln!(out, "{}", paint.heading(heading))?;
+            for paragraph in *paragraphs {
+                writeln!(out, "{paragraph}")?;
+                writeln!(out)?;
+            }
+        }
+        Section::SeeAlso(links) => {
+            let related = related_links(library, links);
+            if !related.is_empty() {
+                writeln!(out, "{}", paint.heading(heading))?;
+                for link in &related {
+                    writeln!(out, "  - {}  {}", link.title, paint.id(link.id))?;
+                }
+                writeln!(out)?;
+            }
+        }
+        Section::SearchTerms(terms) => {
+            let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
+            writeln!(out, "{}", one_line(&terms))?;
+        }
+        Section::Criteria(criteria) => {
+            writeln!(out, "{}", one_line(&criteria.all().collect::<Vec<_>>()))?;
+        }
+        Section::Source(source) => writeln!(out, "{}", one_line(&[source]))?,
+        Section::References(references) => {
+            writeln!(out, "{}", paint.heading(&format!("{heading}:")))?;
+            for reference in *references {
+                writeln!(out, "  - {}: {}", reference.title, reference.url)?;
+            }
         }
     }
     Ok(())

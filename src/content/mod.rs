@@ -10,6 +10,7 @@ mod model;
 mod parse;
 mod references;
 mod sanitize;
+mod sections;
 
 pub use cache::{CACHE_DIR_VARIABLE, FileStamp, GuideCache};
 pub use diagnostic::{Diagnostic, Diagnostics, LineIndex};
@@ -25,3 +26,4 @@ pub use model::{
 pub use parse::{MAX_FILE_BYTES, MAX_LINE_BYTES, parse_guide};
 pub use references::{SOURCE_GUIDES, is_based_on_a_source_guide, missing_references};
 pub use sanitize::{escape_for_message, sanitize, sanitize_inline};
+pub use sections::{Criteria, List, ListKind, Section};

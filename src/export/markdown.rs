@@ -2,10 +2,7 @@
 //! Guide text is plain text, so every character Markdown would read as syntax is escaped: the
 //! rendered sheet shows exactly the words of the guides.
 
-use crate::content::{
-    ASSESSMENT_QUESTION, CONTEXT_NOTE, EXAMPLES, Guide, KEY_FEATURES, Library, MODEL_ANSWER,
-    SEE_ALSO, Table, Topic,
-};
+use crate::content::{CONTEXT_NOTE, Guide, Library, Section, Table, Topic};
 use std::fmt::Write as _;
 
 /// `guides` from `library` (all of them, or one): `### See also` links are named by the titles
@@ -66,46 +63,50 @@ fn write_topic(out: &mut String, library: &Library, guide: &Guide, topic: &Topic
     if topic.context {
         paragraph(out, CONTEXT_NOTE);
     }
-    paragraphs(out, &topic.summary);
-    if let Some(question) = &topic.question {
-        paragraph_with_label(out, &format!("{ASSESSMENT_QUESTION}:"), question);
-    }
-    named_list(out, KEY_FEATURES, &topic.key_features);
-    named_list(out, EXAMPLES, &topic.examples);
-    for list in &topic.lists {
-        named_list(out, &list.name, &list.points);
-    }
-    for table in &topic.tables {
-        write_table(out, table);
-    }
-    if !topic.model_answer.is_empty() {
-        heading(out, 3, MODEL_ANSWER);
-        for part in &topic.model_answer {
-            paragraph(out, part);
+    for section in topic.sections(guide) {
+        let name = section.heading().unwrap_or_default();
+        match section {
+            Section::Summary(summary) => paragraphs(out, summary),
+            Section::Question(question) => {
+                paragraph_with_label(out, &format!("{name}:"), question);
+            }
+            Section::List(list) => named_list(out, name, list.items),
+            Section::Table(table) => write_table(out, table),
+            Section::ModelAnswer(parts) => {
+                heading(out, 3, name);
+                for part in parts {
+                    paragraph(out, part);
+                }
+            }
+            Section::SeeAlso(links) => {
+                let related: Vec<String> = links
+                    .iter()
+                    .filter_map(|link| {
+                        let at = library.find_by_id(&link.target)?;
+                        let (guide, topic) = (library.guide(at.guide)?, library.topic(at)?);
+                        Some(format!("{} ({})", topic.title, guide.title))
+                    })
+                    .collect();
+                if !related.is_empty() {
+                    paragraph_with_label(out, &format!("{name}:"), "");
+                    bullets(out, &related);
+                }
+            }
+            Section::Criteria(criteria) => {
+                let criteria: Vec<String> = criteria
+                    .all()
+                    .filter(|c| !c.trim().is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                if !criteria.is_empty() {
+                    paragraph_with_label(out, &format!("{name}:"), "");
+                    bullets(out, &criteria);
+                }
+            }
+            // The source and references are the guide's, given once under its heading; search
+            // terms are for finding a topic on screen, not for a printed sheet.
+            Section::SearchTerms(_) | Section::Source(_) | Section::References(_) => {}
         }
-    }
-    let related: Vec<String> = topic
-        .see_also
-        .iter()
-        .filter_map(|link| {
-            let at = library.find_by_id(&link.target)?;
-            let (guide, topic) = (library.guide(at.guide)?, library.topic(at)?);
-            Some(format!("{} ({})", topic.title, guide.title))
-        })
-        .collect();
-    if !related.is_empty() {
-        paragraph_with_label(out, &format!("{SEE_ALSO}:"), "");
-        bullets(out, &related);
-    }
-    let criteria: Vec<String> = std::iter::once(&guide.criterion)
-        .chain(&guide.criteria)
-        .chain(&topic.criteria)
-        .filter(|c| !c.trim().is_empty())
-        .cloned()
-        .collect();
-    if !criteria.is_empty() {
-        paragraph_with_label(out, "Criteria:", "");
-        bullets(out, &criteria);
     }
 }
 

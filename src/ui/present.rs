@@ -4,7 +4,7 @@
 use super::theme::Theme;
 use super::wrap::{hanging, plain};
 use crate::app::App;
-use crate::app::present::{ClassQuestion, PresentView};
+use crate::app::present::{ClassQuestion, PresentView, Reveals};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -121,7 +121,7 @@ fn draw_topic(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
 
     // Points first, then examples, each revealed in turn.
-    let points: Vec<&str> = topic.points().map(|(_, p)| p).collect();
+    let Reveals { points, examples } = Reveals::of(guide, topic);
     let mut lines: Vec<Line> = Vec::new();
     let roomy = body.height >= 20;
     if present.revealed == 0 {
@@ -138,11 +138,11 @@ fn draw_topic(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.title,
         ));
     }
-    let examples = present.revealed.saturating_sub(points.len());
-    if examples > 0 {
+    let shown_examples = present.revealed.saturating_sub(points.len());
+    if shown_examples > 0 {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Examples", theme.heading));
-        for example in topic.examples.iter().take(examples) {
+        for example in examples.iter().take(shown_examples) {
             lines.extend(hanging(
                 example,
                 body.width,
