@@ -6,14 +6,7 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Replaces `path` with `bytes`, atomically and durably, readable by its owner only (a learner's
-/// progress is private). On an error before the rename, the temporary file is removed and
-/// `path` is untouched.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write(path, bytes, true, false)
-}
-
-/// Writes `bytes` to `path` the same way, with the permissions a new file normally gets (a
+/// Replaces `path` with `bytes`, atomically and durably, with the permissions a new file normally gets (a
 /// replaced file keeps its own): for files a person asked for, like exports. Without `replace`,
 /// an existing `path` is an `AlreadyExists` error, checked by the rename itself.
 pub(crate) fn write_atomic_shared(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
@@ -91,17 +84,6 @@ pub(crate) fn follow_links(path: &Path) -> io::Result<Followed> {
     )))
 }
 
-/// Checks that a file can be created beside `path`, by creating (and at once removing) a
-/// temporary file named as [`write_atomic`] names them.
-pub(crate) fn check_writable(path: &Path) -> io::Result<()> {
-    let (dir, name) = split(path)?;
-    let probe = tempfile::Builder::new()
-        .prefix(&temp_prefix(name))
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)?;
-    probe.close()
-}
-
 /// Makes renames and removals in `dir` durable. Windows has no folder fsync; there the rename
 /// is made durable by the file system's own journal.
 pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
@@ -114,33 +96,6 @@ pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
         let _ = dir;
         Ok(())
     }
-}
-
-/// Removes temporary files that a crash during [`write_atomic`] of `path` left behind. Best
-/// effort: a file that cannot be removed is left for next time. Only names this module makes
-/// (`.<name>.XXXXXX.tmp`) are touched. Returns how many were removed.
-pub(crate) fn remove_stray_temps(path: &Path) -> usize {
-    let Ok((dir, name)) = split(path) else {
-        return 0;
-    };
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
-    let prefix = temp_prefix(name);
-    let prefix = prefix.to_string_lossy();
-    let mut removed = 0;
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(file_name) = file_name.to_str() else {
-            continue;
-        };
-        let is_ours = file_name.starts_with(&*prefix) && file_name.ends_with(TEMP_SUFFIX);
-        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-        if is_ours && is_file && std::fs::remove_file(entry.path()).is_ok() {
-            removed += 1;
-        }
-    }
-    removed
 }
 
 const TEMP_SUFFIX: &str = ".tmp";
@@ -177,52 +132,29 @@ mod tests {
     #[test]
     fn writes_then_replaces_leaving_no_temporary_file() -> io::Result<()> {
         let dir = temp_dir();
-        let path = dir.path().join("progress.json");
-        write_atomic(&path, b"first")?;
+        let path = dir.path().join("export.md");
+        write_atomic_shared(&path, b"first", true)?;
         assert_eq!(std::fs::read(&path)?, b"first");
-        write_atomic(&path, b"second")?;
+        write_atomic_shared(&path, b"second", true)?;
         assert_eq!(std::fs::read(&path)?, b"second");
-        assert_eq!(names(dir.path()), ["progress.json"]);
+        assert_eq!(names(dir.path()), ["export.md"]);
         Ok(())
     }
 
     #[test]
     fn failure_leaves_the_old_file_alone() -> io::Result<()> {
         let dir = temp_dir();
-        let path = dir.path().join("progress.json");
-        write_atomic(&path, b"kept")?;
+        let path = dir.path().join("export.md");
+        write_atomic_shared(&path, b"kept", true)?;
         // A target that is a non-empty folder cannot be renamed over.
         let blocked = dir.path().join("blocked");
         std::fs::create_dir(&blocked)?;
         std::fs::write(blocked.join("inside"), b"x")?;
-        assert!(write_atomic(&blocked, b"lost").is_err());
+        assert!(write_atomic_shared(&blocked, b"lost", true).is_err());
         assert_eq!(std::fs::read(&path)?, b"kept");
-        assert_eq!(names(dir.path()), ["blocked", "progress.json"]);
+        assert_eq!(names(dir.path()), ["blocked", "export.md"]);
         // And a missing folder is an error, not a panic.
-        assert!(write_atomic(&dir.path().join("absent/progress.json"), b"x").is_err());
-        Ok(())
-    }
-
-    #[test]
-    fn sweep_removes_only_our_temporary_files() -> io::Result<()> {
-        let dir = temp_dir();
-        let path = dir.path().join("progress.json");
-        std::fs::write(&path, b"kept")?;
-        std::fs::write(dir.path().join(".progress.json.a1b2c3.tmp"), b"partial")?;
-        std::fs::write(dir.path().join(".other.json.a1b2c3.tmp"), b"not ours")?;
-        std::fs::write(
-            dir.path().join("progress.json.damaged-20261121T150405Z"),
-            b"x",
-        )?;
-        assert_eq!(remove_stray_temps(&path), 1);
-        assert_eq!(
-            names(dir.path()),
-            [
-                ".other.json.a1b2c3.tmp",
-                "progress.json",
-                "progress.json.damaged-20261121T150405Z"
-            ]
-        );
+        assert!(write_atomic_shared(&dir.path().join("absent/export.md"), b"x", true).is_err());
         Ok(())
     }
 }

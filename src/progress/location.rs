@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 /// The environment variable that names the data folder when `--data-dir` is not given.
 pub const DATA_DIR_ENV: &str = "CARESTUDY_DATA_DIR";
 
-/// The saved progress, inside the data folder.
-pub const PROGRESS_FILE: &str = "progress.json";
+/// The progress database, inside the data folder.
+pub const DATABASE_FILE: &str = "progress.sqlite3";
 
-/// The lock file, inside the data folder. It is never the file that is replaced, so a lock
-/// held on it survives every save.
-pub const LOCK_FILE: &str = "progress.lock";
+/// Where progress was kept before the database: imported on first start, then kept as
+/// `progress.json.imported-<time>`.
+pub const PROGRESS_FILE: &str = "progress.json";
 
 /// The folder to keep progress in: `explicit` (from `--data-dir`), else a non-empty
 /// `CARESTUDY_DATA_DIR`, else the platform's data folder (`None` if the platform has none,

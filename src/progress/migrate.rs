@@ -8,7 +8,7 @@ use std::fmt;
 
 /// Why a value cannot be brought up to date.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum MigrateError {
+pub enum MigrateError {
     /// The top level is not an object with a whole-number `version`.
     NoVersion,
     /// Written by a newer carestudy than this one.

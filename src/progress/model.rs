@@ -75,3 +75,46 @@ pub struct MissedQuestion {
     pub question: String,
     pub correct_answer: String,
 }
+
+/// One review as it was made: what the store appends, and what undoing it needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reviewed {
+    pub card_id: String,
+    /// The stable topic id `guide/topic`.
+    pub topic: String,
+    /// The card's schedule before the review; `None` when the card had never been reviewed.
+    pub before: Option<rs_fsrs::Card>,
+    /// The card's schedule after it.
+    pub after: rs_fsrs::Card,
+    pub review: Review,
+}
+
+impl Progress {
+    /// Whether `reviewed` is its card's last review here (so it can be taken back).
+    pub fn is_last_review(&self, reviewed: &Reviewed) -> bool {
+        self.cards
+            .get(&reviewed.card_id)
+            .is_some_and(|card| card.reviews.last() == Some(&reviewed.review))
+    }
+
+    /// Takes `reviewed` back out, restoring the card's schedule from before it (a card whose
+    /// first review it was is removed, so it is new again). Returns whether it was the card's
+    /// last review; if not, nothing changes.
+    pub fn undo(&mut self, reviewed: &Reviewed) -> bool {
+        if !self.is_last_review(reviewed) {
+            return false;
+        }
+        match &reviewed.before {
+            Some(before) => {
+                if let Some(card) = self.cards.get_mut(&reviewed.card_id) {
+                    card.reviews.pop();
+                    card.schedule = before.clone();
+                }
+            }
+            None => {
+                self.cards.remove(&reviewed.card_id);
+            }
+        }
+        true
+    }
+}

@@ -1,16 +1,15 @@
-//! Loading and saving a learner's progress in a data folder, safely: every save is atomic, one
-//! copy of carestudy writes at a time, a damaged file is moved aside (never overwritten or
-//! deleted), and nothing here stops the app from running: problems lower what saving does and
-//! leave a one-line message for the status line.
+//! Opening a learner's progress database in a data folder, and recording to it. Each review
+//! is one SQLite transaction (WAL, `synchronous=FULL`), so a review is on disk when the
+//! screen says so, a crash loses at most the answer being given, and two copies of carestudy
+//! can both save. Nothing here stops the app from running: problems lower what saving does
+//! and leave notices for the learner. A damaged file is moved aside, never overwritten.
 
-use super::format::to_json;
-use super::location::{LOCK_FILE, PROGRESS_FILE};
-use super::lock::{FolderLock, LockAttempt, try_lock};
-use super::migrate::{MigrateError, migrate};
-use super::model::{Progress, SCHEMA_VERSION};
-use crate::atomic_file::{check_writable, remove_stray_temps, sync_dir, write_atomic};
+use super::db::{self, Kind, Quarantined, UndoRefused};
+use super::json::{self, FromJson};
+use super::location::{DATABASE_FILE, PROGRESS_FILE};
+use super::model::{MockTestResult, Progress, Reviewed};
 use chrono::{DateTime, Utc};
-use serde_json::Value;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -18,93 +17,172 @@ use std::path::{Path, PathBuf};
 /// What saving does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
-    /// Saves write `progress.json`.
+    /// Reviews are saved to the database.
     ReadWrite,
-    /// Saves do nothing, to protect a file: another copy of carestudy holds the folder, or
-    /// `progress.json` could not be read and could not be moved aside.
+    /// Progress is shown but nothing is saved, to protect a file: it was written by a newer
+    /// carestudy, or it could not be read and could not be moved aside, or the command only
+    /// reads (`stats`, `progress export`).
     ReadOnly,
-    /// Saves do nothing because the folder cannot be written (or there is none).
+    /// Nothing is saved because the folder cannot be written (or there is none).
     NotSaved,
 }
 
-/// The learner's progress file and the right to write it.
+/// Who opens progress: only the app and `snapshot --data-dir` ever write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the folder and the database if needed, import `progress.json`, move a damaged
+    /// file aside, and save.
+    Write,
+    /// Read what is there; create, move and write nothing.
+    Read,
+}
+
+/// The learner's progress database and what may be done with it.
 #[derive(Debug)]
 pub struct Store {
+    conn: Option<Connection>,
     path: Option<PathBuf>,
     access: Access,
+    /// What the learner needs telling, one sentence each.
+    notices: Vec<String>,
+    /// The notices as one line, for the status line.
     message: Option<String>,
-    /// Held for the store's lifetime; dropping the store lets another copy write.
-    _lock: Option<FolderLock>,
-    /// Whether temporary files left by an earlier crash have been cleared (after the first
-    /// save, so that opening writes nothing but what must be moved aside).
-    swept: bool,
+}
+
+/// Why an undo could not be done.
+#[derive(Debug)]
+pub enum UndoError {
+    /// That review is not the card's last one: another copy of carestudy reviewed the card
+    /// since, or it was already taken back.
+    NotLast,
+    Io(io::Error),
+}
+
+impl fmt::Display for UndoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotLast => write!(f, "that answer is no longer the card's last one"),
+            Self::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for UndoError {}
+
+/// What `progress import` added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Imported {
+    pub cards: usize,
+    pub reviews: usize,
+    pub mock_tests: usize,
+    /// Cards in the file that could not be read, set aside in the database.
+    pub quarantined: usize,
+}
+
+/// Why an import did nothing.
+#[derive(Debug)]
+pub enum ImportError {
+    /// The file is not a history this carestudy can read.
+    Unreadable(String),
+    /// Progress is not being saved here (see [`Store::message`]).
+    NotWritable,
+    Io(io::Error),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unreadable(why) => write!(f, "{why}"),
+            Self::NotWritable => write!(f, "progress cannot be written here"),
+            Self::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+fn sql(e: rusqlite::Error) -> io::Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => {
+            io::Error::new(io::ErrorKind::StorageFull, "no space left on the disk")
+        }
+        Some(rusqlite::ErrorCode::ReadOnly) => {
+            io::Error::new(io::ErrorKind::PermissionDenied, "the file is read-only")
+        }
+        _ => io::Error::other(e),
+    }
+}
+
+/// The file name a moved-aside copy gets: `<name>.<what>-<UTC time>`.
+fn stamped(path: &Path, what: &str, now: DateTime<Utc>) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".{what}-{}", now.format("%Y%m%dT%H%M%SZ")));
+    PathBuf::from(name)
+}
+
+/// Renames `path` to `<name>.<what>-<time>` (with `-1`, `-2`... if that is taken) and returns
+/// the new path. A symbolic link is moved as a link; what it points at is untouched.
+fn move_aside(path: &Path, what: &str, now: DateTime<Utc>) -> io::Result<PathBuf> {
+    let base = stamped(path, what, now).into_os_string();
+    for n in 0..1000u32 {
+        let mut candidate = base.clone();
+        if n > 0 {
+            candidate.push(format!("-{n}"));
+        }
+        let candidate = PathBuf::from(candidate);
+        if matches!(std::fs::symlink_metadata(&candidate), Err(e) if e.kind() == io::ErrorKind::NotFound)
+        {
+            std::fs::rename(path, &candidate)?;
+            return Ok(candidate);
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "too many moved copies already",
+    ))
+}
+
+fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// `path` with `suffix` added to its name (`progress.sqlite3-wal`).
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 impl Store {
-    /// Opens the data folder `dir` (creating it if needed) and loads `progress.json` from it.
-    /// Never fails: problems lower [`Store::access`] and set [`Store::message`]. `now` names a
-    /// damaged file that is moved aside.
-    pub fn open(dir: &Path, now: DateTime<Utc>) -> (Store, Progress) {
-        let path = dir.join(PROGRESS_FILE);
-        let mut notes = Vec::new();
-        let (mut access, lock) = claim(dir, &path, &mut notes);
-        let progress = match read(&path) {
-            Loaded::Missing => Progress::default(),
-            Loaded::Progress(progress) => progress,
-            Loaded::Unreadable(e) => {
-                if access == Access::ReadWrite {
-                    access = Access::ReadOnly;
-                }
-                notes.push(format!(
-                    "Cannot read {} ({e}); progress will not be written over it.",
-                    path.display()
-                ));
-                Progress::default()
-            }
-            Loaded::Damaged(damage) if access == Access::ReadWrite => {
-                match move_aside(&path, now) {
-                    Ok(moved) => notes.push(format!(
-                        "Your progress file could not be read ({damage}), so it was moved to {} and progress starts afresh.",
-                        moved.display()
-                    )),
-                    Err(e) => {
-                        access = Access::ReadOnly;
-                        notes.push(format!(
-                            "{} could not be read ({damage}) and could not be moved aside ({e}), so progress is read-only and the file is left as it is.",
-                            path.display()
-                        ));
-                    }
-                }
-                Progress::default()
-            }
-            Loaded::Damaged(damage) => {
-                notes.push(format!(
-                    "{} could not be read ({damage}) and is left as it is.",
-                    path.display()
-                ));
-                Progress::default()
-            }
-        };
-        let store = Store {
-            path: Some(path),
-            access,
-            // One line, whatever a path or an error holds.
-            message: (!notes.is_empty()).then(|| notes.join(" ").replace(char::is_control, " ")),
-            _lock: lock,
-            swept: false,
-        };
-        (store, progress)
-    }
-
-    /// A store that saves nothing and says nothing (headless runs without `--data-dir`).
+    /// A store that saves nothing and says nothing (headless runs without `--data-dir`,
+    /// presentation mode).
     pub fn in_memory() -> Store {
         Store {
+            conn: None,
             path: None,
             access: Access::NotSaved,
+            notices: Vec::new(),
             message: None,
-            _lock: None,
-            swept: true,
         }
+    }
+
+    /// Opens the progress in data folder `dir`. Never fails: problems lower
+    /// [`Store::access`] and leave notices. `now` names files that are moved aside.
+    pub fn open(dir: &Path, mode: OpenMode, now: DateTime<Utc>) -> (Store, Progress) {
+        let mut store = Store {
+            conn: None,
+            path: Some(dir.join(DATABASE_FILE)),
+            access: Access::NotSaved,
+            notices: Vec::new(),
+            message: None,
+        };
+        let progress = match mode {
+            OpenMode::Write => store.open_for_writing(dir, now),
+            OpenMode::Read => store.open_for_reading(dir),
+        };
+        store.message = (!store.notices.is_empty())
+            .then(|| store.notices.join(" ").replace(char::is_control, " "));
+        (store, progress)
     }
 
     /// What saving does.
@@ -112,260 +190,544 @@ impl Store {
         self.access
     }
 
-    /// One line for the status line, if the learner needs telling something: that progress is
-    /// read-only or will not be saved and why, or where a damaged file was moved.
+    /// Everything the learner needs telling, as one line: that progress is read-only or
+    /// will not be saved and why, where an old or damaged file was moved.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 
-    /// The progress file, whether or not it exists or is written.
+    /// The notices, one sentence each, for standard error.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    /// The notices, one sentence each, for standard error. Taking them leaves the store with
+    /// nothing to show (so `snapshot` prints them instead of drawing them).
+    pub fn take_notices(&mut self) -> Vec<String> {
+        self.message = None;
+        std::mem::take(&mut self.notices)
+    }
+
+    /// The progress database, whether or not it exists or is written.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
 
-    /// Saves `progress` atomically when [`Access::ReadWrite`]; otherwise does nothing and
-    /// returns `Ok(())`. Call it after every review: a crash then loses at most the answer
-    /// being given. On an error the file on disk is whole: as before the call, or (if only the
-    /// final fsync of the folder failed) already the new one.
-    pub fn save(&mut self, progress: &Progress) -> io::Result<()> {
-        let Some(path) = self.path.as_deref() else {
-            return Ok(());
-        };
-        if self.access != Access::ReadWrite {
-            return Ok(());
-        }
-        write_atomic(path, &to_json(progress)?)?;
-        if !self.swept {
-            remove_stray_temps(path);
-            self.swept = true;
-        }
-        Ok(())
+    fn note(&mut self, notice: String) {
+        self.notices.push(notice);
     }
-}
 
-/// Makes the folder and takes its lock, deciding what saving will do.
-fn claim(dir: &Path, path: &Path, notes: &mut Vec<String>) -> (Access, Option<FolderLock>) {
-    if dir.exists() && !dir.is_dir() {
-        notes.push(format!(
-            "Progress will not be saved: {} is a file, not a folder.",
-            dir.display()
-        ));
-        return (Access::NotSaved, None);
-    }
-    if let Err(e) = std::fs::create_dir_all(dir) {
-        notes.push(format!(
-            "Progress will not be saved: cannot create the folder {} ({e}).",
-            dir.display()
-        ));
-        return (Access::NotSaved, None);
-    }
-    let lock = match try_lock(dir) {
-        LockAttempt::Held(lock) => lock,
-        LockAttempt::Busy => {
-            notes.push(format!(
-                "Another copy of carestudy is using {}, so progress is read-only: reviews here will not be saved.",
-                dir.display()
-            ));
-            return (Access::ReadOnly, None);
-        }
-        LockAttempt::CannotOpen(e) => {
-            notes.push(format!(
-                "Progress will not be saved: cannot write to the folder {} ({e}).",
-                dir.display()
-            ));
-            return (Access::NotSaved, None);
-        }
-        LockAttempt::CannotLock(e) => {
-            notes.push(format!(
-                "Progress will not be saved: cannot lock {} ({e}).",
-                dir.join(LOCK_FILE).display()
-            ));
-            return (Access::NotSaved, None);
-        }
-    };
-    // An old lock file can open for writing in a folder that no longer takes new files.
-    if let Err(e) = check_writable(path) {
-        notes.push(format!(
-            "Progress will not be saved: cannot write to the folder {} ({e}).",
-            dir.display()
-        ));
-        return (Access::NotSaved, None);
-    }
-    (Access::ReadWrite, Some(lock))
-}
-
-/// What reading `progress.json` found.
-enum Loaded {
-    Missing,
-    Progress(Progress),
-    /// The file could not be read at all (permissions, a folder in its place): not known to be
-    /// damaged, so it is not moved.
-    Unreadable(io::Error),
-    Damaged(Damage),
-}
-
-fn read(path: &Path) -> Loaded {
-    match std::fs::read(path) {
-        Ok(bytes) => match parse(&bytes) {
-            Ok(progress) => Loaded::Progress(progress),
-            Err(damage) => Loaded::Damaged(damage),
-        },
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Loaded::Missing,
-        Err(e) => Loaded::Unreadable(e),
-    }
-}
-
-/// Why a file's contents are not progress this carestudy can use.
-#[derive(Debug)]
-enum Damage {
-    NotUtf8,
-    NotJson(serde_json::Error),
-    Version(MigrateError),
-    Shape(serde_json::Error),
-}
-
-impl fmt::Display for Damage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NotUtf8 => write!(f, "it is not text"),
-            Self::NotJson(e) => write!(f, "it is not valid JSON: {e}"),
-            Self::Version(e) => write!(f, "{e}"),
-            Self::Shape(e) => write!(f, "it is not in the expected shape: {e}"),
+    /// Saves one review (the card's new schedule and the review) in one transaction, when
+    /// [`Access::ReadWrite`]; otherwise does nothing. On an error nothing of it is saved.
+    pub fn record_review(&mut self, reviewed: &Reviewed) -> io::Result<()> {
+        match self.writable() {
+            Some(conn) => db::record_review(conn, reviewed).map(|_| ()).map_err(sql),
+            None => Ok(()),
         }
     }
-}
 
-/// Reads a saved file's bytes, migrating an older format.
-fn parse(bytes: &[u8]) -> Result<Progress, Damage> {
-    // The usual case, a file this version wrote, goes straight into the model: several times
-    // faster than going through a `Value`, which only older, newer and damaged files need.
-    let current = serde_json::from_slice::<Progress>(bytes)
-        .ok()
-        .filter(|progress| progress.version == SCHEMA_VERSION);
-    if let Some(progress) = current {
-        return Ok(progress);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| Damage::NotUtf8)?;
-    let value: Value = serde_json::from_str(text).map_err(Damage::NotJson)?;
-    let value = migrate(value).map_err(Damage::Version)?;
-    serde_json::from_value(value).map_err(Damage::Shape)
-}
-
-/// Renames `path` to `<name>.damaged-<UTC time>` (with `-1`, `-2`... if that is taken) and
-/// returns the new path. Called only with the folder's lock held, so no other carestudy can
-/// take the name between the check and the rename.
-fn move_aside(path: &Path, now: DateTime<Utc>) -> io::Result<PathBuf> {
-    let mut base = path.as_os_str().to_owned();
-    base.push(format!(".damaged-{}", now.format("%Y%m%dT%H%M%SZ")));
-    for n in 0..1000u32 {
-        let mut candidate = base.clone();
-        if n > 0 {
-            candidate.push(format!("-{n}"));
+    /// Takes `reviewed` back out, in `progress` and in the database in one transaction, and
+    /// restores the card's schedule from before it (a card whose first review it was becomes
+    /// new again). Only the card's last review can be taken back. A review that was never
+    /// saved (saving failed, or progress is not saved) is taken out of `progress` alone.
+    pub fn undo_review(
+        &mut self,
+        progress: &mut Progress,
+        reviewed: &Reviewed,
+    ) -> Result<(), UndoError> {
+        if !progress.is_last_review(reviewed) {
+            return Err(UndoError::NotLast);
         }
-        let candidate = PathBuf::from(candidate);
-        match std::fs::symlink_metadata(&candidate) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                std::fs::rename(path, &candidate)?;
-                if let Some(dir) = path.parent() {
-                    // Best effort: the next save fsyncs the folder again.
-                    let _ = sync_dir(dir);
-                }
-                return Ok(candidate);
+        if let Some(conn) = self.writable() {
+            match db::undo_review(conn, reviewed) {
+                Ok(()) | Err(UndoRefused::NeverSaved) => {}
+                Err(UndoRefused::NotLast) => return Err(UndoError::NotLast),
+                Err(UndoRefused::Sqlite(e)) => return Err(UndoError::Io(sql(e))),
             }
-            _ => continue,
+        }
+        progress.undo(reviewed);
+        Ok(())
+    }
+
+    /// Saves a mock test's result, when [`Access::ReadWrite`].
+    pub fn record_mock(&mut self, result: &MockTestResult) -> io::Result<()> {
+        match self.writable() {
+            Some(conn) => db::record_mock(conn, result).map_err(sql),
+            None => Ok(()),
         }
     }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        "too many damaged copies already",
-    ))
+
+    /// Merges a JSON history (`progress export`'s, or an old `progress.json`) into the
+    /// database and into `progress`: cards and reviews not already saved are added; for a card
+    /// in both, the schedule of the later review is kept. Importing twice adds nothing more.
+    pub fn import(
+        &mut self,
+        progress: &mut Progress,
+        bytes: &[u8],
+    ) -> Result<Imported, ImportError> {
+        let read = json::parse(bytes).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+        let Some(conn) = self.writable() else {
+            return Err(ImportError::NotWritable);
+        };
+        let (added, reloaded) = (|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let added = db::merge(&tx, &read.progress)?;
+            for bad in &read.quarantined {
+                db::quarantine(&tx, bad, Utc::now())?;
+            }
+            tx.commit()?;
+            Ok(added)
+        })()
+        .and_then(|added| Ok((added, db::load(conn)?.0)))
+        .map_err(|e| ImportError::Io(sql(e)))?;
+        *progress = reloaded;
+        Ok(Imported {
+            cards: added.cards,
+            reviews: added.reviews,
+            mock_tests: added.mock_tests,
+            quarantined: read.quarantined.len(),
+        })
+    }
+
+    /// Lets the database grow by at most `pages` more pages, as a full disk would (for the
+    /// store's tests; SQLite reports both the same way).
+    #[doc(hidden)]
+    pub fn limit_pages_for_tests(&self, pages: u32) {
+        if let Some(conn) = &self.conn {
+            let count: u32 = conn
+                .pragma_query_value(None, "page_count", |r| r.get(0))
+                .unwrap_or(0);
+            let _ = conn.pragma_update(None, "max_page_count", count + pages);
+        }
+    }
+
+    fn writable(&mut self) -> Option<&mut Connection> {
+        if self.access == Access::ReadWrite {
+            self.conn.as_mut()
+        } else {
+            None
+        }
+    }
+
+    // ---- Opening ----
+
+    fn open_for_reading(&mut self, dir: &Path) -> Progress {
+        self.access = Access::ReadOnly;
+        let Some(path) = self.path.clone() else {
+            return Progress::default();
+        };
+        if !exists(&path) {
+            let legacy = dir.join(PROGRESS_FILE);
+            if exists(&legacy) {
+                return self.read_legacy_in_place(&legacy);
+            }
+            return Progress::default();
+        }
+        let opened = open_read_only(&path).and_then(|conn| {
+            db::configure_read_only(&conn)?;
+            let kind = db::kind(&conn)?;
+            Ok((conn, kind))
+        });
+        match opened {
+            Ok((conn, Kind::Current)) => match db::load(&conn) {
+                Ok((progress, bad)) => {
+                    self.note_left_out(&bad);
+                    self.conn = Some(conn);
+                    progress
+                }
+                Err(e) => {
+                    self.note(format!(
+                        "{} could not be read ({e}); it is left as it is.",
+                        path.display()
+                    ));
+                    Progress::default()
+                }
+            },
+            Ok((_, Kind::Empty)) => Progress::default(),
+            Ok((_, Kind::Newer(version))) => {
+                self.note(newer_database(&path, version));
+                Progress::default()
+            }
+            Ok((_, Kind::Foreign)) => {
+                self.note(format!(
+                    "{} is not carestudy progress; it is left as it is.",
+                    path.display()
+                ));
+                Progress::default()
+            }
+            Err(e) => {
+                self.note(format!(
+                    "{} could not be read ({e}); it is left as it is.",
+                    path.display()
+                ));
+                Progress::default()
+            }
+        }
+    }
+
+    /// A `progress.json` not yet moved into a database, read where it is (read-only opens).
+    fn read_legacy_in_place(&mut self, legacy: &Path) -> Progress {
+        match std::fs::read(legacy).map(|bytes| json::parse(&bytes)) {
+            Ok(Ok(read)) => {
+                self.note(format!(
+                    "Progress is read from {}; the app moves it into {} the next time it starts.",
+                    legacy.display(),
+                    DATABASE_FILE
+                ));
+                self.note_set_aside_in_file(&read, legacy);
+                read.progress
+            }
+            Ok(Err(damage)) => {
+                self.note(format!(
+                    "{} could not be read ({damage}); it is left as it is.",
+                    legacy.display()
+                ));
+                Progress::default()
+            }
+            Err(e) => {
+                self.note(format!("Cannot read {} ({e}).", legacy.display()));
+                Progress::default()
+            }
+        }
+    }
+
+    fn open_for_writing(&mut self, dir: &Path, now: DateTime<Utc>) -> Progress {
+        let Some(path) = self.path.clone() else {
+            return Progress::default();
+        };
+        if exists(dir) && !dir.is_dir() {
+            self.note(format!(
+                "Progress will not be saved: {} is a file, not a folder.",
+                dir.display()
+            ));
+            return Progress::default();
+        }
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            self.note(format!(
+                "Progress will not be saved: cannot create the folder {} ({e}).",
+                dir.display()
+            ));
+            return Progress::default();
+        }
+        let legacy = dir.join(PROGRESS_FILE);
+        // An old progress.json is read before any database is made for it: one from a newer
+        // carestudy, or one that cannot be read, must stop the database being started empty.
+        let from_json = if !exists(&path) && exists(&legacy) {
+            match self.read_legacy_for_import(&legacy, now) {
+                Legacy::Import(read) => Some(read),
+                Legacy::Afresh => None,
+                Legacy::Stop(progress) => return progress,
+            }
+        } else {
+            None
+        };
+        let mut progress = self.open_database(&path, now, from_json.as_ref());
+        if self.access == Access::ReadWrite
+            && let Some(read) = from_json
+        {
+            self.finish_import(&legacy, &read, now);
+            progress = read.progress;
+        } else if self.access == Access::ReadWrite && exists(&legacy) {
+            self.note(format!(
+                "{} is still here beside {}; its progress was not imported again. \
+                 `carestudy progress import {}` merges it in.",
+                legacy.display(),
+                DATABASE_FILE,
+                legacy.display()
+            ));
+        }
+        progress
+    }
+
+    fn read_legacy_for_import(&mut self, legacy: &Path, now: DateTime<Utc>) -> Legacy {
+        let bytes = match std::fs::read(legacy) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                self.access = Access::ReadOnly;
+                self.note(format!(
+                    "Cannot read {} ({e}), so progress is read-only: nothing is saved until it can be read.",
+                    legacy.display()
+                ));
+                return Legacy::Stop(Progress::default());
+            }
+        };
+        match json::parse(&bytes) {
+            Ok(read) => Legacy::Import(read),
+            Err(damage) if damage.is_newer() => {
+                self.access = Access::ReadOnly;
+                self.note(format!(
+                    "{} was written by a newer carestudy ({damage}), so progress is read-only and the file is left as it is. Update carestudy to use it.",
+                    legacy.display()
+                ));
+                Legacy::Stop(Progress::default())
+            }
+            Err(damage) => match move_aside(legacy, "damaged", now) {
+                Ok(moved) => {
+                    self.note(format!(
+                        "Your progress file could not be read ({damage}), so it was moved to {} and progress starts afresh.",
+                        moved.display()
+                    ));
+                    Legacy::Afresh
+                }
+                Err(e) => {
+                    self.access = Access::ReadOnly;
+                    self.note(format!(
+                        "{} could not be read ({damage}) and could not be moved aside ({e}), so progress is read-only and the file is left as it is.",
+                        legacy.display()
+                    ));
+                    Legacy::Stop(Progress::default())
+                }
+            },
+        }
+    }
+
+    /// The old file is kept under a new name once its progress is safely in the database.
+    fn finish_import(&mut self, legacy: &Path, read: &FromJson, now: DateTime<Utc>) {
+        let reviews: usize = read.progress.cards.values().map(|c| c.reviews.len()).sum();
+        let what = format!(
+            "Your progress ({} cards, {reviews} reviews, {} mock tests) was moved from {} into {}",
+            read.progress.cards.len(),
+            read.progress.mock_tests.len(),
+            legacy.display(),
+            DATABASE_FILE
+        );
+        match move_aside(legacy, "imported", now) {
+            Ok(kept) => self.note(format!(
+                "{what}; the old file is kept as {}.",
+                kept.display()
+            )),
+            Err(e) => self.note(format!(
+                "{what}; the old file could not be renamed ({e}) and is left as it is."
+            )),
+        }
+        self.note_set_aside_in_file(read, legacy);
+    }
+
+    fn note_set_aside_in_file(&mut self, read: &FromJson, file: &Path) {
+        if !read.quarantined.is_empty() {
+            let ids: Vec<&str> = read
+                .quarantined
+                .iter()
+                .map(|q| q.card_id.as_str())
+                .collect();
+            self.note(format!(
+                "{} card(s) in {} could not be read and were set aside (kept in the database's quarantine table; every other card is kept): {} ({}).",
+                ids.len(),
+                file.display(),
+                ids.join(", "),
+                read.quarantined[0].reason
+            ));
+        }
+        if read.unreadable_mock_tests > 0 {
+            self.note(format!(
+                "{} mock test result(s) in {} could not be read and were left out.",
+                read.unreadable_mock_tests,
+                file.display()
+            ));
+        }
+    }
+
+    fn note_left_out(&mut self, bad: &[Quarantined]) {
+        if !bad.is_empty() {
+            let ids: Vec<&str> = bad.iter().map(|q| q.card_id.as_str()).collect();
+            self.note(format!(
+                "{} card(s) could not be read and are left out (every other card is kept): {}.",
+                ids.len(),
+                ids.join(", ")
+            ));
+        }
+    }
+
+    /// Opens (or makes) the database at `path` for writing, importing `from_json` into a new
+    /// one. Sets the access and returns what is saved there.
+    fn open_database(
+        &mut self,
+        path: &Path,
+        now: DateTime<Utc>,
+        from_json: Option<&FromJson>,
+    ) -> Progress {
+        for attempt in 0..2 {
+            match self.try_open_database(path, from_json) {
+                Ok(progress) => return progress,
+                Err(Problem::Damaged(why)) if attempt == 0 => {
+                    self.conn = None;
+                    match move_database_aside(path, now) {
+                        Ok(moved) => self.note(format!(
+                            "Your progress database could not be read ({why}), so it was moved to {} and progress starts afresh.",
+                            moved.display()
+                        )),
+                        Err(e) => {
+                            self.access = Access::ReadOnly;
+                            self.note(format!(
+                                "{} could not be read ({why}) and could not be moved aside ({e}), so progress is read-only and the file is left as it is.",
+                                path.display()
+                            ));
+                            return Progress::default();
+                        }
+                    }
+                }
+                Err(Problem::Damaged(why)) => {
+                    self.access = Access::ReadOnly;
+                    self.note(format!("{} could not be read ({why}).", path.display()));
+                    return Progress::default();
+                }
+                Err(Problem::Newer(version, progress)) => {
+                    self.access = Access::ReadOnly;
+                    self.note(newer_database(path, version));
+                    return progress;
+                }
+                Err(Problem::CannotWrite(e)) => {
+                    self.access = Access::NotSaved;
+                    self.note(format!(
+                        "Progress will not be saved: cannot write {} ({e}).",
+                        path.display()
+                    ));
+                    // Still show what is saved, if it can be read.
+                    let (reader, progress) =
+                        Store::open(path.parent().unwrap_or(Path::new(".")), OpenMode::Read, now);
+                    self.conn = reader.conn;
+                    return progress;
+                }
+            }
+        }
+        Progress::default()
+    }
+
+    fn try_open_database(
+        &mut self,
+        path: &Path,
+        from_json: Option<&FromJson>,
+    ) -> Result<Progress, Problem> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(classify)?;
+        conn.busy_timeout(db::BUSY_TIMEOUT).map_err(classify)?;
+        // What the file is comes first: turning on the write-ahead log changes the file, and a
+        // newer or foreign one must be left exactly as it is.
+        let kind = db::kind(&conn).map_err(classify)?;
+        if matches!(kind, Kind::Empty | Kind::Current) {
+            db::configure(&conn).map_err(classify)?;
+        }
+        let mut conn = conn;
+        match kind {
+            Kind::Newer(version) => {
+                // Shown if it reads; never written.
+                let progress = db::load(&conn).map(|(p, _)| p).unwrap_or_default();
+                return Err(Problem::Newer(version, progress));
+            }
+            Kind::Foreign => {
+                return Err(Problem::Damaged(
+                    "it is not a carestudy progress database".to_owned(),
+                ));
+            }
+            Kind::Empty => {
+                let tx = conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .map_err(classify)?;
+                // Another copy may have made it while this one waited for the write lock.
+                if db::kind(&tx).map_err(classify)? == Kind::Empty {
+                    db::create(&tx).map_err(classify)?;
+                    if let Some(read) = from_json {
+                        db::merge(&tx, &read.progress).map_err(classify)?;
+                        for bad in &read.quarantined {
+                            db::quarantine(&tx, bad, Utc::now()).map_err(classify)?;
+                        }
+                        db::set_meta(&tx, "imported_from", PROGRESS_FILE).map_err(classify)?;
+                    }
+                }
+                tx.commit().map_err(classify)?;
+            }
+            Kind::Current => {
+                if let Some(why) = db::integrity_problem(&conn).map_err(classify)? {
+                    return Err(Problem::Damaged(why));
+                }
+            }
+        }
+        let (progress, bad) = db::load(&conn).map_err(classify)?;
+        self.note_left_out(&bad);
+        self.conn = Some(conn);
+        self.access = Access::ReadWrite;
+        Ok(progress)
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::test_support::temp_dir;
-    use chrono::TimeZone;
+/// What reading an old `progress.json` decided.
+enum Legacy {
+    Import(FromJson),
+    /// It was damaged and moved aside.
+    Afresh,
+    /// Nothing may be written: progress as far as it could be read.
+    Stop(Progress),
+}
 
-    fn now() -> DateTime<Utc> {
-        match Utc.with_ymd_and_hms(2026, 11, 21, 15, 4, 5) {
-            chrono::LocalResult::Single(t) => t,
-            _ => panic!("bad test time"),
+enum Problem {
+    Damaged(String),
+    Newer(i32, Progress),
+    CannotWrite(rusqlite::Error),
+}
+
+fn classify(e: rusqlite::Error) -> Problem {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+            Problem::Damaged(e.to_string())
+        }
+        _ => Problem::CannotWrite(e),
+    }
+}
+
+/// Opens the database read-only without leaving anything beside it. While no copy has it open
+/// there is no write-ahead log, and it is opened as immutable: a read-only connection would
+/// otherwise create the log and its shared-memory index, and could not remove them.
+fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if exists(&with_suffix(path, "-wal")) {
+        return Connection::open_with_flags(path, flags);
+    }
+    let mut uri = std::ffi::OsString::from("file:");
+    uri.push(percent_encode_path(path));
+    uri.push("?immutable=1");
+    Connection::open_with_flags(PathBuf::from(uri), flags | OpenFlags::SQLITE_OPEN_URI)
+}
+
+/// A path as a URI's path: `%`, `?` and `#` are escaped (SQLite decodes `%XX`).
+fn percent_encode_path(path: &Path) -> std::ffi::OsString {
+    let text = path.as_os_str().to_string_lossy();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
         }
     }
+    out.into()
+}
 
-    #[test]
-    fn parse_names_each_kind_of_damage() {
-        assert!(matches!(parse(b"\xff\xfe{}"), Err(Damage::NotUtf8)));
-        assert!(matches!(
-            parse(b"{\"version\": 2, "),
-            Err(Damage::NotJson(_))
-        ));
-        assert!(matches!(
-            parse(b"{\"version\": 99, \"cards\": {}}"),
-            Err(Damage::Version(MigrateError::TooNew(99)))
-        ));
-        assert!(matches!(
-            parse(b"{\"version\": 2, \"cards\": []}"),
-            Err(Damage::Shape(_))
-        ));
-        assert!(matches!(
-            parse(b"[]"),
-            Err(Damage::Version(MigrateError::NoVersion))
-        ));
-        assert!(parse(b"{\"version\": 2, \"cards\": {}}").is_ok());
-    }
+fn newer_database(path: &Path, version: i32) -> String {
+    format!(
+        "{} was written by a newer carestudy (database format {version}; this one reads up to {}), so progress is read-only and the file is left as it is. Update carestudy to use it.",
+        path.display(),
+        db::DB_VERSION
+    )
+}
 
-    #[test]
-    fn move_aside_never_replaces_an_earlier_copy() -> io::Result<()> {
-        let dir = temp_dir();
-        let path = dir.path().join(PROGRESS_FILE);
-        let taken = dir.path().join("progress.json.damaged-20261121T150405Z");
-        std::fs::write(&taken, b"earlier")?;
-        std::fs::write(&path, b"later")?;
-        let moved = move_aside(&path, now())?;
-        assert_eq!(
-            moved,
-            dir.path().join("progress.json.damaged-20261121T150405Z-1")
-        );
-        assert_eq!(std::fs::read(&taken)?, b"earlier");
-        assert_eq!(std::fs::read(&moved)?, b"later");
-        assert!(!path.exists());
-        Ok(())
+/// Moves a damaged database and its write-ahead log aside under one name; its shared-memory
+/// index is rebuilt from them, so it is removed.
+fn move_database_aside(path: &Path, now: DateTime<Utc>) -> io::Result<PathBuf> {
+    let moved = move_aside(path, "damaged", now)?;
+    let wal = with_suffix(path, "-wal");
+    if exists(&wal) {
+        std::fs::rename(&wal, with_suffix(&moved, "-wal"))?;
     }
-
-    #[test]
-    fn in_memory_saves_nothing_and_says_nothing() -> io::Result<()> {
-        let mut store = Store::in_memory();
-        assert_eq!(store.access(), Access::NotSaved);
-        assert_eq!(store.message(), None);
-        assert_eq!(store.path(), None);
-        store.save(&Progress::default())
+    let shm = with_suffix(path, "-shm");
+    if exists(&shm) {
+        std::fs::remove_file(&shm)?;
     }
-
-    #[test]
-    fn a_missing_folder_is_created_and_nothing_is_written_on_open() -> io::Result<()> {
-        let dir = temp_dir();
-        let data = dir.path().join("a/b");
-        let (store, progress) = Store::open(&data, now());
-        assert_eq!(store.access(), Access::ReadWrite);
-        assert_eq!(store.message(), None);
-        assert_eq!(progress, Progress::default());
-        assert!(!data.join(PROGRESS_FILE).exists());
-        Ok(())
-    }
-
-    #[test]
-    fn unreadable_file_is_left_alone_and_read_only() -> io::Result<()> {
-        // A folder where the file should be cannot be read as a file, whoever runs the test.
-        let dir = temp_dir();
-        std::fs::create_dir(dir.path().join(PROGRESS_FILE))?;
-        let (mut store, progress) = Store::open(dir.path(), now());
-        assert_eq!(store.access(), Access::ReadOnly);
-        assert_eq!(progress, Progress::default());
-        assert!(store.message().is_some_and(|m| m.contains("Cannot read")));
-        store.save(&progress)?;
-        assert!(dir.path().join(PROGRESS_FILE).is_dir());
-        Ok(())
-    }
+    Ok(moved)
 }

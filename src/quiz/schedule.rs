@@ -1,7 +1,7 @@
 //! Spaced repetition: the FSRS scheduler (the rs-fsrs crate) applied to carestudy's cards.
 
 use super::question::Grade;
-use crate::progress::{CardRecord, Progress, Review};
+use crate::progress::{CardRecord, Progress, Review, Reviewed};
 use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, FSRS, Parameters, Rating};
 
@@ -51,6 +51,7 @@ impl Scheduler {
     }
 
     /// Records a review of `card_id` (about topic `topic_id`) in `progress` and reschedules it.
+    /// Returns the review as made, for the store to save (and to undo).
     pub fn review(
         &self,
         progress: &mut Progress,
@@ -59,7 +60,11 @@ impl Scheduler {
         grade: Grade,
         detail: ReviewDetail,
         now: DateTime<Utc>,
-    ) {
+    ) -> Reviewed {
+        let before = progress
+            .cards
+            .get(card_id)
+            .map(|record| record.schedule.clone());
         let record = progress
             .cards
             .entry(card_id.to_owned())
@@ -77,12 +82,20 @@ impl Scheduler {
             .map(|r| r.at.max(record.schedule.last_review));
         let at = last.map_or(now, |last| now.max(last));
         record.schedule = self.next_schedule(&record.schedule, at, rating(grade));
-        record.reviews.push(Review {
+        let review = Review {
             at,
             grade: grade.number(),
             correct: detail.correct,
             answer: detail.answer,
-        });
+        };
+        record.reviews.push(review.clone());
+        Reviewed {
+            card_id: card_id.to_owned(),
+            topic: record.topic.clone(),
+            before,
+            after: record.schedule.clone(),
+            review,
+        }
     }
 }
 
