@@ -11,7 +11,7 @@ use carestudy::cli::{Cli, Command, SnapshotArgs, Start};
 use carestudy::commands::{self, Failure, paint::Paint, usage};
 use carestudy::content::{Library, TopicRef};
 use carestudy::lookup::{Lookup, find_topic};
-use carestudy::progress::{self, Progress, Store};
+use carestudy::progress::{self, OpenMode, Progress, Store};
 use carestudy::ui::Themes;
 use carestudy::{snapshot, terminal};
 use chrono::{DateTime, Utc};
@@ -80,8 +80,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stats { json, ref now }) => {
             let now = now.as_deref().map(|t| parse_time(t, "--now")).transpose()?;
             let now = now.unwrap_or_else(Utc::now);
+            // Reads only: never creates the folder or moves a file.
             let progress = match progress::data_dir(cli.data_dir.as_deref()) {
-                Some(dir) => Store::open(&dir, now).1,
+                Some(dir) => {
+                    let (store, progress) = Store::open(&dir, OpenMode::Read, now);
+                    tell(store.notices())?;
+                    progress
+                }
                 None => Progress::default(),
             };
             commands::stats(&library, &progress, now, json, paint, &mut out)?;
@@ -125,10 +130,14 @@ fn open_app(
     let seed = cli
         .seed
         .unwrap_or_else(|| clock.now().timestamp().unsigned_abs());
-    let (store, progress) = match progress::data_dir(cli.data_dir.as_deref()) {
-        Some(dir) => Store::open(&dir, clock.now()),
+    // Presenting records nothing, so it opens no progress (and shows no notice about it).
+    let data_dir = progress::data_dir(cli.data_dir.as_deref()).filter(|_| presenting.is_none());
+    let (store, progress) = match data_dir {
+        Some(dir) => Store::open(&dir, OpenMode::Write, clock.now()),
         None => (Store::in_memory(), Progress::default()),
     };
+    // Shown in the app, and left on standard error for after it closes.
+    let notices = store.notices().to_vec();
     let options = AppOptions {
         seed,
         clock,
@@ -139,7 +148,9 @@ fn open_app(
         ..AppOptions::default()
     };
     let mut app = App::with_progress(library, options, store, progress);
-    let ended = terminal::run(&mut app, themes).context("running the app in the terminal")?;
+    let ended = terminal::run(&mut app, themes);
+    tell(&notices)?;
+    let ended = ended.context("running the app in the terminal")?;
     Ok(match ended {
         terminal::Ended::Quit => ExitCode::SUCCESS,
         // The shell convention for "ended by signal N".
@@ -160,11 +171,23 @@ fn run_snapshot(
     let script = snapshot_script(&library, cli, args)?;
     // Scripted runs save nothing unless a folder is named on the command line (never from the
     // environment), so a pipeline cannot touch a learner's progress by accident.
-    let (store, saved) = match &cli.data_dir {
-        Some(dir) => Store::open(dir, script.options.clock.now()),
+    let (mut store, saved) = match &cli.data_dir {
+        Some(dir) => Store::open(dir, OpenMode::Write, script.options.clock.now()),
         None => (Store::in_memory(), Progress::default()),
     };
+    // On standard error, so the screen printed stays the same bytes.
+    tell(&store.take_notices())?;
     snapshot::run(library, store, saved, &script, themes, out).context("drawing the snapshot")
+}
+
+/// Tells the learner on standard error what opening their progress did (notices, not errors:
+/// the command goes on).
+fn tell(notices: &[String]) -> anyhow::Result<()> {
+    let mut err = io::stderr().lock();
+    for notice in notices {
+        writeln!(err, "carestudy: {notice}").context("writing to standard error")?;
+    }
+    Ok(())
 }
 
 /// Parses an RFC 3339 time given on the command line; a mistake says what form is expected.

@@ -405,16 +405,13 @@ mod pty {
         session.wait_for_text(&["next question"]);
         send_signal(&*child, "KILL");
         session.wait_exit(&mut child);
-        let saved = std::fs::read_to_string(data.path().join("progress.json"))
-            .expect("progress.json written at the answer, not at quit");
-        let progress: serde_json::Value = serde_json::from_str(&saved).expect("valid JSON");
-        let reviews: usize = progress["cards"]
-            .as_object()
-            .expect("cards")
-            .values()
-            .map(|card| card["reviews"].as_array().map_or(0, Vec::len))
-            .sum();
-        assert_eq!(reviews, 1, "{saved}");
+        let database = data.path().join("progress.sqlite3");
+        let conn = rusqlite::Connection::open(&database)
+            .expect("progress saved at the answer, not at quit");
+        let reviews: i64 = conn
+            .query_row("SELECT count(*) FROM review", [], |row| row.get(0))
+            .expect("the review table reads");
+        assert_eq!(reviews, 1);
     }
 
     #[test]

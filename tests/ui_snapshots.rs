@@ -344,12 +344,12 @@ fn progress_after_a_few_answers() {
 // ---- Saved progress problems ----
 
 fn app_with_store(dir: &std::path::Path, start: Pane) -> App {
-    use carestudy::progress::Store;
+    use carestudy::progress::{OpenMode, Store};
     let options = AppOptions {
         start,
         ..AppOptions::default()
     };
-    let (store, progress) = Store::open(dir, options.clock.now());
+    let (store, progress) = Store::open(dir, OpenMode::Write, options.clock.now());
     App::with_progress(
         load_builtin().expect("built-in guides load"),
         options,
@@ -386,15 +386,23 @@ fn a_damaged_progress_file_is_moved_aside_and_the_learner_told_where() {
 }
 
 #[test]
-fn a_second_copy_runs_read_only_and_says_so() {
+fn progress_from_a_newer_version_runs_read_only_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let _first = app_with_store(dir.path(), Pane::Browse);
-    let mut second = app_with_store(dir.path(), Pane::Quiz);
-    press(&mut second, "x");
-    insta::assert_snapshot!("status_read_only_80x24", text(&second));
-    press(&mut second, "1");
-    assert!(
-        !dir.path().join("progress.json").exists(),
+    drop(app_with_store(dir.path(), Pane::Browse));
+    let database = dir.path().join(carestudy::progress::DATABASE_FILE);
+    rusqlite::Connection::open(&database)
+        .and_then(|conn| conn.pragma_update(None, "user_version", 99))
+        .unwrap();
+    let before = std::fs::read(&database).unwrap();
+    let mut app = app_with_store(dir.path(), Pane::Quiz);
+    assert!(app.notice().is_some_and(|m| m.contains("newer carestudy")));
+    press(&mut app, "x");
+    insta::assert_snapshot!("status_read_only_80x24", text(&app));
+    press(&mut app, "1");
+    drop(app);
+    assert_eq!(
+        std::fs::read(&database).unwrap(),
+        before,
         "the read-only copy saved nothing"
     );
 }

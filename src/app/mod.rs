@@ -674,18 +674,17 @@ impl App {
         let topic = self.library.stable_id(question.topic).unwrap_or_default();
         let card_id = question.card_id.clone();
         let now = self.clock.now();
-        self.scheduler
+        let reviewed = self
+            .scheduler
             .review(&mut self.progress, &card_id, &topic, grade, detail, now);
-        self.save();
+        let saved = self.store.record_review(&reviewed);
+        self.saved(saved);
     }
 
-    /// Saves progress now, so a crash loses at most the answer being given.
-    fn save(&mut self) {
-        self.save_error = self
-            .store
-            .save(&self.progress)
-            .err()
-            .map(|e| format!("progress not saved: {e}"));
+    /// Notes how a save went: each review is saved the moment it is made, so a crash loses
+    /// at most the answer being given.
+    fn saved(&mut self, result: std::io::Result<()>) {
+        self.save_error = result.err().map(|e| format!("progress not saved: {e}"));
     }
 
     /// Something the learner should know about saving (read-only, a damaged file moved aside,
@@ -837,9 +836,11 @@ impl App {
             answer: Some(answer),
         };
         let now = self.clock.now();
-        self.scheduler
+        let reviewed = self
+            .scheduler
             .review(&mut self.progress, &card_id, &topic, grade, detail, now);
-        self.save();
+        let saved = self.store.record_review(&reviewed);
+        self.saved(saved);
     }
 
     /// Every written answer saved for a topic, oldest first.
@@ -976,8 +977,9 @@ impl App {
         );
         mock.result = Some(result.clone());
         mock.scroll = 0;
+        let saved = self.store.record_mock(&result);
         self.progress.mock_tests.push(result);
-        self.save();
+        self.saved(saved);
     }
 
     // ---- Presentation ----
