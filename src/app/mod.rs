@@ -674,9 +674,9 @@ impl App {
         let topic = self.library.stable_id(question.topic).unwrap_or_default();
         let card_id = question.card_id.clone();
         let now = self.clock.now();
-        let reviewed = self
-            .scheduler
-            .review(&mut self.progress, &card_id, &topic, grade, detail, now);
+        let reviewed =
+            self.scheduler
+                .review(&mut self.progress, &card_id, &topic, grade, detail, now);
         let saved = self.store.record_review(&reviewed);
         self.saved(saved);
     }
@@ -836,9 +836,9 @@ impl App {
             answer: Some(answer),
         };
         let now = self.clock.now();
-        let reviewed = self
-            .scheduler
-            .review(&mut self.progress, &card_id, &topic, grade, detail, now);
+        let reviewed =
+            self.scheduler
+                .review(&mut self.progress, &card_id, &topic, grade, detail, now);
         let saved = self.store.record_review(&reviewed);
         self.saved(saved);
     }
