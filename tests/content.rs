@@ -282,3 +282,164 @@ fn the_format_guide_examples_are_valid_guides() {
         assert!(carestudy::content::missing_references(&library).is_empty());
     }
 }
+
+/// Every piece of prose in a guide (introduction, summaries, points, examples), lowercased, with
+/// where it is.
+fn prose_of(library: &Library) -> Vec<(String, String)> {
+    let mut texts = Vec::new();
+    for guide in &library.guides {
+        texts.push((guide.id.clone(), guide.introduction.to_lowercase()));
+        for topic in &guide.topics {
+            let at = format!("{}/{}", guide.id, topic.id);
+            texts.push((at.clone(), topic.summary.to_lowercase()));
+            for (_, point) in topic.points() {
+                texts.push((at.clone(), point.to_lowercase()));
+            }
+            for example in &topic.examples {
+                texts.push((at.clone(), example.to_lowercase()));
+            }
+        }
+    }
+    texts
+}
+
+/// Issue #11's wrong or misleading rules are gone, and the rules they broke are said one way
+/// everywhere: gifts go by the employer's policy, families hear with the person's consent.
+#[test]
+fn the_guides_teach_no_rule_issue_11_found_wrong() {
+    let texts = prose_of(&builtin());
+    let wrong = [
+        "gdpr applies to digital records",
+        "politely refuse presents",
+        "turning down any bribe or gift",
+        "as they are told",
+        "act on management's instructions",
+        "give guidance while",
+        "keep your dealings with people to working time",
+        "apart from emergencies",
+        "rare exceptions, for instance",
+        "keep it within the team",
+        "make choices in the best interests",
+    ];
+    for (at, text) in &texts {
+        for phrase in wrong {
+            assert!(
+                !text.contains(phrase),
+                "{at} still says \"{phrase}\": {text}"
+            );
+        }
+        if text.contains("gift") && !text.contains("bribe") || text.contains("presents") {
+            assert!(
+                text.contains("policy"),
+                "{at}: a gift rule without the employer's policy: {text}"
+            );
+        }
+        if text.contains("keep them informed") || text.contains("keeps her family up to date") {
+            assert!(
+                text.contains("consent"),
+                "{at}: families informed without consent: {text}"
+            );
+        }
+    }
+    let says = |phrase: &str| texts.iter().any(|(_, text)| text.contains(phrase));
+    assert!(says("paper records in a filing system"));
+    assert!(says("need-to-know"));
+    assert!(says("duty of care to the people they support comes first"));
+    assert!(says("whistleblowing"));
+}
+
+/// The criteria each guide and topic is tagged with are the ones it serves (#11).
+#[test]
+fn criteria_tags_name_what_each_guide_serves() {
+    let library = builtin();
+    let guide = |id: &str| {
+        library
+            .guides
+            .iter()
+            .find(|g| g.id == id)
+            .unwrap_or_else(|| panic!("no guide {id}"))
+    };
+    let topic = |id: &str| {
+        library
+            .find_by_id(id)
+            .and_then(|at| library.topic(at))
+            .unwrap_or_else(|| panic!("no topic {id}"))
+    };
+    let reasons = guide("reasons-for-professional-relationships");
+    assert!(
+        !reasons.criteria.iter().any(|c| c.contains("1.3")),
+        "{:?}",
+        reasons.criteria
+    );
+    assert!(
+        reasons
+            .criteria
+            .iter()
+            .any(|c| c.starts_with("Responsibilities of a care worker 3.1"))
+    );
+    assert!(
+        topic("reasons-for-professional-relationships/professional-development")
+            .criteria
+            .is_empty()
+    );
+    let therapeutic = guide("therapeutic-relationship");
+    assert!(
+        therapeutic.criteria.is_empty(),
+        "{:?}",
+        therapeutic.criteria
+    );
+    let working_vs_personal = topic("care-certificate-1-4/working-vs-personal");
+    assert!(
+        working_vs_personal
+            .criteria
+            .iter()
+            .any(|c| c.starts_with("Care Certificate Standard 1.3")),
+        "{:?}",
+        working_vs_personal.criteria
+    );
+    for id in [
+        "why-partnership-matters",
+        "key-people-and-advocates",
+        "partnership-in-practice",
+    ] {
+        let partnership = topic(&format!("care-certificate-1-4/{id}"));
+        assert!(
+            partnership
+                .criteria
+                .iter()
+                .any(|c| c.starts_with("Care Certificate Standard 1.4")),
+            "{id}"
+        );
+    }
+}
+
+/// The types guide's three topics that are not a care worker's own working relationships are
+/// marked as wider context, and the 4.2 guide names every party a care worker works with (#11).
+#[test]
+fn wider_context_is_marked_and_the_parties_are_complete() {
+    let library = builtin();
+    let context: Vec<String> = library
+        .topic_refs()
+        .filter(|&at| library.topic(at).is_some_and(|t| t.context))
+        .filter_map(|at| library.stable_id(at))
+        .collect();
+    assert_eq!(
+        context,
+        [
+            "types-of-relationships/service-user-to-service-user",
+            "types-of-relationships/person-centred",
+            "types-of-relationships/transactional-transformational",
+        ]
+    );
+    for party in [
+        "advocates",
+        "friends-and-others",
+        "legal-authority",
+        "inspectors-and-commissioners",
+        "agency-and-bank-staff",
+    ] {
+        let id = format!("working-relationships/{party}");
+        let topic = library.find_by_id(&id).and_then(|at| library.topic(at));
+        assert!(topic.is_some_and(|t| t.party), "{id} is not a party");
+    }
+}

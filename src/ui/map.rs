@@ -67,6 +67,8 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             (cx + rx * angle.cos(), cy + ry * angle.sin())
         })
         .collect();
+    // The terminal row the canvas prints a label at `y` on (ratatui's mapping of y to rows).
+    let row = |y: f64| ((height - y) * (height - 1.0) / height).floor();
     let canvas = Canvas::default()
         .x_bounds([0.0, width])
         .y_bounds([0.0, height])
@@ -88,7 +90,15 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Line::styled(centre, theme.tab_active),
             );
             for (i, (party, &(x, y))) in parties.iter().zip(&positions).enumerate() {
-                let name = truncate(&party.name, usize::from(label_room));
+                // Labels that land on the same row share it: each stops short of its nearest
+                // neighbour there (a label is the name and a space either side).
+                let room = positions
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, &(_, other_y))| j != i && row(other_y) == row(y))
+                    .map(|(_, &(other_x, _))| ((other_x - x).abs() as usize).saturating_sub(3))
+                    .fold(usize::from(label_room), usize::min);
+                let name = truncate(&party.name, room.max(1));
                 let label = format!(" {name} ");
                 let style = if i == app.party_selected {
                     theme.selected
