@@ -3,6 +3,7 @@
 
 use crate::content::{Library, TopicRef};
 use crate::progress::Progress;
+use crate::progress::Zone;
 use crate::quiz::{QuizDeck, Scope};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
@@ -82,10 +83,11 @@ impl Stats {
     }
 }
 
-pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>) -> Stats {
-    let today = now.date_naive();
+/// The figures at `now`, with days counted in `zone` (the learner's local days).
+pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>, zone: Zone) -> Stats {
+    let day_of = |time: DateTime<Utc>| zone.date(time);
+    let today = day_of(now);
     let end_of_today = today.succ_opt().unwrap_or(today);
-    let day_of = |time: DateTime<Utc>| time.date_naive();
 
     let reviews = progress.cards.values().map(|c| c.reviews.len()).sum();
     let mut per_day: BTreeMap<NaiveDate, usize> = BTreeMap::new();
@@ -232,7 +234,7 @@ mod tests {
             .with_ymd_and_hms(2026, 11, 21, 10, 0, 0)
             .single()
             .unwrap_or_default();
-        let empty = compute(&library, &Progress::default(), now);
+        let empty = compute(&library, &Progress::default(), now, Zone::utc());
         assert_eq!((empty.reviews, empty.due_today), (0, 0));
         assert!(
             empty
@@ -262,7 +264,7 @@ mod tests {
             ReviewDetail::default(),
             now,
         );
-        let stats = compute(&library, &progress, now);
+        let stats = compute(&library, &progress, now, Zone::utc());
         assert_eq!(stats.reviews, 2);
         assert_eq!(stats.reviews_per_day.last().map(|d| d.reviews), Some(2));
         assert_eq!(
@@ -313,7 +315,7 @@ mod tests {
             card.schedule.stability = 0.0;
         }
         for (progress, now) in [(&progress, at(1)), (&progress, at(21)), (&broken, at(25))] {
-            let stats = compute(&library, progress, now);
+            let stats = compute(&library, progress, now, Zone::utc());
             let figures = stats
                 .guides
                 .iter()
@@ -326,5 +328,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// #13.10: days are the learner's local days. In British Summer Time (UTC+1) a review at
+    /// 23:30 UTC is made after local midnight, on the next day.
+    #[test]
+    fn reviews_and_due_cards_fall_on_the_learners_local_day() {
+        let library = crate::test_support::builtin_library();
+        let late = Utc
+            .with_ymd_and_hms(2026, 6, 1, 23, 30, 0)
+            .single()
+            .unwrap_or_default();
+        let morning = late + Duration::hours(9);
+        let mut progress = Progress::default();
+        let topic = "working-relationships/volunteers";
+        Scheduler::new().review(
+            &mut progress,
+            &format!("{topic}#flip:0"),
+            topic,
+            Grade::Good,
+            ReviewDetail::default(),
+            late,
+        );
+        let summer = chrono::FixedOffset::east_opt(3600).map_or_else(Zone::utc, Zone::Fixed);
+        let local = compute(&library, &progress, morning, summer);
+        assert_eq!(local.reviews_in_last(1), 1, "made today, local time");
+        let utc = compute(&library, &progress, morning, Zone::utc());
+        assert_eq!(utc.reviews_in_last(1), 0, "made yesterday, in UTC");
     }
 }

@@ -11,6 +11,15 @@ pub enum Clock {
 }
 
 impl Clock {
+    /// The zone days are counted in: the learner's own on the real clock; UTC on a fixed one,
+    /// so scripted runs print the same on every machine.
+    pub fn zone(&self) -> crate::progress::Zone {
+        match self {
+            Clock::System => crate::progress::Zone::Local,
+            Clock::Fixed(_) => crate::progress::Zone::utc(),
+        }
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
         match self {
             Clock::System => Utc::now(),

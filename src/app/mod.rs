@@ -181,7 +181,8 @@ impl App {
         let party_list = parties(&library);
         let index = SearchIndex::new(&library);
         let topics: Vec<TopicRef> = library.topic_refs().collect();
-        let session = Session::new(&library, Scope::All, options.seed);
+        let session =
+            Session::new(&library, Scope::All, options.seed).in_zone(options.clock.zone());
         let selected = options
             .topic
             .and_then(|at| topics.iter().position(|&t| t == at))
@@ -741,7 +742,8 @@ impl App {
             Scope::Guide(g) if g + 1 < guides => Scope::Guide(g + 1),
             Scope::All | Scope::Guide(_) | Scope::Topic(_) => Scope::All,
         };
-        self.quiz.session = Session::new(&self.library, self.quiz.scope, self.seed);
+        self.quiz.session =
+            Session::new(&self.library, self.quiz.scope, self.seed).in_zone(self.clock.zone());
         self.quiz.question = None;
         self.quiz.last_grade = None;
         self.next_question();
@@ -1151,7 +1153,12 @@ impl App {
     // ---- Progress ----
 
     fn refresh_stats(&mut self) {
-        let stats = compute(&self.library, &self.progress, self.clock.now());
+        let stats = compute(
+            &self.library,
+            &self.progress,
+            self.clock.now(),
+            self.clock.zone(),
+        );
         let last = stats.weakest_topics.len().saturating_sub(1);
         self.weak_selected = self.weak_selected.min(last);
         self.stats = Some(stats);
@@ -1182,7 +1189,8 @@ impl App {
             return;
         };
         self.quiz.scope = Scope::Topic(at);
-        self.quiz.session = Session::new(&self.library, self.quiz.scope, self.seed);
+        self.quiz.session =
+            Session::new(&self.library, self.quiz.scope, self.seed).in_zone(self.clock.zone());
         self.quiz.question = None;
         self.quiz.last_grade = None;
         self.pane = Pane::Quiz;

@@ -14,7 +14,8 @@ pub fn stats(
     paint: Paint,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let stats = compute(library, progress, now);
+    // The learner's local days (TZ), as the app counts them.
+    let stats = compute(library, progress, now, crate::progress::Zone::Local);
     if json {
         serde_json::to_writer_pretty(&mut *out, &stats)?;
         writeln!(out)?;

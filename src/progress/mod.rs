@@ -2,6 +2,7 @@
 //! safely (one transaction per review). Nothing here knows about terminals; the clock is
 //! always passed in.
 
+mod day;
 mod db;
 mod format;
 mod json;
@@ -10,6 +11,7 @@ mod migrate;
 mod model;
 mod store;
 
+pub use day::Zone;
 pub use db::{DB_VERSION, Quarantined};
 pub use json::{Damage as JsonDamage, FromJson, export as export_json, parse as parse_json};
 pub use location::{DATA_DIR_ENV, DATABASE_FILE, PROGRESS_FILE, data_dir};

@@ -5,7 +5,7 @@ use super::card::CardSpec;
 use super::deck::{QuizDeck, Scope};
 use super::question::Question;
 use crate::content::Library;
-use crate::progress::Progress;
+use crate::progress::{Progress, Zone};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
@@ -30,6 +30,8 @@ pub struct Session {
     /// a large library has a hundred thousand cards, and the app may never open the quiz.
     by_id: std::cell::OnceCell<HashMap<String, CardSpec>>,
     pub new_per_day: usize,
+    /// The zone "today" is counted in, for the daily limit of new cards.
+    pub zone: Zone,
 }
 
 impl Session {
@@ -38,7 +40,13 @@ impl Session {
             deck: QuizDeck::new(library, scope, seed),
             by_id: std::cell::OnceCell::new(),
             new_per_day: NEW_CARDS_PER_DAY,
+            zone: Zone::utc(),
         }
+    }
+
+    /// The same session, counting days in `zone` (the learner's local days).
+    pub fn in_zone(self, zone: Zone) -> Self {
+        Self { zone, ..self }
     }
 
     fn by_id(&self, library: &Library) -> &HashMap<String, CardSpec> {
@@ -74,9 +82,9 @@ impl Session {
             .filter(move |&(_, due)| due <= now)
     }
 
-    /// How many new cards were started on `now`'s day (UTC), in any scope.
-    pub fn new_today(progress: &Progress, now: DateTime<Utc>) -> usize {
-        let today = now.date_naive();
+    /// How many new cards were started on `now`'s day (in `zone`), in any scope.
+    pub fn new_today(progress: &Progress, now: DateTime<Utc>, zone: Zone) -> usize {
+        let today = zone.date(now);
         progress
             .cards
             .values()
@@ -84,7 +92,7 @@ impl Session {
                 record
                     .reviews
                     .first()
-                    .is_some_and(|first| first.at.date_naive() == today)
+                    .is_some_and(|first| zone.date(first.at) == today)
             })
             .count()
     }
@@ -108,7 +116,7 @@ impl Session {
         {
             return Some((question, Source::Due));
         }
-        if Self::new_today(progress, now) < self.new_per_day {
+        if Self::new_today(progress, now, self.zone) < self.new_per_day {
             for _ in 0..self.by_id(library).len() {
                 let spec = self.deck.draw()?;
                 let unseen = spec
@@ -224,5 +232,30 @@ mod tests {
             progress.cards.contains_key("gone-guide/gone#flip:0"),
             "kept, not dropped"
         );
+    }
+
+    /// #13.10: the day's new cards start again at the learner's local midnight, not UTC's.
+    #[test]
+    fn new_cards_today_are_counted_from_local_midnight() {
+        let scheduler = Scheduler::new();
+        let mut progress = Progress::default();
+        let late = Utc
+            .with_ymd_and_hms(2026, 6, 1, 23, 30, 0)
+            .single()
+            .unwrap_or_default();
+        for card in ["g/t#flip:0", "g/t#flip:1"] {
+            scheduler.review(
+                &mut progress,
+                card,
+                "g/t",
+                Grade::Good,
+                ReviewDetail::default(),
+                late,
+            );
+        }
+        let morning = late + Duration::hours(9);
+        let summer = chrono::FixedOffset::east_opt(3600).map_or_else(Zone::utc, Zone::Fixed);
+        assert_eq!(Session::new_today(&progress, morning, summer), 2);
+        assert_eq!(Session::new_today(&progress, morning, Zone::utc()), 0);
     }
 }
