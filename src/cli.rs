@@ -107,6 +107,9 @@ pub enum Command {
         #[arg(long, value_name = "TIME")]
         now: Option<String>,
     },
+    /// Back up saved progress as JSON, or merge a backup into it
+    #[command(subcommand)]
+    Progress(ProgressCommand),
     /// Check a folder of guides (default: the built-in guides) and report every problem
     Check {
         /// The folder to check; without it, the built-in guides (or --content)
@@ -207,4 +210,18 @@ mod tests {
         assert!(Start::from_str("nowhere", false).is_err());
         assert_eq!(Start::Pane(Pane::Browse).to_string(), "browse");
     }
+}
+
+/// `carestudy progress ...`: the saved history as JSON.
+#[derive(Debug, Subcommand)]
+pub enum ProgressCommand {
+    /// Write the whole history (schedules, reviews, written answers, mock tests) to standard
+    /// output as JSON; reads only
+    Export,
+    /// Merge a history from `progress export` (or an old progress.json) into saved progress;
+    /// what is already saved is kept, and importing twice adds nothing
+    Import {
+        /// The JSON file, or - for standard input
+        file: PathBuf,
+    },
 }

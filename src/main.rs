@@ -7,7 +7,7 @@
 use anyhow::Context;
 use carestudy::app::keys::Key;
 use carestudy::app::{App, AppOptions, Clock};
-use carestudy::cli::{Cli, Command, SnapshotArgs, Start};
+use carestudy::cli::{Cli, Command, ProgressCommand, SnapshotArgs, Start};
 use carestudy::commands::{self, Failure, paint::Paint, usage};
 use carestudy::content::{Library, TopicRef};
 use carestudy::lookup::{Lookup, find_topic};
@@ -37,6 +37,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let what = dir.map_or_else(|| "built-in guides".to_owned(), |d| d.display().to_string());
         let loaded = commands::load_library(dir);
         commands::check(&loaded, &what, &mut out, &mut io::stderr().lock())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Progress commands need no guides (a folder of broken guides must not stop a backup).
+    if let Some(Command::Progress(command)) = &cli.command {
+        let dir = progress::data_dir(cli.data_dir.as_deref());
+        let mut err = io::stderr().lock();
+        match command {
+            ProgressCommand::Export => {
+                commands::progress_export(dir.as_deref(), Utc::now(), &mut out, &mut err)?;
+            }
+            ProgressCommand::Import { file } => {
+                commands::progress_import(dir.as_deref(), file, Utc::now(), &mut out, &mut err)?;
+            }
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let library = load_library(&cli)?;
@@ -92,7 +106,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             commands::stats(&library, &progress, now, json, paint, &mut out)?;
         }
         Some(Command::Snapshot(ref args)) => run_snapshot(library, &cli, args, &themes, &mut out)?,
-        Some(Command::Check { .. }) => {}
+        Some(Command::Check { .. } | Command::Progress(_)) => {}
     }
     out.flush().context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
@@ -180,14 +194,9 @@ fn run_snapshot(
     snapshot::run(library, store, saved, &script, themes, out).context("drawing the snapshot")
 }
 
-/// Tells the learner on standard error what opening their progress did (notices, not errors:
-/// the command goes on).
+/// Tells the learner on standard error what opening their progress did.
 fn tell(notices: &[String]) -> anyhow::Result<()> {
-    let mut err = io::stderr().lock();
-    for notice in notices {
-        writeln!(err, "carestudy: {notice}").context("writing to standard error")?;
-    }
-    Ok(())
+    commands::tell_notices(&mut io::stderr().lock(), notices)
 }
 
 /// Parses an RFC 3339 time given on the command line; a mistake says what form is expected.

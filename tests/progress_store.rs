@@ -912,3 +912,173 @@ fn a_killed_writer_never_damages_the_file_or_loses_a_reported_save() -> io::Resu
     );
     Ok(())
 }
+
+// ---- The commands that open progress ----
+
+fn carestudy(dir: &Path, args: &[&str]) -> io::Result<std::process::Output> {
+    std::process::Command::new(env!("CARGO_BIN_EXE_carestudy"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("CARESTUDY_DATA_DIR")
+        .env("NO_COLOR", "1")
+        .output()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// #13.3: reviews later than the clock made mastery NaN, and the Progress pane panicked.
+#[test]
+fn the_progress_pane_and_stats_survive_reviews_later_than_the_clock() -> io::Result<()> {
+    let dir = temp_dir();
+    let quiz = carestudy(
+        dir.path(),
+        &[
+            "snapshot",
+            "--start",
+            "quiz",
+            "--now",
+            "2026-11-21T09:00:00Z",
+            "--keys",
+            "1<Enter>2<Enter>3",
+        ],
+    )?;
+    assert!(quiz.status.success(), "{}", text(&quiz.stderr));
+    // The default clock, 2026-01-05, is ten months before those reviews.
+    let pane = carestudy(dir.path(), &["snapshot", "--start", "progress"])?;
+    assert!(pane.status.success(), "{}", text(&pane.stderr));
+    assert!(
+        text(&pane.stdout).contains("Mastery by guide"),
+        "{}",
+        text(&pane.stdout)
+    );
+    let stats = carestudy(dir.path(), &["stats", "--now", "2026-01-05T09:00:00Z"])?;
+    assert!(stats.status.success(), "{}", text(&stats.stderr));
+    assert!(
+        !text(&stats.stdout).contains("NaN"),
+        "{}",
+        text(&stats.stdout)
+    );
+    Ok(())
+}
+
+/// #13.2, with the commands: a week of answers, then the clock a week behind. Every
+/// card and review is kept, and the next run reads them all without a notice.
+#[test]
+fn answering_with_the_clock_a_week_behind_keeps_every_card() -> io::Result<()> {
+    let dir = temp_dir();
+    for (now, keys) in [
+        ("2026-11-21T09:00:00Z", "4<Enter>"),
+        ("2026-11-14T09:00:00Z", "3<Enter>"),
+    ] {
+        let keys = keys.repeat(12);
+        let run = carestudy(
+            dir.path(),
+            &["snapshot", "--start", "quiz", "--now", now, "--keys", &keys],
+        )?;
+        assert!(run.status.success(), "{}", text(&run.stderr));
+    }
+    let (store, progress) = read(dir.path());
+    assert_eq!(store.message(), None);
+    assert!(review_count(&progress) >= 12, "{}", review_count(&progress));
+    assert!(
+        progress
+            .cards
+            .values()
+            .all(|c| c.schedule.stability.is_finite())
+    );
+    Ok(())
+}
+
+/// #13.4 and #13.10: `stats` creates nothing and says on stderr what it found; `snapshot`
+/// prints its notices on stderr and the same screen as without them.
+#[test]
+fn commands_say_on_stderr_what_they_did_and_only_the_app_and_snapshot_write() -> io::Result<()> {
+    let dir = temp_dir();
+    let absent = dir.path().join("absent");
+    let stats = carestudy(&absent, &["stats"])?;
+    assert!(stats.status.success(), "{}", text(&stats.stderr));
+    assert!(!absent.exists(), "stats created the data folder");
+
+    let damaged = temp_dir();
+    std::fs::write(damaged.path().join(PROGRESS_FILE), b"{ not json")?;
+    let stats = carestudy(damaged.path(), &["stats"])?;
+    assert!(
+        text(&stats.stderr).contains("left as it is"),
+        "{}",
+        text(&stats.stderr)
+    );
+    assert_eq!(
+        names(damaged.path()),
+        [PROGRESS_FILE],
+        "stats moved or made something"
+    );
+
+    let clean = temp_dir();
+    let args = ["snapshot", "--start", "quiz"];
+    let quiet = carestudy(clean.path(), &args)?;
+    let noisy = carestudy(damaged.path(), &args)?;
+    assert_eq!(
+        text(&noisy.stdout),
+        text(&quiet.stdout),
+        "the screen is the same bytes"
+    );
+    let moved = damaged
+        .path()
+        .join("progress.json.damaged-20260105T090000Z");
+    assert!(
+        text(&noisy.stderr).contains(&moved.display().to_string()),
+        "{}",
+        text(&noisy.stderr)
+    );
+    assert!(moved.exists());
+    Ok(())
+}
+
+/// `progress export` reads only; `progress import` merges, and says what it added.
+#[test]
+fn the_progress_commands_export_and_import_the_history() -> io::Result<()> {
+    let from = temp_dir();
+    std::fs::write(from.path().join(PROGRESS_FILE), fixture("v2.json"))?;
+    let export = carestudy(from.path(), &["progress", "export"])?;
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    assert!(
+        text(&export.stderr).contains("progress.json"),
+        "{}",
+        text(&export.stderr)
+    );
+    assert_eq!(
+        names(from.path()),
+        [PROGRESS_FILE],
+        "export moved or made something"
+    );
+    let backup = from.path().join("backup.json");
+    std::fs::write(&backup, &export.stdout)?;
+
+    let to = temp_dir();
+    let backup_arg = backup.display().to_string();
+    let import = carestudy(to.path(), &["progress", "import", &backup_arg])?;
+    assert!(import.status.success(), "{}", text(&import.stderr));
+    assert!(
+        text(&import.stdout).contains("11 new cards, 17 new reviews, 2 new mock tests"),
+        "{}",
+        text(&import.stdout)
+    );
+    let again = carestudy(to.path(), &["progress", "import", &backup_arg])?;
+    assert!(
+        text(&again.stdout).contains("0 new cards, 0 new reviews"),
+        "{}",
+        text(&again.stdout)
+    );
+    let (_, imported) = read(to.path());
+    let expected = carestudy::progress::parse_json(&fixture("v2.json"))
+        .map_err(|e| io::Error::other(e.to_string()))?
+        .progress;
+    assert_eq!(imported, expected);
+
+    let bad = carestudy(to.path(), &["progress", "import", "/nonexistent/file.json"])?;
+    assert!(!bad.status.success());
+    Ok(())
+}
