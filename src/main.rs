@@ -163,15 +163,13 @@ fn open_app(
     };
     let mut app = App::with_progress(library, options, store, progress);
     let ended = terminal::run(&mut app, themes);
-    tell(&notices)?;
+    // Told after the app, on the main screen; a terminal that went away cannot show them.
+    if !matches!(ended, Ok(terminal::Ended::TerminalLost)) {
+        tell(&notices)?;
+    }
     let ended = ended.context("running the app in the terminal")?;
-    Ok(match ended {
-        terminal::Ended::Quit => ExitCode::SUCCESS,
-        // The shell convention for "ended by signal N".
-        terminal::Ended::Signal(number) => {
-            ExitCode::from(u8::try_from(128 + number).unwrap_or(u8::MAX))
-        }
-    })
+    // 0 after quitting; 128 + N when signal N ended it (129 when the terminal went away).
+    Ok(ExitCode::from(ended.exit_status()))
 }
 
 /// `carestudy snapshot`: the app headless, driven by the scripted keys.

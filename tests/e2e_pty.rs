@@ -32,12 +32,18 @@ fn without_a_terminal_the_app_exits_2_with_a_one_line_hint() {
 #[cfg(unix)]
 mod pty {
     use super::BIN;
+    use filedescriptor::{FileDescriptor, POLLIN, poll, pollfd};
     use portable_pty::{
         Child, CommandBuilder, ExitStatus, MasterPty, PtySize, SlavePty, native_pty_system,
     };
     use std::io::{Read, Write};
     use std::num::NonZeroU16;
-    use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+    use std::ops::{Deref, DerefMut};
+    use std::os::fd::AsRawFd;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+    use std::thread::JoinHandle;
     use std::time::{Duration, Instant};
 
     const ROWS: u16 = 24;
@@ -52,12 +58,18 @@ mod pty {
         // Kept open for the whole test: the slave end is the terminal the children share, and
         // while it is open the pty (and its settings) outlive each child.
         slave: Box<dyn SlavePty + Send>,
-        _master: Box<dyn MasterPty + Send>,
-        writer: Box<dyn Write + Send>,
+        /// The terminal's side: dropping it (with the writer) is closing the terminal window.
+        master: Option<Box<dyn MasterPty + Send>>,
+        writer: Option<Box<dyn Write + Send>>,
+        /// Cleared to make the output reader stop and close its handle on the terminal.
+        reading: Arc<AtomicBool>,
+        reader: Option<JoinHandle<()>>,
         output: Receiver<Vec<u8>>,
         parser: vt100::Parser,
         /// Every byte the children wrote, in order.
         raw: Vec<u8>,
+        /// The session's own data folder.
+        data: tempfile::TempDir,
     }
 
     impl Session {
@@ -70,26 +82,16 @@ mod pty {
                     pixel_height: 0,
                 })
                 .expect("open a pty");
-            let mut reader = pair.master.try_clone_reader().expect("pty reader");
             let writer = pair.master.take_writer().expect("pty writer");
             let (tx, output) = channel();
-            std::thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                loop {
-                    match reader.read(&mut buf) {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => {
-                            if tx.send(buf[..n].to_vec()).is_err() {
-                                break;
-                            }
-                        }
-                    }
-                }
-            });
+            let reading = Arc::new(AtomicBool::new(true));
+            let reader = read_output(&*pair.master, tx, Arc::clone(&reading));
             Self {
                 slave: pair.slave,
-                _master: pair.master,
-                writer,
+                master: Some(pair.master),
+                writer: Some(writer),
+                reading,
+                reader: Some(reader),
                 output,
                 parser: vt100::Parser::new(
                     NonZeroU16::new(ROWS).unwrap(),
@@ -97,31 +99,55 @@ mod pty {
                     0,
                 ),
                 raw: Vec::new(),
+                data: tempfile::tempdir().expect("a data folder"),
             }
         }
 
-        fn spawn(&self, program: &str, args: &[&str]) -> Box<dyn Child + Send + Sync> {
+        fn spawn(&self, program: &str, args: &[&str]) -> Running {
             self.spawn_with_env(program, args, &[])
         }
 
-        fn spawn_with_env(
+        fn spawn_with_env(&self, program: &str, args: &[&str], env: &[(&str, &str)]) -> Running {
+            self.spawn_in(program, args, env, Tty::Controlling)
+        }
+
+        fn spawn_in(
             &self,
             program: &str,
             args: &[&str],
             env: &[(&str, &str)],
-        ) -> Box<dyn Child + Send + Sync> {
+            tty: Tty,
+        ) -> Running {
             let mut cmd = CommandBuilder::new(program);
             cmd.args(args);
             cmd.env("TERM", "xterm-256color");
             cmd.env_remove("NO_COLOR");
-            // Never the learner's real progress: each run saves in a folder of its own.
-            let data = std::env::temp_dir().join(format!("carestudy-e2e-{}", std::process::id()));
-            cmd.env("CARESTUDY_DATA_DIR", data);
+            // Never the learner's real progress, nor another test's: tests run side by side,
+            // and a second copy on one folder opens it read-only, with a notice that takes the
+            // first key.
+            cmd.env("CARESTUDY_DATA_DIR", self.data.path());
             for (key, value) in env {
                 cmd.env(key, value);
             }
             cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-            self.slave.spawn_command(cmd).expect("spawn in the pty")
+            cmd.set_controlling_tty(tty == Tty::Controlling);
+            let child = self.slave.spawn_command(cmd).expect("spawn in the pty");
+            Running {
+                child,
+                reaped: false,
+            }
+        }
+
+        /// Closes the terminal, as closing its window or losing the SSH connection does: the
+        /// app's side of the pty is hung up and reads end of file.
+        fn hang_up(&mut self) {
+            // Every handle on the terminal's side must close: the output reader's too.
+            self.reading.store(false, Ordering::SeqCst);
+            if let Some(reader) = self.reader.take() {
+                reader.join().expect("the output reader ends");
+            }
+            self.writer = None;
+            self.master = None;
         }
 
         /// Feeds whatever output arrives within `wait` (and everything already queued).
@@ -169,21 +195,23 @@ mod pty {
         }
 
         fn press(&mut self, bytes: &[u8]) {
-            self.writer.write_all(bytes).expect("write to the pty");
-            self.writer.flush().expect("flush the pty");
+            let writer = self.writer.as_mut().expect("the terminal is open");
+            writer.write_all(bytes).expect("write to the pty");
+            writer.flush().expect("flush the pty");
         }
 
         /// Polls until the child exits, reading its output meanwhile; kills it on timeout.
-        fn wait_exit(&mut self, child: &mut Box<dyn Child + Send + Sync>) -> ExitStatus {
+        fn wait_exit(&mut self, child: &mut Running) -> ExitStatus {
             let deadline = Instant::now() + EXIT_DEADLINE;
             loop {
                 if let Some(status) = child.try_wait().expect("try_wait") {
+                    child.reaped = true;
                     // Collect whatever the child wrote just before it exited.
                     self.pump(Duration::from_millis(200));
                     return status;
                 }
                 if Instant::now() >= deadline {
-                    send_signal(&**child, "KILL");
+                    // `Running` kills and reaps it as the panic unwinds.
                     panic!(
                         "the child did not exit within {EXIT_DEADLINE:?}; the screen shows:\n{}",
                         self.screen_text()
@@ -196,7 +224,8 @@ mod pty {
         /// Runs `stty -a` on the same pty and returns what it printed.
         fn stty(&mut self) -> String {
             let start = self.raw.len();
-            let mut child = self.spawn("stty", &["-a"]);
+            // Not as its controlling terminal: a suspended app may still hold it as its own.
+            let mut child = self.spawn_in("stty", &["-a"], &[], Tty::Shared);
             let status = self.wait_exit(&mut child);
             assert!(status.success(), "stty -a failed: {status:?}");
             // stty's output may trail its exit by a moment: wait until its last line is in.
@@ -255,10 +284,13 @@ mod pty {
                 self.raw_contains(b"\x1b[?1049h"),
                 "the app should have entered the alternate screen"
             );
-            assert!(
-                self.raw_contains(b"\x1b[?1049l"),
-                "the app should leave the alternate screen"
-            );
+            // The last of the app's output may still be on its way.
+            self.wait_for_raw(b"\x1b[?1049l");
+            self.wait_for("the terminal's modes to be restored", |screen| {
+                !screen.alternate_screen()
+                    && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+                    && !screen.bracketed_paste()
+            });
             assert!(
                 !self.parser.screen().alternate_screen(),
                 "still on the alternate screen after exit"
@@ -277,9 +309,99 @@ mod pty {
         }
     }
 
+    impl Drop for Session {
+        fn drop(&mut self) {
+            self.reading.store(false, Ordering::SeqCst);
+        }
+    }
+
+    /// Reads the children's output on a thread, into `tx`, until the terminal closes or
+    /// `reading` is cleared. The thread reads a handle of its own, and polls it with a timeout
+    /// rather than blocking in a read, so a test can close the terminal's side entirely.
+    fn read_output(
+        master: &(dyn MasterPty + Send),
+        tx: Sender<Vec<u8>>,
+        reading: Arc<AtomicBool>,
+    ) -> JoinHandle<()> {
+        let raw = master.as_raw_fd().expect("the pty's descriptor");
+        let mut handle = FileDescriptor::dup(&raw).expect("a handle on the pty");
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while reading.load(Ordering::SeqCst) {
+                let mut ready = [pollfd {
+                    fd: handle.as_raw_fd(),
+                    events: POLLIN,
+                    revents: 0,
+                }];
+                match poll(&mut ready, Some(Duration::from_millis(20))) {
+                    Ok(0) => continue,
+                    Ok(_) => {}
+                    Err(_) => return,
+                }
+                match handle.read(&mut buf) {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            return;
+                        }
+                    }
+                }
+            }
+        })
+    }
+
+    /// Whether a child takes the pty as its controlling terminal (and so gets SIGHUP when it
+    /// closes, and may be stopped and continued by it), or only uses it for its input and output.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Tty {
+        Controlling,
+        Shared,
+    }
+
+    /// A child started in the pty. Unless a test has seen it exit, dropping it (also while a
+    /// failed assertion unwinds) kills it with SIGKILL and reaps it: no test leaves a carestudy
+    /// running, whatever happens.
+    struct Running {
+        child: Box<dyn Child + Send + Sync>,
+        reaped: bool,
+    }
+
+    impl Running {
+        fn pid(&self) -> u32 {
+            self.child.process_id().expect("the child's pid")
+        }
+    }
+
+    impl Deref for Running {
+        type Target = dyn Child + Send + Sync;
+        fn deref(&self) -> &Self::Target {
+            &*self.child
+        }
+    }
+
+    impl DerefMut for Running {
+        fn deref_mut(&mut self) -> &mut Self::Target {
+            &mut *self.child
+        }
+    }
+
+    impl Drop for Running {
+        fn drop(&mut self) {
+            if self.reaped {
+                return;
+            }
+            if let Some(pid) = self.child.process_id() {
+                let _ = std::process::Command::new("kill")
+                    .args(["-KILL", &pid.to_string()])
+                    .status();
+            }
+            let _ = self.child.wait();
+        }
+    }
+
     /// Sends `SIGname` to the child with `kill(1)`. (portable-pty's own `kill` sends SIGHUP.)
-    fn send_signal(child: &(dyn Child + Send + Sync), name: &str) {
-        let pid = child.process_id().expect("the child's pid");
+    fn send_signal(child: &Running, name: &str) {
+        let pid = child.pid();
         let status = std::process::Command::new("kill")
             .args([format!("-{name}"), pid.to_string()])
             .status()
@@ -320,7 +442,7 @@ mod pty {
         let mut session = Session::open();
         let mut child = session.spawn(BIN, &[]);
         session.wait_for_first_screen();
-        send_signal(&*child, "KILL");
+        send_signal(&child, "KILL");
         let status = session.wait_exit(&mut child);
         assert!(
             !status.success(),
@@ -408,7 +530,7 @@ mod pty {
             session.press(b"1");
             session.wait_for_text(&["next question"]);
         }
-        send_signal(&*child, "KILL");
+        send_signal(&child, "KILL");
         session.wait_exit(&mut child);
         let database = data.path().join("progress.sqlite3");
         let conn = rusqlite::Connection::open(&database)
@@ -424,7 +546,7 @@ mod pty {
         let mut session = Session::open();
         let mut child = session.spawn(BIN, &[]);
         session.wait_for_first_screen();
-        send_signal(&*child, "TERM");
+        send_signal(&child, "TERM");
         // The app notices the signal within one tick (100 ms), restores the terminal and exits
         // by itself with the shell's "ended by signal" status, 128 + 15.
         let status = session.wait_exit(&mut child);
@@ -438,9 +560,165 @@ mod pty {
         let mut session = Session::open();
         let mut child = session.spawn(BIN, &[]);
         session.wait_for_first_screen();
-        send_signal(&*child, "HUP");
+        send_signal(&child, "HUP");
         let status = session.wait_exit(&mut child);
         assert_eq!(status.exit_code(), 129, "on SIGHUP (128 + 1): {status:?}");
+        session.assert_terminal_restored();
+    }
+
+    #[test]
+    fn sigint_and_sigquit_from_outside_restore_the_terminal() {
+        // In raw mode Ctrl-C and Ctrl-\ are keys; these are the signals sent by `kill`.
+        for (name, code) in [("INT", 130), ("QUIT", 131)] {
+            let mut session = Session::open();
+            let mut child = session.spawn(BIN, &[]);
+            session.wait_for_first_screen();
+            send_signal(&child, name);
+            let status = session.wait_exit(&mut child);
+            assert_eq!(status.exit_code(), code, "on SIG{name}: {status:?}");
+            session.assert_terminal_restored();
+        }
+    }
+
+    /// Starts the app on a data folder, answers the first card and waits for the answer to be
+    /// on screen (so it has been saved).
+    fn answer_one_question(session: &mut Session, data_dir: &str, tty: Tty) -> Running {
+        let args = ["--seed", "0", "--data-dir", data_dir];
+        let child = session.spawn_in(BIN, &args, &[], tty);
+        session.wait_for_first_screen();
+        session.press(b"\t\t");
+        session.wait_for_text(&["(a new card)"]);
+        // The first card depends on the guides: a flip card is graded, a question answered.
+        if session.screen_text().contains("Flip card") {
+            session.press(b"3");
+            session.wait_for_text(&["last card: Good"]);
+        } else {
+            session.press(b"1");
+            session.wait_for_text(&["next question"]);
+        }
+        child
+    }
+
+    /// The reviews saved in `data_dir`, as `carestudy stats --json` reads them: the saved
+    /// progress must load, and not be read-only or locked by a process that lives on.
+    fn saved_reviews(data_dir: &str) -> u64 {
+        let output = std::process::Command::new(BIN)
+            .args(["stats", "--json", "--data-dir", data_dir])
+            .output()
+            .expect("run carestudy stats");
+        assert!(output.status.success(), "{output:?}");
+        let stats: serde_json::Value =
+            serde_json::from_slice(&output.stdout).expect("stats --json is JSON");
+        stats["reviews"].as_u64().expect("a review count")
+    }
+
+    /// Issue 13.1: closing the terminal (its window, the SSH connection, the tmux session) used
+    /// to leave the app spinning on end of file for ever, deaf to SIGTERM and holding the
+    /// progress lock. The app is the pty's session leader here, so it gets SIGHUP as well.
+    #[test]
+    fn closing_the_terminal_ends_the_app_and_keeps_its_progress() {
+        let data = tempfile::tempdir().expect("temp dir");
+        let data_dir = data.path().to_str().expect("utf-8 temp path");
+        let mut session = Session::open();
+        let mut child = answer_one_question(&mut session, data_dir, Tty::Controlling);
+        session.hang_up();
+        let status = session.wait_exit(&mut child);
+        assert_eq!(
+            status.exit_code(),
+            129,
+            "a hangup is 128 + SIGHUP: {status:?}"
+        );
+        assert_eq!(saved_reviews(data_dir), 1);
+    }
+
+    /// The same when no SIGHUP comes (the pty is not the app's controlling terminal, as for a
+    /// program whose shell was killed outright): end of file alone must end the app.
+    #[test]
+    fn end_of_input_alone_ends_the_app_and_keeps_its_progress() {
+        let data = tempfile::tempdir().expect("temp dir");
+        let data_dir = data.path().to_str().expect("utf-8 temp path");
+        let mut session = Session::open();
+        let mut child = answer_one_question(&mut session, data_dir, Tty::Shared);
+        session.hang_up();
+        let status = session.wait_exit(&mut child);
+        assert_eq!(status.exit_code(), 129, "the terminal hung up: {status:?}");
+        assert_eq!(saved_reviews(data_dir), 1);
+    }
+
+    /// The state letter of a process in /proc (`T` when stopped), or `None` once it is gone.
+    #[cfg(target_os = "linux")]
+    fn process_state(pid: u32) -> Option<char> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // The name in brackets may hold spaces: the state follows the last `)`.
+        stat.rsplit_once(')')?.1.trim_start().chars().next()
+    }
+
+    #[cfg(target_os = "linux")]
+    fn wait_for_state(child: &Running, wanted: char) {
+        let deadline = Instant::now() + DEADLINE;
+        loop {
+            let state = process_state(child.pid());
+            if state == Some(wanted) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the app's state stayed {state:?}, never {wanted:?}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Issue 15.3: Ctrl-Z suspends like vim. The app gives the terminal back (main screen,
+    /// cooked mode, mouse and paste off) and stops; continued (as `fg` does), it takes the
+    /// terminal again and redraws, and it still quits cleanly.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn ctrl_z_suspends_and_continuing_redraws() {
+        let mut session = Session::open();
+        let mut child = session.spawn(BIN, &[]);
+        session.wait_for_first_screen();
+        session.press(b"j");
+        session.wait_for_text(&["Manager and staff", "Topic 2 of"]);
+
+        session.press(b"\x1a");
+        wait_for_state(&child, 'T');
+        session.wait_for("the main screen back", |screen| !screen.alternate_screen());
+        assert_eq!(
+            session.parser.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse released while suspended"
+        );
+        assert!(!session.parser.screen().bracketed_paste());
+        assert_cooked(&session.stty());
+
+        send_signal(&child, "CONT");
+        session.wait_for("the app back on the alternate screen", |screen| {
+            screen.alternate_screen()
+                && screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+                && screen.bracketed_paste()
+        });
+        // The whole screen is drawn again, where it was left.
+        session.wait_for_text(&["Browse", "Topics", "Topic 2 of"]);
+        assert!(
+            session.stty().contains("-icanon"),
+            "raw mode again after continuing"
+        );
+
+        // SIGTSTP from outside (`kill -TSTP`) suspends the same way.
+        send_signal(&child, "TSTP");
+        wait_for_state(&child, 'T');
+        session.wait_for("the main screen back", |screen| !screen.alternate_screen());
+        send_signal(&child, "CONT");
+        session.wait_for(
+            "the alternate screen again",
+            vt100::Screen::alternate_screen,
+        );
+        session.wait_for_text(&["Topic 2 of"]);
+
+        session.press(b"q");
+        let status = session.wait_exit(&mut child);
+        assert!(status.success(), "quits after a suspend: {status:?}");
         session.assert_terminal_restored();
     }
 
@@ -458,7 +736,7 @@ mod pty {
             assert!(Instant::now() < deadline, "the last line never ended");
             session.pump(Duration::from_millis(50));
         }
-        session.raw
+        std::mem::take(&mut session.raw)
     }
 
     #[test]

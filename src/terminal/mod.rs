@@ -1,0 +1,209 @@
+//! The only code that touches the real terminal: taking it over and giving it back
+//! ([`screen`]), what arrives from it and from signals ([`input`]), the event loop, and turning
+//! crossterm events into the app's keys and actions.
+//!
+//! Whatever ends the app (the learner quitting, a signal, the terminal going away, an error,
+//! a panic) gives the terminal back; a terminal that goes away ends the app at once. Progress
+//! needs no saving on the way out: every review is saved as it is made.
+
+mod input;
+mod screen;
+
+use crate::app::keys::Key;
+use crate::app::{Action, App};
+use crate::ui::{self, Themes};
+use input::{Input, Inputs};
+use ratatui::crossterm::event::MouseEventKind;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use screen::FullScreen;
+use std::io;
+use std::time::Duration;
+
+/// How often the loop wakes without input: a mock test's time limit runs out, and a terminal
+/// that went away without a word is noticed (crossterm's reader never reports it).
+const TICK: Duration = Duration::from_millis(100);
+
+/// SIGHUP's number, the "hangup" the kernel reports when a terminal goes away.
+const HANGUP: i32 = 1;
+
+/// Why the app stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The learner quit.
+    Quit,
+    /// A signal asked it to end (its number).
+    Signal(i32),
+    /// The terminal went away (its window closed, the connection dropped): its input reached
+    /// the end or failed.
+    TerminalLost,
+}
+
+impl Ended {
+    /// The process's exit status: 0 after quitting, and the shell's "ended by signal N",
+    /// 128 + N, otherwise; a terminal that went away hung up, so it is 129 (128 + SIGHUP)
+    /// whether or not the signal itself arrived.
+    pub fn exit_status(self) -> u8 {
+        let by_signal = |number: i32| u8::try_from(128 + number).unwrap_or(u8::MAX);
+        match self {
+            Ended::Quit => 0,
+            Ended::Signal(number) => by_signal(number),
+            Ended::TerminalLost => by_signal(HANGUP),
+        }
+    }
+}
+
+/// Runs the app full-screen until it ends, and gives the terminal back whatever ends it.
+pub fn run(app: &mut App, themes: &Themes) -> io::Result<Ended> {
+    // Signals first, so that one arriving while the terminal is being taken over still counts.
+    let inputs = Inputs::listen()?;
+    let mut screen = FullScreen::enter()?;
+    inputs.read_terminal()?;
+    event_loop(app, themes, &mut screen, &inputs)
+    // `screen` gives the terminal back as it drops, then `inputs` lets any further ending
+    // signal end the process at once.
+}
+
+fn event_loop(
+    app: &mut App,
+    themes: &Themes,
+    screen: &mut FullScreen,
+    inputs: &Inputs,
+) -> io::Result<Ended> {
+    fit_to_terminal(app, screen)?;
+    loop {
+        if let Err(e) = screen.draw(|frame| ui::draw_themed(frame, app, themes)) {
+            return lost_or(e);
+        }
+        if app.should_quit {
+            return Ok(Ended::Quit);
+        }
+        let Some(first) = inputs.next(TICK) else {
+            if !input::terminal_present() {
+                return Ok(Ended::TerminalLost);
+            }
+            // Time passes with nothing typed (a mock test's time limit runs out).
+            app.update(Action::Tick);
+            continue;
+        };
+        // Apply everything already waiting before drawing again, so fast typing never lags.
+        for input in std::iter::once(first).chain(inputs.waiting()) {
+            match input {
+                Input::Event(event) if is_suspend(&event) => {
+                    screen.suspend()?;
+                    fit_to_terminal(app, screen)?;
+                }
+                Input::Event(event) => handle_event(app, event),
+                Input::End(number) => return Ok(Ended::Signal(number)),
+                Input::Stop => {
+                    screen.suspend()?;
+                    fit_to_terminal(app, screen)?;
+                }
+                Input::Continued => {
+                    // Stopped by someone else (SIGSTOP): the terminal may have been changed
+                    // meanwhile, so take it again and draw everything.
+                    screen.resume()?;
+                    fit_to_terminal(app, screen)?;
+                }
+                Input::Lost => return Ok(Ended::TerminalLost),
+            }
+            if app.should_quit {
+                break;
+            }
+        }
+        if !input::terminal_present() {
+            return Ok(Ended::TerminalLost);
+        }
+    }
+}
+
+/// An error while drawing ends the app as a lost terminal when the terminal is gone (the
+/// usual cause), and as the error otherwise.
+fn lost_or(error: io::Error) -> io::Result<Ended> {
+    if input::terminal_present() {
+        Err(error)
+    } else {
+        Ok(Ended::TerminalLost)
+    }
+}
+
+/// Tells the app the terminal's size: at the start, and after a suspend (the window may have
+/// been resized meanwhile).
+fn fit_to_terminal(app: &mut App, screen: &FullScreen) -> io::Result<()> {
+    let size = screen.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    Ok(())
+}
+
+/// Ctrl-Z: in raw mode it is a key, not the terminal's stop signal, so the app stops itself.
+fn is_suspend(event: &Event) -> bool {
+    matches!(event, Event::Key(key)
+        if key.kind != KeyEventKind::Release && to_key(*key) == Some(Key::Ctrl('z')))
+}
+
+fn handle_event(app: &mut App, event: Event) {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            if let Some(key) = to_key(key) {
+                app.handle_key(key);
+            }
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollUp => app.update(Action::ScrollUp),
+            MouseEventKind::ScrollDown => app.update(Action::ScrollDown),
+            _ => {}
+        },
+        Event::Resize(width, height) => app.update(Action::Resize { width, height }),
+        Event::Paste(text) => app.paste(&text),
+        _ => {}
+    }
+}
+
+/// A crossterm key as the app's key; `None` for keys the app has no use for.
+pub fn to_key(event: KeyEvent) -> Option<Key> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match event.code {
+        KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => Key::BackTab,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
+        KeyCode::F(n) => Key::F(n),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_statuses_follow_the_shell() {
+        assert_eq!(Ended::Quit.exit_status(), 0);
+        assert_eq!(Ended::Signal(15).exit_status(), 143);
+        assert_eq!(Ended::Signal(2).exit_status(), 130);
+        assert_eq!(Ended::TerminalLost.exit_status(), 129);
+    }
+
+    #[test]
+    fn ctrl_z_is_the_suspend_key_and_nothing_else_is() {
+        let key = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+        assert!(is_suspend(&key(KeyCode::Char('z'), KeyModifiers::CONTROL)));
+        assert!(!is_suspend(&key(KeyCode::Char('z'), KeyModifiers::NONE)));
+        assert!(!is_suspend(&key(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+    }
+}
