@@ -75,6 +75,19 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// The lines of `text` split at `\n`, like `text.split('\n')` (the last may be empty), found with
+/// a vectorised search: guides are short lines, and every line of every guide is looked at.
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    // Each end is a `\n` byte or the end of the text, so both bounds are character boundaries.
+    ends.map(move |end| {
+        let line = text.get(start..end).unwrap_or_default();
+        start = end + 1;
+        line
+    })
+}
+
 /// Maps byte offsets in a text to 1-based line and character columns.
 pub struct LineIndex<'a> {
     text: &'a str,
@@ -84,7 +97,7 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Self { text, line_starts }
     }
 
@@ -111,6 +124,14 @@ mod tests {
         assert_eq!(index.position(3), (2, 1));
         assert_eq!(index.position("ab\ncafé ".len()), (2, 6));
         assert_eq!(index.position(1000), (3, 1));
+    }
+
+    #[test]
+    fn splits_lines_like_split() {
+        for text in ["", "a", "a\n", "\n\n", "one\ntwo\r\nthree", "café\n日本\n"] {
+            let expected: Vec<&str> = text.split('\n').collect();
+            assert_eq!(split_lines(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Every problem is collected with its position rather than stopping at the first, so a tutor
 //! can fix a whole file in one pass. Nothing here panics on any input.
 
-use super::diagnostic::{Diagnostic, LineIndex};
+use super::diagnostic::{Diagnostic, LineIndex, split_lines};
 use super::model::{
     ASSESSMENT_QUESTION, CRITERIA, CommandVerb, EXAMPLES, Guide, ItemLines, KEY_FEATURES,
     MODEL_ANSWER, PointList, Reference, SEARCH_TERMS, SEE_ALSO, Table, Topic, TopicLink,
@@ -65,7 +65,7 @@ fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(size_error(path, bytes.len() as u64));
     }
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, bytes) {
         let (line, column) = byte_position(bytes, nul);
         return Err(Diagnostic::at(
             path,
@@ -84,7 +84,7 @@ fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
         )
     })?;
     let mut offset = 0;
-    for (number, line) in text.split('\n').enumerate() {
+    for (number, line) in split_lines(text).enumerate() {
         if let Some(at) = too_deep(line) {
             return Err(Diagnostic::at(
                 path,

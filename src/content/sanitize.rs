@@ -17,47 +17,87 @@ pub fn sanitize(text: &str) -> String {
 
 /// Sanitises and folds every run of whitespace into one space, trimming both ends: the form of
 /// titles and points. One pass and one allocation.
+///
+/// Text that needs no change (nearly all of it) is copied in verbatim segments: a segment grows
+/// over printable ASCII, single spaces between printable ASCII, and characters that are neither
+/// whitespace nor unsafe; only at anything else is it copied out and that character handled.
 pub fn sanitize_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     let bytes = text.as_bytes();
+    // The verbatim segment is text[start..i]: it never begins or ends with whitespace.
+    let mut start = 0;
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
-        if byte == b' ' {
-            pending_space = !out.is_empty();
-            i += 1;
+        if let Some(word) = bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            && is_plain_word(u64::from_le_bytes(word), start == i)
+        {
+            i += 8;
             continue;
         }
         if is_printable_ascii(byte) {
-            let end = bytes[i..]
-                .iter()
-                .position(|&b| !is_printable_ascii(b))
-                .map_or(bytes.len(), |n| i + n);
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            // Both ends are ASCII bytes, so both are character boundaries.
-            out.push_str(&text[i..end]);
-            i = end;
+            i += 1;
             continue;
         }
-        // A control byte or the first byte of a multi-byte character: `i` is on a boundary.
+        if byte == b' ' && start < i && bytes.get(i + 1).is_some_and(|&b| is_printable_ascii(b)) {
+            i += 2;
+            continue;
+        }
+        // `i` is on a character boundary: segments end after whole characters.
         let Some(c) = text[i..].chars().next() else {
             break;
         };
+        let after = i + c.len_utf8();
+        let plain = !c.is_ascii() && !c.is_whitespace() && !is_unsafe(c);
+        if plain {
+            i = after;
+            continue;
+        }
+        flush(&mut out, &mut pending_space, &text[start..i]);
         if c.is_whitespace() {
             pending_space = !out.is_empty();
-        } else if !is_unsafe(c) {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
         }
-        i += c.len_utf8();
+        // Anything else here is unsafe, and dropped.
+        i = after;
+        start = i;
     }
+    flush(&mut out, &mut pending_space, &text[start..]);
     out
+}
+
+/// Whether eight bytes (little-endian in `word`) can all join the verbatim segment: printable
+/// ASCII and spaces, with no two spaces together, none last (so the segment never ends in a
+/// space) and none first when the segment is empty. Bit tricks over the whole word at once.
+fn is_plain_word(word: u64, starts_segment: bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    const LOWS: u64 = ONES * 0x7f;
+    // Any byte below 0x20, or above 0x7e (0x7f and everything non-ASCII).
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+    let above_tilde = (word.wrapping_add(ONES) | word) & HIGHS;
+    if below_space | above_tilde != 0 {
+        return false;
+    }
+    // The high bit of each byte that is a space (exact: no carry crosses a byte here).
+    let other = word ^ (ONES * 0x20);
+    let spaces = !(((other & LOWS) + LOWS) | other) & HIGHS;
+    let first = 0x80;
+    let last = 0x80 << 56;
+    spaces & last == 0 && !(starts_segment && spaces & first != 0) && spaces & (spaces << 8) == 0
+}
+
+/// Appends a verbatim segment, after the space owed to whitespace before it.
+fn flush(out: &mut String, pending_space: &mut bool, segment: &str) {
+    if segment.is_empty() {
+        return;
+    }
+    if *pending_space {
+        out.push(' ');
+        *pending_space = false;
+    }
+    out.push_str(segment);
 }
 
 /// Text for a message about a guide (a file name, an unknown key): every control character,
@@ -143,6 +183,21 @@ mod tests {
     }
 
     #[test]
+    fn whole_words_of_plain_text_are_recognised() {
+        let word = |s: &[u8; 8]| u64::from_le_bytes(*s);
+        assert!(is_plain_word(word(b"abcdefgh"), true));
+        assert!(is_plain_word(word(b"ab cd ef"), true));
+        assert!(is_plain_word(word(b" bcdefgh"), false));
+        assert!(!is_plain_word(word(b" bcdefgh"), true));
+        assert!(!is_plain_word(word(b"abcdefg "), false));
+        assert!(!is_plain_word(word(b"abc  fgh"), false));
+        assert!(!is_plain_word(word(b"abc\tefgh"), false));
+        assert!(!is_plain_word(word(b"abcdefg\x7f"), false));
+        assert!(!is_plain_word(word(b"abcd\xc3\xa9gh"), false));
+        assert!(!is_plain_word(word(b"\x1babcdefg"), false));
+    }
+
+    #[test]
     fn messages_show_controls_as_escapes() {
         assert_eq!(escape_for_message("guide.md"), "guide.md");
         assert_eq!(
@@ -172,7 +227,7 @@ mod tests {
     fn text() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
             3 => proptest::sample::select(&[
-                "word", " ", "  ", "\n", "\t", "\r\n", "café", "’", "\u{1b}[31m", "\u{7f}",
+                "word", " ", "  ", "\n", "\t", "a b c d e f", "abcdefghijklmnop", "x y", "\r\n", "café", "’", "\u{1b}[31m", "\u{7f}",
                 "\u{85}", "\u{9b}", "\u{a0}", "\u{61c}", "\u{200e}", "\u{2028}", "\u{202e}",
                 "\u{2066}", "\u{3000}", "\u{feff}", "日本語",
             ][..]).prop_map(str::to_owned),
@@ -182,6 +237,8 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
         #[test]
         fn byte_level_sanitising_agrees_with_the_character_definition(text in text()) {
             prop_assert_eq!(sanitize_inline(&text), reference_inline(&text));
