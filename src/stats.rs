@@ -160,6 +160,8 @@ pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>, zone:
                 },
             }
         })
+        // A guide with nothing to quiz (a glossary) has no mastery to show.
+        .filter(|guide| guide.cards > 0)
         .collect();
 
     let mut by_topic: BTreeMap<&str, (f64, usize)> = BTreeMap::new();

@@ -397,7 +397,7 @@ fn built_in_guides_pass() {
     assert_eq!(run.stderr, "");
     let summary = run
         .stdout
-        .strip_prefix("ok: built-in guides: 5 guides, ")
+        .strip_prefix("ok: built-in guides: 8 guides, ")
         .and_then(|rest| rest.strip_suffix(" examples\n"))
         .unwrap_or_else(|| panic!("unexpected summary: {:?}", run.stdout));
     let counts: Vec<&str> = summary.split(", ").collect();

@@ -1,7 +1,7 @@
 //! The guides shipped inside the binary, so carestudy works from any folder.
 
 /// (path shown in messages, text), in the order learners meet them.
-pub const BUILTIN_GUIDES: [(&str, &str); 5] = [
+pub const BUILTIN_GUIDES: [(&str, &str); 8] = [
     (
         "content/working-relationships.md",
         include_str!("../../content/working-relationships.md"),
@@ -21,5 +21,17 @@ pub const BUILTIN_GUIDES: [(&str, &str); 5] = [
     (
         "content/therapeutic-relationship.md",
         include_str!("../../content/therapeutic-relationship.md"),
+    ),
+    (
+        "content/answering-the-assessment.md",
+        include_str!("../../content/answering-the-assessment.md"),
+    ),
+    (
+        "content/law-and-codes.md",
+        include_str!("../../content/law-and-codes.md"),
+    ),
+    (
+        "content/glossary.md",
+        include_str!("../../content/glossary.md"),
     ),
 ];

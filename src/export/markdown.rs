@@ -253,8 +253,10 @@ mod tests {
         headings: Vec<(HeadingLevel, String)>,
         items: Vec<String>,
         paragraphs: Vec<String>,
+        /// Table cells, header first, row by row.
+        cells: Vec<String>,
         html: Vec<String>,
-        /// Anything that is not a heading, a paragraph, a bullet list or plain text.
+        /// Anything that is not a heading, a paragraph, a bullet list, a table or plain text.
         other: Vec<String>,
     }
 
@@ -262,8 +264,12 @@ mod tests {
         let mut rendered = Rendered::default();
         let mut text = String::new();
         let mut list_depth = 0;
-        for event in Parser::new(markdown) {
+        for event in Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES) {
             match event {
+                Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow)
+                | Event::End(TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow) => {}
+                Event::Start(Tag::TableCell) => text.clear(),
+                Event::End(TagEnd::TableCell) => rendered.cells.push(std::mem::take(&mut text)),
                 Event::Start(Tag::Heading { .. } | Tag::Item | Tag::Paragraph) => {
                     if list_depth == 0 || matches!(event, Event::Start(Tag::Item)) {
                         text.clear();
@@ -336,12 +342,25 @@ mod tests {
                         "{point:?} is not a bullet of its own in\n{sheet}"
                     );
                 }
-                for paragraph in topic.summary.split("\n\n") {
+                let paragraphs = topic
+                    .summary
+                    .split("\n\n")
+                    .chain(topic.model_answer.iter().map(String::as_str));
+                for paragraph in paragraphs {
                     let paragraph = one_line(paragraph);
                     assert!(
                         rendered.paragraphs.contains(&paragraph),
                         "{paragraph:?} is not a paragraph in\n{sheet}"
                     );
+                }
+                for table in &topic.tables {
+                    for cell in table.header.iter().chain(table.rows.iter().flatten()) {
+                        let cell = one_line(cell);
+                        assert!(
+                            rendered.cells.contains(&cell),
+                            "{cell:?} is not a table cell in\n{sheet}"
+                        );
+                    }
                 }
             }
         }

@@ -123,7 +123,7 @@ fn draw_checked(frame: &mut Frame, area: Rect, checked: &[practice::PointCoverag
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "The points above are a model answer. How well did you do?",
+        "A good answer covers the points above. How well did you do?",
         theme.muted,
     ));
     lines.push(super::quiz::grade_line(theme));
