@@ -91,7 +91,8 @@ pub enum Command {
         /// Export only this guide, by id (`carestudy list` shows the ids)
         #[arg(long, value_name = "ID")]
         guide: Option<String>,
-        /// Write to FILE instead of standard output; an existing FILE is kept unless --force
+        /// Write to FILE instead of standard output (`-` is standard output); an existing FILE is
+        /// kept unless --force
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
         /// Replace FILE if it exists
