@@ -85,12 +85,16 @@ fn main() -> Result<()> {
         let slowest = times.iter().max().copied().unwrap_or_default();
         let mean = times.iter().sum::<Duration>() / u32::try_from(times.len()).unwrap_or(1);
         worst = worst.max(slowest);
-        let plus = if app.search.complete { "" } else { "+" };
+        let plus = if app.panes().search.total().1 {
+            ""
+        } else {
+            "+"
+        };
         println!(
             "{query:>14}  {:>7.2}ms  {:>7.2}ms  {}{plus}",
             slowest.as_secs_f64() * 1e3,
             mean.as_secs_f64() * 1e3,
-            app.search.total
+            app.panes().search.total().0
         );
         app.handle_key(Key::Ctrl('u'));
     }

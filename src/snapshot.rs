@@ -45,7 +45,7 @@ pub fn run(
         write!(out, "{}", draw(&app, &mut terminal)?)?;
     }
     for (n, key) in script.keys.iter().enumerate() {
-        if app.should_quit {
+        if app.should_quit() {
             break;
         }
         app.handle_key(*key);

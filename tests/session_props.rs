@@ -311,7 +311,7 @@ fn run_session(dir: &Path, session: &Session, now: DateTime<Utc>) -> Result<(), 
         if writable && app.saving_problem().is_none() {
             must_keep = (answers(progress), mock_tests(progress));
         }
-        if app.should_quit {
+        if app.should_quit() {
             break;
         }
     }

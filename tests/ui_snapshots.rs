@@ -4,7 +4,7 @@
 //! the minimum size 60x16). Styles are snapshotted where they carry meaning.
 
 use carestudy::app::keys::Key;
-use carestudy::app::{Action, App, AppOptions, Pane, layout};
+use carestudy::app::{Action, App, AppOptions, Mode, Pane, layout};
 use carestudy::content::load_builtin;
 use carestudy::quiz::QuestionKind;
 use carestudy::snapshot::buffer_text;
@@ -36,7 +36,7 @@ fn press(app: &mut App, keys: &str) {
 }
 
 fn draw_with(app: &App, theme: &Theme) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
     terminal.draw(|frame| ui::draw(frame, app, theme)).unwrap();
     terminal.backend().buffer().clone()
 }
@@ -104,7 +104,7 @@ fn describe(style: Style) -> String {
 /// Answers (or grades) until a question of `kind` is on screen.
 fn until_kind(app: &mut App, kind: QuestionKind) {
     for _ in 0..40 {
-        let current = app.quiz.question.as_ref().map(|q| q.kind);
+        let current = app.panes().quiz.cards().question.as_ref().map(|q| q.kind);
         if current == Some(kind) {
             return;
         }
@@ -216,14 +216,32 @@ fn quiz_question_of_each_kind() {
 fn quiz_feedback_right_and_wrong() {
     let mut right = app(80, 24, Pane::Quiz);
     until_kind(&mut right, QuestionKind::ExampleToTopic);
-    let correct = right.quiz.question.as_ref().unwrap().choice().unwrap().1 as u8;
+    let correct = right
+        .panes()
+        .quiz
+        .cards()
+        .question
+        .as_ref()
+        .unwrap()
+        .choice()
+        .unwrap()
+        .1 as u8;
     right.update(Action::Choose(correct + 1));
     insta::assert_snapshot!("quiz_feedback_right_80x24", text(&right));
     insta::assert_snapshot!("quiz_feedback_right_styles", styles(&draw(&right)));
 
     let mut wrong = app(80, 24, Pane::Quiz);
     until_kind(&mut wrong, QuestionKind::ExampleToTopic);
-    let correct = wrong.quiz.question.as_ref().unwrap().choice().unwrap().1 as u8;
+    let correct = wrong
+        .panes()
+        .quiz
+        .cards()
+        .question
+        .as_ref()
+        .unwrap()
+        .choice()
+        .unwrap()
+        .1 as u8;
     wrong.update(Action::Choose((correct + 1) % 4 + 1));
     insta::assert_snapshot!("quiz_feedback_wrong_80x24", text(&wrong));
     insta::assert_snapshot!("quiz_feedback_wrong_styles", styles(&draw(&wrong)));
@@ -314,7 +332,9 @@ fn progress_after_a_few_answers() {
     // Right, wrong, then a flip card graded Hard and one graded Easy, all at the fixed clock.
     for _ in 0..6 {
         match app
+            .panes()
             .quiz
+            .cards()
             .question
             .as_ref()
             .map(|q| q.choice().map(|(_, c)| c))
@@ -328,13 +348,13 @@ fn progress_after_a_few_answers() {
         }
     }
     press(&mut app, "<Tab>");
-    assert_eq!(app.pane, Pane::Progress);
+    assert_eq!(app.pane(), Pane::Progress);
     insta::assert_snapshot!("progress_after_answers_80x24", text(&app));
     press(&mut app, "j");
     insta::assert_snapshot!("progress_after_answers_styles", styles(&draw(&app)));
     press(&mut app, "<Enter>");
     assert_eq!(
-        app.pane,
+        app.pane(),
         Pane::Quiz,
         "Enter starts a session on the weak topic"
     );
@@ -381,7 +401,10 @@ fn a_damaged_progress_file_is_moved_aside_and_the_learner_told_where() {
     let moved = dir.path().join("progress.json.damaged-20260105T090000Z");
     assert_eq!(std::fs::read_to_string(moved).unwrap(), "{ not json");
     press(&mut app, "x");
-    assert!(!app.notice_open, "any key closes the message");
+    assert!(
+        matches!(app.mode(), Mode::Showing { overlay: None, .. }),
+        "any key closes the message"
+    );
     assert!(!text(&app).contains("Saved progress"));
 }
 
@@ -444,6 +467,8 @@ fn mock_test_question_and_results() {
     press(&mut app, "m<Down>2");
     insta::assert_snapshot!("mock_question_80x24", text(&app));
     press(&mut app, "1<Enter>3<Right><Right>f");
+    insta::assert_snapshot!("mock_finish_asks_80x24", text(&app));
+    press(&mut app, "y");
     insta::assert_snapshot!("mock_results_80x24", text(&app));
     press(&mut app, "jjjjjjjjjjjjjjjjjjjj");
     insta::assert_snapshot!("mock_results_scrolled_80x24", text(&app));
@@ -484,7 +509,9 @@ fn presentation_at_each_reveal_step() {
     for (w, h) in [(80, 24), (160, 48)] {
         let mut app = presenting(w, h);
         insta::assert_snapshot!(format!("present_{w}x{h}_step_0"), text(&app));
-        let total = app.present_items();
+        let total = app
+            .presentation()
+            .map_or(0, |p| p.items(app.topics(), app.library()));
         for step in 1..=total {
             press(&mut app, "<Space>");
             insta::assert_snapshot!(format!("present_{w}x{h}_step_{step}"), text(&app));
@@ -518,4 +545,109 @@ fn help_fits_one_column_at_80x24_and_uses_two_on_a_short_wide_screen() {
     let mut short = presenting(160, 20);
     press(&mut short, "?");
     insta::assert_snapshot!("present_help_160x20", text(&short));
+}
+
+// ---- What #12 fixed: every line fits, every long view scrolls and says so ----
+
+/// The rows of the screen as text.
+fn rows(app: &App) -> Vec<String> {
+    text(app).lines().map(str::to_owned).collect()
+}
+
+fn width_of(row: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(row)
+}
+
+/// A line that reaches the last column was cut there, unless it says so with an ellipsis
+/// (a title too long for the screen on its own).
+fn assert_not_cut(app: &App, row: usize, what: &str) {
+    let rows = rows(app);
+    let width = usize::from(app.size().0);
+    assert!(
+        width_of(&rows[row]) < width || rows[row].ends_with('…'),
+        "{what}: row {row} is cut at the edge: {:?}",
+        rows[row]
+    );
+}
+
+#[test]
+fn heading_and_status_lines_drop_whole_pieces_instead_of_being_cut() {
+    for width in [60, 80] {
+        // A guide with a long title in scope, a flip card just graded: the longest score line.
+        let mut quiz = app(width, 24, Pane::Quiz);
+        press(&mut quiz, "gggg");
+        until_kind(&mut quiz, QuestionKind::FlipCard);
+        quiz.update(Action::Choose(3));
+        assert_not_cut(&quiz, 1, "quiz score line");
+        assert_not_cut(&quiz, 23, "quiz hints");
+        for keys in ["w", "wsome words<C-s>"] {
+            let mut writing = app(width, 24, Pane::Quiz);
+            press(&mut writing, keys);
+            assert_not_cut(&writing, 1, "written answer heading");
+            assert_not_cut(&writing, 23, keys);
+        }
+        for pane in Pane::ALL {
+            assert_not_cut(&app(width, 24, pane), 23, pane.title());
+        }
+    }
+}
+
+#[test]
+fn the_read_only_notice_has_a_line_of_its_own_above_the_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(app_with_store(dir.path(), Pane::Browse));
+    let database = dir.path().join(carestudy::progress::DATABASE_FILE);
+    rusqlite::Connection::open(&database)
+        .and_then(|conn| conn.pragma_update(None, "user_version", 99))
+        .unwrap();
+    let mut read_only = app_with_store(dir.path(), Pane::Quiz);
+    press(&mut read_only, "x");
+    let rows = rows(&read_only);
+    assert_eq!(rows[22].trim(), "progress read-only");
+    assert!(
+        rows[23].ends_with("q quit"),
+        "every hint shows: {:?}",
+        rows[23]
+    );
+}
+
+#[test]
+fn help_at_the_minimum_size_scrolls_and_says_so() {
+    let mut app = app(layout::MIN_WIDTH, layout::MIN_HEIGHT, Pane::Search);
+    press(&mut app, "<F1>");
+    insta::assert_snapshot!("help_search_60x16", text(&app));
+    assert!(
+        text(&app).contains("scroll"),
+        "the footer says how to see the rest"
+    );
+    press(&mut app, "<PageDown><PageDown><PageDown>");
+    let end = text(&app);
+    insta::assert_snapshot!("help_search_60x16_end", end);
+    assert!(end.contains("Ctrl-C  quit"), "the last row is reachable");
+}
+
+#[test]
+fn long_written_feedback_starts_at_its_top_and_scrolls_to_its_end() {
+    let mut app = app(80, 24, Pane::Quiz);
+    press(&mut app, "w");
+    // Topic after topic, until one's feedback does not fit the box.
+    for _ in 0..80 {
+        press(&mut app, "an answer<C-s>");
+        if text(&app).contains("more ↓") {
+            break;
+        }
+        press(&mut app, "1");
+    }
+    let first = text(&app);
+    assert!(first.contains("more ↓"), "no topic's feedback overflowed");
+    assert!(first.contains("Your answer covered"), "{first}");
+    insta::assert_snapshot!("write_checked_long_80x24", first);
+    press(
+        &mut app,
+        "<PageDown><PageDown><PageDown><PageDown><PageDown><PageDown>",
+    );
+    let end = text(&app);
+    assert!(!end.contains("more ↓"), "{end}");
+    assert!(end.contains("How well did you do?"), "{end}");
+    assert!(end.contains("1 Again"), "the grades stay in view: {end}");
 }

@@ -61,8 +61,10 @@ pub enum Action {
     /// Next and previous question of a mock test (to check or change answers).
     NextQuestion,
     PrevQuestion,
-    /// Finish a mock test now and see the results.
+    /// Finish a mock test now and see the results (asks first).
     FinishMock,
+    /// Quit in the middle of a mock test, throwing its answers away (asks first).
+    Abandon,
     /// Time passes with no input (for a mock test's time limit).
     Tick,
     /// Open presentation mode on the selected topic.
@@ -77,6 +79,10 @@ pub enum Action {
     ToggleMap,
     /// Presentation: type a topic's name to jump to it.
     StartJump,
+
+    /// Progress changed under the pane (a review it asked for was saved): refresh what shows it.
+    /// Sent by the app, never bound to a key.
+    ProgressChanged,
 
     /// The terminal's size changed (sent once at start, too).
     Resize {

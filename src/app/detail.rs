@@ -2,6 +2,8 @@
 //! text can scroll and where a search match sits; the drawing code styles the same lines.
 
 use crate::content::{CONTEXT_NOTE, Library, Section, TopicRef};
+use crate::progress::Progress;
+use crate::quiz::written_card_id;
 use crate::search::Field;
 use chrono::{DateTime, Utc};
 
@@ -67,6 +69,24 @@ pub fn detail_lines(
         }
     }
     doc.lines
+}
+
+/// Every written answer saved for a topic (when, the text), oldest first.
+pub fn written_answers<'a>(
+    library: &Library,
+    progress: &'a Progress,
+    at: TopicRef,
+) -> Vec<(DateTime<Utc>, &'a str)> {
+    let Some(topic) = library.stable_id(at) else {
+        return Vec::new();
+    };
+    let Some(card) = progress.cards.get(&written_card_id(&topic)) else {
+        return Vec::new();
+    };
+    card.reviews
+        .iter()
+        .filter_map(|r| Some((r.at, r.answer.as_deref()?)))
+        .collect()
 }
 
 fn anchor(field: Field, item: usize) -> Option<Anchor> {

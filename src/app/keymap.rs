@@ -1,38 +1,91 @@
-//! Which key does what, kept as data. The app looks keys up here and the help overlay is
-//! generated from the same table, so the two never drift apart.
+//! Which key does what, kept as data. The app looks keys up here, and help, hints and every key
+//! name on screen come from the same tables ([`KeyMap::keys_for`]), so they never disagree.
+//!
+//! Bindings belong to a [`Context`]: a named set of keys. The general contexts are here; each
+//! pane declares its own next to its code (`app/<pane>.rs`), and the app's mode decides which
+//! contexts are in force, most specific first.
 
 use super::action::Action;
 use super::keys::{Key, SPACE};
 
-/// Where a binding applies. The app decides which contexts are active; the first match wins.
+/// How a context treats keys it does not bind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    /// Everywhere, even while typing in a text box.
-    Always,
-    /// Everywhere except a text box (where the key types itself).
-    Commands,
-    Browse,
-    /// Typing in the search box.
-    SearchQuery,
-    /// The search results, with the box left.
-    SearchResults,
-    Quiz,
-    /// Typing a written answer.
-    WriteAnswer,
-    /// A written answer checked, waiting for a self-grade.
-    WriteFeedback,
-    /// Answering a mock test.
-    Mock,
-    /// A mock test's results.
-    MockResults,
-    Progress,
-    Map,
-    /// Presenting a topic (or the map) full screen.
-    Present,
-    /// Typing a topic's name to jump to, in presentation mode.
-    PresentJump,
-    Help,
+pub enum Unbound {
+    /// Ignored; the general keys (help, quit, panes) apply too.
+    Ignored,
+    /// A text box: characters type themselves; only the pane-switching keys apply too.
+    /// `lines`: pasted text keeps its line breaks (a written answer), else they become spaces.
+    Typed { lines: bool },
+    /// A question that needs an answer first (a confirmation): no general keys but Ctrl-C.
+    Modal,
+    /// Any other key does this (a message that only needs reading).
+    AnyKey(Action),
 }
+
+/// Where a binding applies. Two contexts with the same name are the same context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    pub name: &'static str,
+    pub unbound: Unbound,
+}
+
+impl Context {
+    pub const fn keys(name: &'static str) -> Self {
+        Self {
+            name,
+            unbound: Unbound::Ignored,
+        }
+    }
+
+    /// One line of text: a query, a name.
+    pub const fn text_box(name: &'static str) -> Self {
+        Self {
+            name,
+            unbound: Unbound::Typed { lines: false },
+        }
+    }
+
+    /// Text of several lines.
+    pub const fn text_area(name: &'static str) -> Self {
+        Self {
+            name,
+            unbound: Unbound::Typed { lines: true },
+        }
+    }
+
+    pub const fn modal(name: &'static str) -> Self {
+        Self {
+            name,
+            unbound: Unbound::Modal,
+        }
+    }
+
+    pub const fn any_key(name: &'static str, action: Action) -> Self {
+        Self {
+            name,
+            unbound: Unbound::AnyKey(action),
+        }
+    }
+
+    pub fn types_text(self) -> bool {
+        matches!(self.unbound, Unbound::Typed { .. })
+    }
+}
+
+/// Everywhere, even in a text box or a confirmation.
+pub const ALWAYS: Context = Context::keys("always");
+/// Everywhere a key is not text: help and quit.
+pub const COMMANDS: Context = Context::keys("commands");
+/// In the tabbed panes, even in a text box: moving between panes.
+pub const PANES: Context = Context::keys("panes");
+/// In the tabbed panes when not typing: jumping to search.
+pub const JUMPS: Context = Context::keys("jumps");
+/// The key help overlay.
+pub const HELP: Context = Context::keys("help");
+/// The saved-progress message at start: any key closes it.
+pub const NOTICE: Context = Context::any_key("notice", Action::CloseOverlay);
+/// The window is below the minimum size: only quitting (and resizing) act.
+pub const TOO_SMALL: Context = Context::modal("too small");
 
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
@@ -42,7 +95,7 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-const fn bind(
+pub const fn bind(
     context: Context,
     keys: &'static [Key],
     action: Action,
@@ -56,116 +109,26 @@ const fn bind(
     }
 }
 
-use Context::*;
 use Key::*;
 
-/// The default key map: one binding a line, so it reads as the table it is.
+/// The general bindings: one a line, so they read as the table they are.
 #[rustfmt::skip]
-pub const DEFAULT_BINDINGS: &[Binding] = &[
-    bind(Help, &[Esc, Char('?'), F(1)], Action::CloseOverlay, "close this help"),
-    bind(Browse, &[Up, Char('k')], Action::Up, "previous topic (or scroll up when reading)"),
-    bind(Browse, &[Down, Char('j')], Action::Down, "next topic (or scroll down when reading)"),
-    bind(Browse, &[Home, Char('g')], Action::Top, "first topic (or top of the topic)"),
-    bind(Browse, &[End, Char('G')], Action::Bottom, "last topic (or end of the topic)"),
-    bind(Browse, &[Enter, Right, Char('l')], Action::FocusDetail, "read the topic"),
-    bind(Browse, &[Left, Char('h'), Esc], Action::FocusList, "back to the list"),
-    bind(Browse, &[Char('n'), Char(']')], Action::NextTopic, "next topic, staying in the text"),
-    bind(Browse, &[Char('p'), Char('[')], Action::PrevTopic, "previous topic, staying in the text"),
-    bind(Browse, &[PageDown, SPACE], Action::PageDown, "scroll the topic down a page"),
-    bind(Browse, &[PageUp], Action::PageUp, "scroll the topic up a page"),
-    bind(SearchQuery, &[Esc], Action::SearchEscape, "clear the query; again to leave the box"),
-    bind(SearchQuery, &[Enter], Action::OpenResult, "open the result in Browse"),
-    bind(SearchQuery, &[Up, Ctrl('p')], Action::Up, "previous result"),
-    bind(SearchQuery, &[Down, Ctrl('n')], Action::Down, "next result"),
-    bind(SearchQuery, &[PageUp], Action::PageUp, "results: page up"),
-    bind(SearchQuery, &[PageDown], Action::PageDown, "results: page down"),
-    bind(SearchQuery, &[Backspace], Action::Backspace, "delete the character before the cursor"),
-    bind(SearchQuery, &[Delete], Action::DeleteForward, "delete the character under the cursor"),
-    bind(SearchQuery, &[Ctrl('w')], Action::DeleteWord, "delete the word before the cursor"),
-    bind(SearchQuery, &[Ctrl('u')], Action::ClearQuery, "clear the query"),
-    bind(SearchQuery, &[Left], Action::CursorLeft, "move the cursor left"),
-    bind(SearchQuery, &[Right], Action::CursorRight, "move the cursor right"),
-    bind(SearchQuery, &[Home, Ctrl('a')], Action::CursorHome, "cursor to the start"),
-    bind(SearchQuery, &[End, Ctrl('e')], Action::CursorEnd, "cursor to the end"),
-    bind(SearchResults, &[Up, Char('k')], Action::Up, "previous result"),
-    bind(SearchResults, &[Down, Char('j')], Action::Down, "next result"),
-    bind(SearchResults, &[Home, Char('g')], Action::Top, "first result"),
-    bind(SearchResults, &[End, Char('G')], Action::Bottom, "last result"),
-    bind(SearchResults, &[PageUp], Action::PageUp, "page up"),
-    bind(SearchResults, &[PageDown], Action::PageDown, "page down"),
-    bind(SearchResults, &[Enter], Action::OpenResult, "open the result in Browse"),
-    bind(SearchResults, &[Char('/'), Char('i'), Esc], Action::FocusQuery, "back to the search box"),
-    bind(Quiz, &[Char('1')], Action::Choose(1), "answer 1 (card: Again)"),
-    bind(Quiz, &[Char('2')], Action::Choose(2), "answer 2 (card: Hard)"),
-    bind(Quiz, &[Char('3')], Action::Choose(3), "answer 3 (card: Good)"),
-    bind(Quiz, &[Char('4')], Action::Choose(4), "answer 4 (card: Easy)"),
-    bind(Quiz, &[Up, Char('k')], Action::Up, "highlight the option above"),
-    bind(Quiz, &[Down, Char('j')], Action::Down, "highlight the option below"),
-    bind(Quiz, &[Enter], Action::Confirm, "answer with the highlighted option; next question"),
-    bind(Quiz, &[SPACE], Action::Flip, "reveal the card; next question"),
-    bind(Quiz, &[Char('g')], Action::ChangeQuizScope, "quiz all guides, or one guide at a time"),
-    bind(Quiz, &[Char('w')], Action::StartWriting, "written-answer practice"),
-    bind(Quiz, &[Char('m')], Action::StartMock, "mock test (no feedback until the end)"),
-    bind(Mock, &[Char('1')], Action::Choose(1), "answer 1"),
-    bind(Mock, &[Char('2')], Action::Choose(2), "answer 2"),
-    bind(Mock, &[Char('3')], Action::Choose(3), "answer 3"),
-    bind(Mock, &[Char('4')], Action::Choose(4), "answer 4"),
-    bind(Mock, &[Up, Char('k')], Action::Up, "highlight the option above"),
-    bind(Mock, &[Down, Char('j')], Action::Down, "highlight the option below"),
-    bind(Mock, &[Enter], Action::Confirm, "answer with the highlighted option"),
-    bind(Mock, &[Right, Char('n')], Action::NextQuestion, "next question"),
-    bind(Mock, &[Left, Char('p')], Action::PrevQuestion, "previous question (change an answer)"),
-    bind(Mock, &[Char('f'), Esc], Action::FinishMock, "finish now and see the results"),
-    bind(MockResults, &[Up, Char('k')], Action::Up, "scroll up"),
-    bind(MockResults, &[Down, Char('j')], Action::Down, "scroll down"),
-    bind(MockResults, &[Enter, Esc], Action::LeaveMode, "back to the card quiz"),
-    bind(WriteAnswer, &[Ctrl('s'), F(2)], Action::Submit, "check the answer"),
-    bind(WriteAnswer, &[Esc], Action::LeaveMode, "back to the card quiz (the draft is kept)"),
-    bind(WriteAnswer, &[Enter], Action::Newline, "new line"),
-    bind(WriteAnswer, &[Backspace], Action::Backspace, "delete the character before the cursor"),
-    bind(WriteAnswer, &[Delete], Action::DeleteForward, "delete the character under the cursor"),
-    bind(WriteAnswer, &[Ctrl('w')], Action::DeleteWord, "delete the word before the cursor"),
-    bind(WriteAnswer, &[Left], Action::CursorLeft, "cursor left"),
-    bind(WriteAnswer, &[Right], Action::CursorRight, "cursor right"),
-    bind(WriteAnswer, &[Up], Action::Up, "cursor up a line"),
-    bind(WriteAnswer, &[Down], Action::Down, "cursor down a line"),
-    bind(WriteAnswer, &[Home, Ctrl('a')], Action::CursorHome, "start of the line"),
-    bind(WriteAnswer, &[End, Ctrl('e')], Action::CursorEnd, "end of the line"),
-    bind(WriteFeedback, &[Char('1')], Action::Choose(1), "grade yourself Again, next topic"),
-    bind(WriteFeedback, &[Char('2')], Action::Choose(2), "grade yourself Hard, next topic"),
-    bind(WriteFeedback, &[Char('3')], Action::Choose(3), "grade yourself Good, next topic"),
-    bind(WriteFeedback, &[Char('4')], Action::Choose(4), "grade yourself Easy, next topic"),
-    bind(WriteFeedback, &[Esc], Action::LeaveMode, "back to the card quiz"),
-    bind(Progress, &[Up, Char('k')], Action::Up, "highlight the weaker topic above"),
-    bind(Progress, &[Down, Char('j')], Action::Down, "highlight the topic below"),
-    bind(Progress, &[Enter], Action::Confirm, "practise the highlighted topic in Quiz"),
-    bind(Map, &[Right, Down, Char('l'), Char('j')], Action::Down, "next party around the map"),
-    bind(Map, &[Left, Up, Char('h'), Char('k')], Action::Up, "previous party around the map"),
-    bind(Map, &[Enter], Action::Confirm, "open the party's topic in Browse"),
-    bind(Browse, &[Char('P')], Action::StartPresenting, "present this topic full screen"),
-    bind(Map, &[Char('P')], Action::StartPresenting, "present the map full screen"),
-    bind(Present, &[SPACE, Right], Action::RevealNext, "show the next point"),
-    bind(Present, &[Left], Action::RevealBack, "hide the last point shown"),
-    bind(Present, &[Char('r')], Action::RevealAll, "show every point and example"),
-    bind(Present, &[Char('n'), Char(']')], Action::NextTopic, "next topic"),
-    bind(Present, &[Char('p'), Char('[')], Action::PrevTopic, "previous topic"),
-    bind(Present, &[Char('g')], Action::StartJump, "go to a topic by name"),
-    bind(Present, &[Char('c')], Action::ClassQuestion, "a question for the class; again for the answer"),
-    bind(Present, &[Char('m')], Action::ToggleMap, "the relationship map, and back"),
-    bind(Present, &[Up, Char('k')], Action::Up, "map: previous party"),
-    bind(Present, &[Down, Char('j')], Action::Down, "map: next party"),
-    bind(Present, &[Enter], Action::Confirm, "map: present the party's topic"),
-    bind(Present, &[Esc], Action::LeaveMode, "leave the presentation"),
-    bind(PresentJump, &[Enter], Action::OpenResult, "go to the topic"),
-    bind(PresentJump, &[Esc], Action::LeaveMode, "cancel"),
-    bind(PresentJump, &[Backspace], Action::Backspace, "delete the character before the cursor"),
-    bind(Commands, &[Char('/')], Action::FocusQuery, "search"),
-    bind(Commands, &[Char('?')], Action::ToggleHelp, "help"),
-    bind(Commands, &[Char('q')], Action::Quit, "quit"),
-    bind(Always, &[Tab], Action::NextPane, "next pane"),
-    bind(Always, &[BackTab], Action::PrevPane, "previous pane"),
-    bind(Always, &[F(1)], Action::ToggleHelp, "help"),
-    bind(Always, &[Ctrl('c')], Action::Quit, "quit"),
+pub const GENERAL: &[Binding] = &[
+    bind(HELP, &[Esc, Char('?'), F(1)], Action::CloseOverlay, "close this help"),
+    bind(HELP, &[Down, Char('j')], Action::Down, "scroll down"),
+    bind(HELP, &[Up, Char('k')], Action::Up, "scroll up"),
+    bind(HELP, &[PageDown, SPACE], Action::PageDown, "scroll down a page"),
+    bind(HELP, &[PageUp], Action::PageUp, "scroll up a page"),
+    bind(HELP, &[Char('q')], Action::Quit, "quit"),
+    bind(NOTICE, &[Ctrl('c')], Action::Quit, "quit"),
+    bind(TOO_SMALL, &[Char('q'), Ctrl('c')], Action::Quit, "quit"),
+    bind(JUMPS, &[Char('/')], Action::FocusQuery, "search"),
+    bind(COMMANDS, &[Char('?')], Action::ToggleHelp, "help"),
+    bind(COMMANDS, &[Char('q')], Action::Quit, "quit"),
+    bind(PANES, &[Tab], Action::NextPane, "next pane"),
+    bind(PANES, &[BackTab], Action::PrevPane, "previous pane"),
+    bind(ALWAYS, &[F(1)], Action::ToggleHelp, "help"),
+    bind(ALWAYS, &[Ctrl('c')], Action::Quit, "quit"),
 ];
 
 #[derive(Debug, Clone)]
@@ -173,15 +136,14 @@ pub struct KeyMap {
     bindings: Vec<Binding>,
 }
 
-impl Default for KeyMap {
-    fn default() -> Self {
+impl KeyMap {
+    /// A key map of these tables of bindings.
+    pub fn new(tables: &[&[Binding]]) -> Self {
         Self {
-            bindings: DEFAULT_BINDINGS.to_vec(),
+            bindings: tables.iter().flat_map(|t| t.iter().copied()).collect(),
         }
     }
-}
 
-impl KeyMap {
     /// The action for `key` in the first of `contexts` that binds it.
     pub fn action(&self, contexts: &[Context], key: Key) -> Option<Action> {
         contexts.iter().find_map(|&context| {
@@ -192,12 +154,40 @@ impl KeyMap {
         })
     }
 
-    /// The first key bound to `action` in `context`, for showing in the status line.
-    pub fn first_key(&self, context: Context, action: Action) -> Option<Key> {
+    /// Every key bound to `action` in `context`, in the table's order.
+    pub fn keys_for(&self, context: Context, action: Action) -> Vec<Key> {
         self.bindings
             .iter()
-            .find(|b| b.context == context && b.action == action)
-            .and_then(|b| b.keys.first().copied())
+            .filter(|b| b.context == context && b.action == action)
+            .flat_map(|b| b.keys.iter().copied())
+            .collect()
+    }
+
+    /// The keys that do `action` when `contexts` are in force: bound to it in one of them and
+    /// not taken by an earlier one. What the screen should name for the action.
+    pub fn keys_in(&self, contexts: &[Context], action: Action) -> Vec<Key> {
+        let mut keys = Vec::new();
+        for (i, &context) in contexts.iter().enumerate() {
+            for key in self.keys_for(context, action) {
+                let taken = contexts[..i]
+                    .iter()
+                    .any(|&earlier| self.action(&[earlier], key).is_some());
+                if !taken && !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        keys
+    }
+
+    /// The keys for `action` as the screen names them: `Ctrl-S or F2`; empty if none.
+    pub fn names_in(&self, contexts: &[Context], action: Action) -> String {
+        let names: Vec<String> = self
+            .keys_in(contexts, action)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        names.join(" or ")
     }
 
     /// Help rows for `contexts`, in that order: each binding's keys and what it does. A key
@@ -225,57 +215,79 @@ impl KeyMap {
         }
         rows
     }
+
+    /// Every binding, for tests over the whole table.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const PANE: Context = Context::keys("pane");
+    const BOX: Context = Context::text_box("box");
+    #[rustfmt::skip]
+    const TABLE: &[Binding] = &[
+        bind(PANE, &[Char('j'), Down], Action::Down, "down"),
+        bind(BOX, &[Enter], Action::OpenResult, "open"),
+    ];
+
+    fn map() -> KeyMap {
+        KeyMap::new(&[GENERAL, TABLE])
+    }
+
     #[test]
     fn first_context_wins() {
-        let map = KeyMap::default();
+        let map = map();
         assert_eq!(
-            map.action(&[Help, Commands, Always], Char('?')),
+            map.action(&[HELP, COMMANDS, ALWAYS], Char('?')),
             Some(Action::CloseOverlay)
         );
         assert_eq!(
-            map.action(&[Browse, Commands, Always], Char('?')),
+            map.action(&[PANE, COMMANDS, ALWAYS], Char('?')),
             Some(Action::ToggleHelp)
         );
     }
 
     #[test]
-    fn q_types_in_the_search_box_but_ctrl_c_always_quits() {
-        let map = KeyMap::default();
-        let typing = [SearchQuery, Always];
+    fn q_types_in_a_text_box_but_ctrl_c_always_quits() {
+        let map = map();
+        let typing = [BOX, PANES, ALWAYS];
         assert_eq!(map.action(&typing, Char('q')), None);
         assert_eq!(map.action(&typing, Ctrl('c')), Some(Action::Quit));
         assert_eq!(
-            map.action(&[SearchResults, Commands, Always], Char('q')),
+            map.action(&[PANE, COMMANDS, ALWAYS], Char('q')),
             Some(Action::Quit)
         );
     }
 
     #[test]
-    fn help_lists_every_binding_of_the_pane_once() {
-        let map = KeyMap::default();
-        let rows = map.help(&[Browse, Commands, Always]);
-        assert!(rows.contains(&("n ]".to_owned(), "next topic, staying in the text")));
-        assert!(rows.contains(&("q".to_owned(), "quit")));
-        // F1 is taken by nothing in Browse, so the Always row keeps it.
-        assert!(rows.contains(&("F1".to_owned(), "help")));
+    fn the_keys_named_for_an_action_are_the_ones_that_do_it_there() {
+        let map = map();
+        assert_eq!(
+            map.keys_in(&[PANE, COMMANDS, ALWAYS], Action::Quit),
+            [Char('q'), Ctrl('c')]
+        );
+        assert_eq!(
+            map.keys_in(&[BOX, PANES, ALWAYS], Action::Quit),
+            [Ctrl('c')]
+        );
+        assert_eq!(map.names_in(&[PANE], Action::Down), "j or Down");
+        // F1 closes help in HELP, so it is not named for ALWAYS's "help" there.
+        assert_eq!(
+            map.keys_in(&[HELP, ALWAYS], Action::ToggleHelp),
+            Vec::<Key>::new()
+        );
     }
 
     #[test]
-    fn no_key_is_bound_twice_in_one_context() {
-        for binding in DEFAULT_BINDINGS {
-            for key in binding.keys {
-                let count = DEFAULT_BINDINGS
-                    .iter()
-                    .filter(|b| b.context == binding.context && b.keys.contains(key))
-                    .count();
-                assert_eq!(count, 1, "{key:?} bound twice in {:?}", binding.context);
-            }
-        }
+    fn help_lists_every_binding_of_the_contexts_once() {
+        let map = map();
+        let rows = map.help(&[PANE, COMMANDS, ALWAYS]);
+        assert!(rows.contains(&("j Down".to_owned(), "down")));
+        assert!(rows.contains(&("q".to_owned(), "quit")));
+        assert!(rows.contains(&("F1".to_owned(), "help")));
     }
 }

@@ -130,6 +130,7 @@ impl Key {
             Key::Char(' ') => "<Space>".to_owned(),
             Key::Char('<') => "<lt>".to_owned(),
             Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("<C-{c}>"),
             other => format!("<{other}>"),
         }
     }
@@ -145,13 +146,13 @@ fn begins_a_name(name: &str, next: &str) -> bool {
     (word && cut_off) || (!name.is_empty() && Key::from_name(name).is_ok())
 }
 
-/// The key as a person reads it in help: `j`, `Enter`, `Ctrl-C`, `Space`.
+/// The key as a person reads it on screen: `j`, `Enter`, `Ctrl-C`, `Space`.
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Key::Char(' ') => f.write_str("Space"),
             Key::Char(c) => write!(f, "{c}"),
-            Key::Ctrl(c) => write!(f, "C-{c}"),
+            Key::Ctrl(c) => write!(f, "Ctrl-{}", c.to_ascii_uppercase()),
             Key::Enter => f.write_str("Enter"),
             Key::Esc => f.write_str("Esc"),
             Key::Tab => f.write_str("Tab"),

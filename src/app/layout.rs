@@ -1,5 +1,8 @@
-//! Screen geometry as plain numbers, shared by `update` (to wrap and scroll text) and the
-//! drawing code (to place widgets), so both always agree.
+//! Screen geometry, worked out once: drawing places its widgets in these rectangles and `update`
+//! scrolls and pages by them, so the two always agree. Each function is pure: the same size and
+//! state give the same rectangles. (For mouse clicks, the same rectangles say what was hit.)
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 /// Below this the app shows a "make the terminal larger" message instead of a layout.
 pub const MIN_WIDTH: u16 = 60;
@@ -8,36 +11,263 @@ pub const MIN_HEIGHT: u16 = 16;
 pub const BROWSE_TWO_COLUMNS: u16 = 80;
 /// From this width the topic list gets more room.
 pub const BROWSE_WIDE_LIST: u16 = 120;
-
-/// Rows taken by the header (tabs) and the status line.
-pub const CHROME_ROWS: u16 = 2;
+/// Wider than this, a quiz card's lines get too long to read comfortably; it is centred.
+pub const MAX_CARD_WIDTH: u16 = 100;
+/// From this width the map and the party's details sit side by side.
+pub const MAP_SIDE_BY_SIDE: u16 = 100;
 
 pub fn is_too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
-/// Widths of Browse's list and detail columns; a zero list width means one column at a time.
-pub fn browse_columns(width: u16) -> (u16, u16) {
-    if width >= BROWSE_WIDE_LIST {
-        (40, width - 40)
-    } else if width >= BROWSE_TWO_COLUMNS {
-        (30, width - 30)
-    } else {
-        (0, width)
+/// The inside of a bordered box with `pad` columns of padding left and right.
+pub fn inside(area: Rect, pad: u16) -> Rect {
+    area.inner(Margin::new(1 + pad, 1))
+}
+
+/// The tabbed screen: the tabs, the pane, an optional notice line, the key hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    pub tabs: Rect,
+    pub body: Rect,
+    /// A line of its own for a notice (progress read-only, saving failed), when there is one.
+    pub notice: Option<Rect>,
+    pub hints: Rect,
+}
+
+pub fn screen(area: Rect, notice: bool) -> Screen {
+    let notice_rows = u16::from(notice);
+    let [tabs, body, notice_row, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(notice_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Screen {
+        tabs,
+        body,
+        notice: notice.then_some(notice_row),
+        hints,
     }
 }
 
-/// The text area inside the bordered, padded detail box: (width, height).
-pub fn detail_text_size(width: u16, height: u16) -> (u16, u16) {
-    let (_, detail) = browse_columns(width);
-    let body = height.saturating_sub(CHROME_ROWS);
-    (
-        detail.saturating_sub(4).max(1),
-        body.saturating_sub(2).max(1),
+/// Presentation mode: the topic (or map) over everything, a footer of hints.
+pub fn presentation(area: Rect) -> (Rect, Rect) {
+    let [main, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    (main, footer)
+}
+
+/// Browse: the topic list and the topic's text side by side, or one of them when narrow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Browse {
+    pub list: Option<Rect>,
+    pub detail: Option<Rect>,
+    /// Where the topic's text goes (inside the detail box); sized even when the list shows
+    /// alone, so the text is wrapped and paged the same either way.
+    pub text: Rect,
+}
+
+pub fn browse(body: Rect, reading: bool) -> Browse {
+    let list_width = if body.width >= BROWSE_WIDE_LIST {
+        40
+    } else if body.width >= BROWSE_TWO_COLUMNS {
+        30
+    } else {
+        0
+    };
+    // With no room for the list, the detail box takes the whole body.
+    let [list, detail] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(body);
+    let text = inside(detail, 1);
+    let (list, detail) = match (list_width, reading) {
+        (0, true) => (None, Some(body)),
+        (0, false) => (Some(body), None),
+        _ => (Some(list), Some(detail)),
+    };
+    Browse { list, detail, text }
+}
+
+/// Search: the query box above the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Search {
+    pub query: Rect,
+    pub query_text: Rect,
+    pub results: Rect,
+    /// Inside the results box: two rows a result.
+    pub results_text: Rect,
+}
+
+pub fn search(body: Rect) -> Search {
+    let [query, results] =
+        Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(body);
+    Search {
+        query,
+        query_text: inside(query, 1),
+        results,
+        results_text: inside(results, 1),
+    }
+}
+
+/// A quiz card (cards, written practice, mock test): a heading row, then a bordered card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Card {
+    pub heading: Rect,
+    pub card: Rect,
+    /// Inside the card's border and padding.
+    pub text: Rect,
+}
+
+/// `narrow`: at most [`MAX_CARD_WIDTH`] wide, centred.
+pub fn card(body: Rect, narrow: bool) -> Card {
+    let [heading, card] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
+    let card = if narrow && card.width > MAX_CARD_WIDTH {
+        let [_, centre, _] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(MAX_CARD_WIDTH),
+            Constraint::Fill(1),
+        ])
+        .areas(card);
+        centre
+    } else {
+        card
+    };
+    let text = Rect {
+        x: card.x.saturating_add(3),
+        y: card.y.saturating_add(2),
+        width: card.width.saturating_sub(6),
+        height: card.height.saturating_sub(3),
+    };
+    Card {
+        heading,
+        card,
+        text,
+    }
+}
+
+/// The map and the highlighted party's details.
+pub fn map(body: Rect) -> (Rect, Rect) {
+    if body.width >= MAP_SIDE_BY_SIDE {
+        let [map, detail] =
+            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(body);
+        (map, detail)
+    } else {
+        let detail_rows = (body.height / 3).max(5);
+        let [map, detail] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(detail_rows)]).areas(body);
+        (map, detail)
+    }
+}
+
+/// A `width` x `height` rectangle in the middle of `area` (clipped to it), for pop-ups.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
     )
 }
 
-/// Rows of the search results list (below the query box).
-pub fn search_result_rows(height: u16) -> u16 {
-    height.saturating_sub(CHROME_ROWS + 3 + 2).max(1)
+/// The key help pop-up: its rows in one or two columns, a footer line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Help {
+    pub popup: Rect,
+    pub body: Rect,
+    pub footer: Rect,
+    pub columns: usize,
+    /// Rows in each column; more than `body.height` when the help scrolls.
+    pub per_column: usize,
+    pub column_width: u16,
+}
+
+/// Columns between the two columns of help.
+const HELP_GAP: usize = 3;
+
+/// `entries` rows of help, the widest `entry_width` columns, over `area`.
+pub fn help(area: Rect, entries: usize, entry_width: usize) -> Help {
+    // Two columns when one would not fit the height (borders, gap and footer take 4 rows) and
+    // two fit the width; otherwise one column, which scrolls.
+    let fits_one = entries + 4 <= usize::from(area.height);
+    let two_fit = entry_width * 2 + HELP_GAP + 6 <= usize::from(area.width);
+    let columns = if fits_one || !two_fit { 1 } else { 2 };
+    let per_column = entries.div_ceil(columns);
+    let body_width = entry_width * columns + HELP_GAP * (columns - 1);
+    let width = u16::try_from(body_width + 6)
+        .unwrap_or(u16::MAX)
+        .min(area.width);
+    let height = u16::try_from(per_column + 4)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup = centered(area, width, height);
+    let inner = inside(popup, 2);
+    let [body, _, footer] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    Help {
+        popup,
+        body,
+        footer,
+        columns,
+        per_column,
+        column_width: u16::try_from(entry_width + HELP_GAP).unwrap_or(u16::MAX),
+    }
+}
+
+impl Help {
+    /// How far the help can scroll: rows that do not fit the body.
+    pub fn max_scroll(&self) -> usize {
+        self.per_column
+            .saturating_sub(usize::from(self.body.height))
+    }
+}
+
+/// The first row to show so that `selected` stays in view, kept near the middle when the list
+/// is longer than the window. A pure function of its inputs, so drawing needs no scroll state.
+pub fn list_offset(selected: usize, len: usize, window: usize) -> usize {
+    if len <= window || window == 0 {
+        return 0;
+    }
+    selected.saturating_sub(window / 2).min(len - window)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browse_text_is_the_same_size_whichever_side_shows() {
+        let body = Rect::new(0, 1, 70, 20);
+        assert_eq!(browse(body, true).text, browse(body, false).text);
+        assert_eq!(browse(body, false).detail, None);
+        let wide = browse(Rect::new(0, 1, 100, 20), false);
+        assert_eq!(wide.text.width, 100 - 30 - 4);
+        assert!(wide.list.is_some() && wide.detail.is_some());
+    }
+
+    #[test]
+    fn a_notice_takes_a_line_of_its_own_above_the_hints() {
+        let plain = screen(Rect::new(0, 0, 80, 24), false);
+        let noticed = screen(Rect::new(0, 0, 80, 24), true);
+        assert_eq!(plain.notice, None);
+        assert_eq!(noticed.notice, Some(Rect::new(0, 22, 80, 1)));
+        assert_eq!(
+            (noticed.hints.y, noticed.body.height),
+            (23, plain.body.height - 1)
+        );
+    }
+
+    #[test]
+    fn help_that_does_not_fit_scrolls_in_one_column() {
+        let narrow = help(Rect::new(0, 1, 60, 13), 30, 40);
+        assert_eq!(narrow.columns, 1);
+        assert!(narrow.max_scroll() > 0);
+        let roomy = help(Rect::new(0, 1, 160, 40), 30, 40);
+        assert_eq!(roomy.max_scroll(), 0);
+    }
 }

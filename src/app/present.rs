@@ -1,8 +1,48 @@
-//! Presentation mode state: one topic on a projector, its points revealed one at a time.
+//! Presentation mode: one topic on a projector, its points revealed one at a time; the
+//! relationship map full screen; a question for the class. Drawn over everything, with its own
+//! keys only (the panes' keys, like `/` or Tab, do nothing here). Presenting records nothing.
 
+use super::action::Action;
+use super::keymap::{Binding, Context, bind};
+use super::keys::{Key::*, SPACE};
+use super::map::MapPane;
+use super::pane::{Cx, Effect, Hint, PaneState, hint, hint_range};
 use super::text_area::TextArea;
-use crate::content::{Guide, Section, Topic};
-use crate::quiz::Question;
+use crate::content::{Guide, Section, Topic, TopicRef};
+use crate::lookup::{Lookup, find_topic};
+use crate::quiz::{Question, class_question};
+use crate::search::Narrowing;
+
+/// Presenting a topic.
+pub const TOPIC: Context = Context::keys("presentation");
+/// The relationship map, full screen.
+pub const MAP: Context = Context::keys("presentation map");
+/// Typing a topic's name to go to.
+pub const JUMP: Context = Context::text_box("go to a topic");
+/// A question for the class: the next key shows the answer, the one after puts it away.
+pub const QUESTION: Context = Context::any_key("class question", Action::Confirm);
+
+#[rustfmt::skip]
+pub const BINDINGS: &[Binding] = &[
+    bind(TOPIC, &[SPACE, Right], Action::RevealNext, "show the next point"),
+    bind(TOPIC, &[Left], Action::RevealBack, "hide the last point shown"),
+    bind(TOPIC, &[Char('r')], Action::RevealAll, "show every point and example"),
+    bind(TOPIC, &[Char('n'), Char(']')], Action::NextTopic, "next topic"),
+    bind(TOPIC, &[Char('p'), Char('[')], Action::PrevTopic, "previous topic"),
+    bind(TOPIC, &[Char('g')], Action::StartJump, "go to a topic by name"),
+    bind(TOPIC, &[Char('c')], Action::ClassQuestion, "a question for the class; again for the answer"),
+    bind(TOPIC, &[Char('m')], Action::ToggleMap, "the relationship map"),
+    bind(TOPIC, &[Esc], Action::LeaveMode, "leave the presentation"),
+    bind(MAP, &[Right, Down, Char('l'), Char('j')], Action::Down, "next party"),
+    bind(MAP, &[Left, Up, Char('h'), Char('k')], Action::Up, "previous party"),
+    bind(MAP, &[Enter], Action::Confirm, "present the party's topic"),
+    bind(MAP, &[Char('m')], Action::ToggleMap, "back to the topic"),
+    bind(MAP, &[Esc], Action::LeaveMode, "leave the presentation"),
+    bind(JUMP, &[Enter], Action::OpenResult, "go to the topic"),
+    bind(JUMP, &[Esc], Action::LeaveMode, "cancel"),
+    bind(JUMP, &[Backspace], Action::Backspace, "delete the character before the cursor"),
+    bind(QUESTION, &[Enter, SPACE], Action::Confirm, "show the answer (any key); again to go back"),
+];
 
 /// What a presentation reveals in turn, in the topic's section order: its points first, then
 /// its examples.
@@ -36,15 +76,6 @@ impl<'a> Reveals<'a> {
     }
 }
 
-/// What the presentation shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum PresentView {
-    #[default]
-    Topic,
-    /// The relationship map, full screen.
-    Map,
-}
-
 /// A question for the class on the current topic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClassQuestion {
@@ -52,14 +83,336 @@ pub struct ClassQuestion {
     pub answer_shown: bool,
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct PresentState {
-    pub view: PresentView,
-    /// How many of the topic's points and examples are showing.
-    pub revealed: usize,
-    pub class_question: Option<ClassQuestion>,
-    /// `g`: typing a topic's name to jump to it.
-    pub jump: Option<TextArea>,
+/// What the presentation shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    Topic,
+    Question(ClassQuestion),
+    /// Typing a topic's name to go to it.
+    Jump(TextArea),
+    Map,
+}
+
+#[derive(Debug, Clone)]
+pub struct Presentation {
     /// Started with `carestudy present`: leaving the presentation quits.
-    pub standalone: bool,
+    standalone: bool,
+    /// The topic presented, as a place in the display order.
+    topic: usize,
+    /// How many of its points and examples are showing.
+    revealed: usize,
+    /// Class questions asked so far, so each is drawn afresh but reproducibly.
+    asked: u64,
+    map: MapPane,
+    view: View,
+}
+
+impl Presentation {
+    /// Presents the topic at `topic`, or the map with `map` highlighted.
+    pub fn new(topic: usize, map: Option<usize>, standalone: bool) -> Self {
+        Self {
+            standalone,
+            topic,
+            revealed: 0,
+            asked: 0,
+            map: MapPane::new(map.unwrap_or(0)),
+            view: if map.is_some() {
+                View::Map
+            } else {
+                View::Topic
+            },
+        }
+    }
+
+    pub fn topic(&self) -> usize {
+        self.topic
+    }
+
+    pub fn revealed(&self) -> usize {
+        self.revealed
+    }
+
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    pub fn map(&self) -> &MapPane {
+        &self.map
+    }
+
+    fn topic_ref(&self, cx: &Cx) -> Option<TopicRef> {
+        cx.topics.get(self.topic).copied()
+    }
+
+    /// How many points and examples the topic reveals in turn.
+    pub fn items(&self, topics: &[TopicRef], library: &crate::content::Library) -> usize {
+        let Some(&at) = topics.get(self.topic) else {
+            return 0;
+        };
+        match (library.guide(at.guide), library.topic(at)) {
+            (Some(guide), Some(topic)) => Reveals::of(guide, topic).len(),
+            _ => 0,
+        }
+    }
+
+    fn present(&mut self, index: usize, cx: &Cx) {
+        self.topic = index.min(cx.topics.len().saturating_sub(1));
+        self.revealed = 0;
+        self.view = View::Topic;
+    }
+
+    /// Goes to the topic whose title (or failing that, text) best matches `name`.
+    fn go_to(&mut self, name: &str, cx: &Cx) {
+        let found = match find_topic(cx.library, name) {
+            Lookup::Found(at) => Some(at),
+            Lookup::Ambiguous(candidates) => candidates.first().copied(),
+            Lookup::Unknown(_) => cx
+                .index()
+                .search_limited(name, 1, &mut Narrowing::default())
+                .hits
+                .first()
+                .map(|hit| hit.topic),
+        };
+        match found.and_then(|at| cx.position(at)) {
+            Some(index) => self.present(index, cx),
+            None => self.view = View::Topic,
+        }
+    }
+
+    fn ask_the_class(&mut self, cx: &Cx) {
+        let Some(at) = self.topic_ref(cx) else {
+            return;
+        };
+        self.asked += 1;
+        if let Some(question) = class_question(cx.library, at, cx.seed.wrapping_add(self.asked)) {
+            self.view = View::Question(ClassQuestion {
+                question,
+                answer_shown: false,
+            });
+        }
+    }
+
+    fn leave(&self) -> Effect {
+        Effect::LeavePresentation {
+            topic: self.topic,
+            quit: self.standalone,
+        }
+    }
+
+    fn update_topic(&mut self, action: Action, cx: &Cx) -> Effect {
+        let items = self.items(cx.topics, cx.library);
+        match action {
+            Action::RevealNext => self.revealed = (self.revealed + 1).min(items),
+            Action::RevealBack => self.revealed = self.revealed.saturating_sub(1),
+            Action::RevealAll => self.revealed = items,
+            Action::NextTopic => self.present(self.topic + 1, cx),
+            Action::PrevTopic => self.present(self.topic.saturating_sub(1), cx),
+            Action::StartJump => self.view = View::Jump(TextArea::default()),
+            Action::ClassQuestion => self.ask_the_class(cx),
+            Action::ToggleMap => {
+                // Start the map on the party being presented, if it is one.
+                let current = self.topic_ref(cx);
+                if let Some(i) = cx.parties.iter().position(|p| Some(p.topic) == current) {
+                    self.map = MapPane::new(i);
+                }
+                self.view = View::Map;
+            }
+            Action::LeaveMode => return self.leave(),
+            _ => {}
+        }
+        Effect::None
+    }
+}
+
+impl PaneState for Presentation {
+    fn update(&mut self, action: Action, cx: &Cx) -> Effect {
+        match &mut self.view {
+            View::Topic => return self.update_topic(action, cx),
+            View::Jump(name) => match action {
+                Action::Type(c) => name.insert(c),
+                Action::Backspace => name.backspace(),
+                Action::LeaveMode => self.view = View::Topic,
+                Action::OpenResult => {
+                    let name = name.text();
+                    self.go_to(&name, cx);
+                }
+                _ => {}
+            },
+            View::Question(question) => match action {
+                Action::Confirm if !question.answer_shown => question.answer_shown = true,
+                Action::Confirm => self.view = View::Topic,
+                _ => {}
+            },
+            View::Map => match action {
+                Action::ToggleMap => self.view = View::Topic,
+                Action::LeaveMode => return self.leave(),
+                Action::Confirm => {
+                    let party = cx.parties.get(self.map.selected());
+                    if let Some(index) = party.and_then(|p| cx.position(p.topic)) {
+                        self.present(index, cx);
+                    }
+                }
+                other => self.map.steer(other, cx.parties.len()),
+            },
+        }
+        Effect::None
+    }
+
+    fn context(&self) -> Context {
+        match self.view {
+            View::Topic => TOPIC,
+            View::Question(_) => QUESTION,
+            View::Jump(_) => JUMP,
+            View::Map => MAP,
+        }
+    }
+
+    fn hints(&self) -> Vec<Hint> {
+        match &self.view {
+            View::Topic => vec![
+                hint(Action::RevealNext, "next", 1),
+                hint(Action::RevealBack, "back", 2),
+                hint(Action::RevealAll, "all", 4),
+                hint_range(Action::NextTopic, Action::PrevTopic, "topic", 2),
+                hint(Action::StartJump, "go to", 5),
+                hint(Action::ClassQuestion, "class question", 5),
+                hint(Action::ToggleMap, "map", 5),
+                hint(Action::LeaveMode, "leave", 1),
+            ],
+            View::Map => vec![
+                hint_range(Action::Down, Action::Up, "party", 1),
+                hint(Action::Confirm, "present its topic", 1),
+                hint(Action::ToggleMap, "back to the topic", 2),
+                hint(Action::LeaveMode, "leave", 1),
+            ],
+            View::Jump(_) => vec![
+                hint(Action::OpenResult, "go", 1),
+                hint(Action::LeaveMode, "cancel", 1),
+            ],
+            View::Question(_) => vec![],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_driver::*;
+    use super::super::*;
+
+    #[test]
+    fn presenting_reveals_points_one_at_a_time_and_records_nothing() {
+        let mut app = app();
+        press(&mut app, "jP");
+        let items = app
+            .presentation()
+            .map_or(0, |p| p.items(app.topics(), app.library()));
+        assert!(items > 2);
+        press(&mut app, "<Space><Right>");
+        assert_eq!(presented(&app), Some((1, 2)));
+        press(&mut app, "<Left>");
+        assert_eq!(presented(&app), Some((1, 1)));
+        press(&mut app, "r<Space>");
+        assert_eq!(presented(&app), Some((1, items)), "stops at the end");
+        press(&mut app, "c");
+        assert!(matches!(presenting_view(&app), Some(View::Question(q)) if !q.answer_shown));
+        press(&mut app, "1");
+        assert!(
+            matches!(presenting_view(&app), Some(View::Question(q)) if q.answer_shown),
+            "any key shows the answer"
+        );
+        press(&mut app, "1");
+        assert_eq!(presenting_view(&app), Some(View::Topic));
+        assert!(
+            app.progress().cards.is_empty(),
+            "presenting records nothing"
+        );
+        press(&mut app, "n");
+        assert_eq!(presented(&app), Some((2, 0)));
+        press(&mut app, "<Esc>");
+        assert!(app.presentation().is_none() && !app.should_quit());
+        assert_eq!(
+            browse(&app).selected(),
+            2,
+            "Browse is on the topic last presented"
+        );
+    }
+
+    #[test]
+    fn presenting_jumps_to_a_topic_by_name_and_shows_the_map() {
+        let mut app = app();
+        press(&mut app, "Pgvolunteers<Enter>");
+        let title = |app: &App| {
+            let at = app.topics().get(presented(app)?.0)?;
+            Some(app.library().topic(*at)?.title.clone())
+        };
+        assert_eq!(title(&app).as_deref(), Some("Volunteers"));
+        press(&mut app, "m");
+        assert_eq!(presenting_view(&app), Some(View::Map));
+        let selected = app.presentation().map_or(0, |p| p.map().selected());
+        assert_eq!(
+            app.parties()[selected].name,
+            "Volunteers",
+            "the map starts on it"
+        );
+        press(&mut app, "j<Enter>");
+        assert_eq!(presenting_view(&app), Some(View::Topic));
+        assert_ne!(title(&app).as_deref(), Some("Volunteers"));
+    }
+
+    #[test]
+    fn leaving_a_standalone_presentation_quits() {
+        let library = crate::test_support::builtin_library();
+        let options = AppOptions {
+            present: true,
+            ..AppOptions::default()
+        };
+        let mut app = App::new(library, options);
+        press(&mut app, "<Esc>");
+        assert!(app.should_quit());
+    }
+
+    #[test]
+    fn slash_in_a_presentation_does_not_drop_into_search() {
+        let library = crate::test_support::builtin_library();
+        let options = AppOptions {
+            present: true,
+            ..AppOptions::default()
+        };
+        let mut app = App::new(library, options);
+        press(&mut app, "/");
+        assert!(app.presentation().is_some(), "still presenting");
+        assert_eq!(app.pane(), Pane::Browse);
+        press(&mut app, "abc");
+        assert!(app.panes().search.input().is_empty());
+    }
+
+    #[test]
+    fn tab_is_neither_listed_nor_acted_on_in_a_presentation() {
+        let mut app = app();
+        press(&mut app, "P");
+        let listed: Vec<String> = app.help_rows().into_iter().map(|(keys, _)| keys).collect();
+        assert!(
+            !listed.iter().any(|keys| keys.contains("Tab")),
+            "help lists {listed:?}"
+        );
+        press(&mut app, "<Tab><S-Tab><Tab>");
+        assert_eq!(
+            app.pane(),
+            Pane::Browse,
+            "the panes underneath did not move"
+        );
+        assert!(app.presentation().is_some());
+    }
+
+    #[test]
+    fn the_arrows_go_round_the_map_in_a_presentation() {
+        let mut app = app_at(80, 24, Pane::Map);
+        press(&mut app, "P");
+        let selected = |app: &App| app.presentation().map(|p| p.map().selected());
+        assert_eq!(selected(&app), Some(0));
+        press(&mut app, "<Right><Right>");
+        assert_eq!(selected(&app), Some(2));
+        press(&mut app, "<Left>");
+        assert_eq!(selected(&app), Some(1));
+    }
 }

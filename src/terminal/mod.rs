@@ -74,7 +74,7 @@ fn event_loop(
         if let Err(e) = screen.draw(|frame| ui::draw_themed(frame, app, themes)) {
             return lost_or(e);
         }
-        if app.should_quit {
+        if app.should_quit() {
             return Ok(Ended::Quit);
         }
         let Some(first) = inputs.next(TICK) else {
@@ -106,7 +106,7 @@ fn event_loop(
                 }
                 Input::Lost => return Ok(Ended::TerminalLost),
             }
-            if app.should_quit {
+            if app.should_quit() {
                 break;
             }
         }

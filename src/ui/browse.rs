@@ -1,32 +1,25 @@
 //! Browse: the guides and their topics on the left, the selected topic on the right. Below the
 //! two-column breakpoint, one of the two fills the screen depending on focus.
 
-use super::{list_offset, theme::Theme};
+use super::theme::Theme;
 use crate::app::App;
-use crate::app::browse::Focus;
-use crate::app::detail::{LineKind, detail_lines};
-use crate::app::layout;
+use crate::app::browse::{BrowsePane, Focus};
+use crate::app::detail::LineKind;
+use crate::app::layout::{self, list_offset};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Padding, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let (list_width, _) = layout::browse_columns(area.width);
-    if list_width == 0 {
-        match app.browse.focus {
-            Focus::List => draw_list(frame, area, app, theme),
-            Focus::Detail => draw_detail(frame, area, app, theme),
-        }
-        return;
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, browse: &BrowsePane, theme: &Theme) {
+    let layout = layout::browse(area, browse.focus() == Focus::Detail);
+    if let Some(list) = layout.list {
+        draw_list(frame, list, app, browse, theme);
     }
-    let [list, detail] =
-        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(area);
-    draw_list(frame, list, app, theme);
-    draw_detail(frame, detail, app, theme);
+    if let Some(detail) = layout.detail {
+        draw_detail(frame, detail, layout.text, app, browse, theme);
+    }
 }
 
 /// One row of the topic list: a guide heading or a topic (with its index in the flat list).
@@ -35,8 +28,8 @@ enum Row<'a> {
     Topic(usize, &'a str),
 }
 
-fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let focused = app.browse.focus == Focus::List;
+fn draw_list(frame: &mut Frame, area: Rect, app: &App, browse: &BrowsePane, theme: &Theme) {
+    let focused = browse.focus() == Focus::List;
     let block = Block::bordered()
         .title(" Topics ")
         .border_style(theme.border(focused));
@@ -55,7 +48,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let selected_row = rows
         .iter()
-        .position(|r| matches!(r, Row::Topic(i, _) if *i == app.browse.selected))
+        .position(|r| matches!(r, Row::Topic(i, _) if *i == browse.selected()))
         .unwrap_or(0);
     let height = usize::from(inner.height);
     let offset = list_offset(selected_row, rows.len(), height);
@@ -68,7 +61,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Row::Guide(title) => Line::styled(truncate(title, width), theme.guide_row),
             Row::Topic(i, title) => {
                 let text = format!(" {}", truncate(title, width.saturating_sub(1)));
-                if *i == app.browse.selected {
+                if *i == browse.selected() {
                     let padded = format!("{text:width$}");
                     Line::styled(padded, theme.selection(focused))
                 } else {
@@ -80,25 +73,30 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let focused = app.browse.focus == Focus::Detail;
+fn draw_detail(
+    frame: &mut Frame,
+    area: Rect,
+    inner: Rect,
+    app: &App,
+    browse: &BrowsePane,
+    theme: &Theme,
+) {
+    let focused = browse.focus() == Focus::Detail;
     let total = app.topics().len();
-    let position = format!(" Topic {} of {} ", app.browse.selected + 1, total);
+    let position = format!(" Topic {} of {} ", browse.selected() + 1, total);
     let block = Block::bordered()
         .title(position)
-        .border_style(theme.border(focused))
-        .padding(Padding::horizontal(1));
-    let inner = block.inner(area);
+        .border_style(theme.border(focused));
     frame.render_widget(block, area);
     let Some(at) = app.selected_topic() else {
         frame.render_widget(Paragraph::new("No topics loaded."), inner);
         return;
     };
-    let lines = detail_lines(app.library(), at, inner.width, &app.written_answers(at));
+    let lines = browse.lines(app.library(), app.progress(), at, inner.width);
     let height = usize::from(inner.height);
     let max_scroll = lines.len().saturating_sub(height);
-    let scroll = app.browse.scroll.min(max_scroll);
-    let highlight = app.browse.highlight.as_ref();
+    let scroll = browse.scroll().min(max_scroll);
+    let highlight = browse.highlight();
     let styled: Vec<Line> = lines
         .iter()
         .skip(scroll)

@@ -1,18 +1,20 @@
-//! The header (pane tabs) and the status line (the current pane's main keys).
+//! The tabs, the notice line and the status line of key hints. Hints name their keys from the
+//! key map; when they do not fit, the least important drop out whole (never cut mid-word).
 
 use super::theme::Theme;
-use crate::app::keymap::Context;
-use crate::app::quiz_pane::{Phase, QuizMode};
-use crate::app::{Action, App, Pane};
+use crate::app::layout::Screen;
+use crate::app::pane::hint;
+use crate::app::{Action, App, Hint, Pane};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
-pub fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = vec![Span::styled(" carestudy ", theme.brand), Span::raw(" ")];
     for pane in Pane::ALL {
-        let style = if pane == app.pane {
+        let style = if pane == app.pane() {
             theme.tab_active
         } else {
             theme.tab
@@ -20,148 +22,98 @@ pub fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(format!(" {} ", pane.title()), style));
         spans.push(Span::raw(" "));
     }
-    let help = Line::from(vec![
-        Span::styled("?", theme.key),
-        Span::styled(" help ", theme.muted),
-    ]);
-    let [left, right] = Layout::horizontal([Constraint::Min(0), Constraint::Length(7)]).areas(area);
+    let help = app
+        .hint_keys(&hint(Action::ToggleHelp, "help", 1))
+        .map(|key| {
+            Line::from(vec![
+                Span::styled(key, theme.key),
+                Span::styled(" help ", theme.muted),
+            ])
+        })
+        .unwrap_or_default();
+    let width = u16::try_from(help.width()).unwrap_or(0);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(spans)), left);
     frame.render_widget(Paragraph::new(help).right_aligned(), right);
 }
 
-/// What the status line advertises for the pane and state: (context, action, label).
-fn hints(app: &App) -> Vec<(Context, Action, &'static str)> {
-    use Action as A;
-    use Context as C;
-    match app.pane {
-        Pane::Browse if app.browse.focus == crate::app::browse::Focus::Detail => vec![
-            (C::Browse, A::Down, "scroll"),
-            (C::Browse, A::NextTopic, "next"),
-            (C::Browse, A::PrevTopic, "previous"),
-            (C::Browse, A::FocusList, "list"),
-            (C::Commands, A::FocusQuery, "search"),
-            (C::Commands, A::Quit, "quit"),
-        ],
-        Pane::Browse => vec![
-            (C::Browse, A::Down, "move"),
-            (C::Browse, A::FocusDetail, "read"),
-            (C::Browse, A::NextTopic, "next"),
-            (C::Commands, A::FocusQuery, "search"),
-            (C::Always, A::NextPane, "panes"),
-            (C::Commands, A::Quit, "quit"),
-        ],
-        Pane::Search if app.search.editing => vec![
-            (C::SearchQuery, A::Down, "results"),
-            (C::SearchQuery, A::OpenResult, "open"),
-            (C::SearchQuery, A::SearchEscape, "clear/leave"),
-            (C::Always, A::NextPane, "panes"),
-            (C::Always, A::Quit, "quit"),
-        ],
-        Pane::Search => vec![
-            (C::SearchResults, A::Down, "move"),
-            (C::SearchResults, A::OpenResult, "open"),
-            (C::SearchResults, A::FocusQuery, "type"),
-            (C::Commands, A::Quit, "quit"),
-        ],
-        Pane::Map => vec![
-            (C::Map, A::Down, "next party"),
-            (C::Map, A::Confirm, "open topic"),
-            (C::Always, A::NextPane, "panes"),
-            (C::Commands, A::Quit, "quit"),
-        ],
-        Pane::Progress => vec![
-            (C::Progress, A::Down, "move"),
-            (C::Progress, A::Confirm, "practise topic"),
-            (C::Always, A::NextPane, "panes"),
-            (C::Commands, A::Quit, "quit"),
-        ],
-        Pane::Quiz if app.quiz.mode == QuizMode::Mock => {
-            if app.quiz.mock.as_ref().is_some_and(|m| m.result.is_some()) {
-                vec![
-                    (C::MockResults, A::Down, "scroll"),
-                    (C::MockResults, A::LeaveMode, "back to the quiz"),
-                    (C::Commands, A::Quit, "quit"),
-                ]
-            } else {
-                vec![
-                    (C::Mock, A::Choose(1), "answer 1-4"),
-                    (C::Mock, A::NextQuestion, "next"),
-                    (C::Mock, A::PrevQuestion, "previous"),
-                    (C::Mock, A::FinishMock, "finish"),
-                ]
-            }
-        }
-        Pane::Quiz if app.quiz.mode == QuizMode::Write => {
-            let checked = app.quiz.write.as_ref().is_some_and(|w| w.checked.is_some());
-            if checked {
-                vec![
-                    (C::WriteFeedback, A::Choose(1), "Again"),
-                    (C::WriteFeedback, A::Choose(3), "Good"),
-                    (C::WriteFeedback, A::Choose(4), "Easy"),
-                    (C::WriteFeedback, A::LeaveMode, "cards"),
-                ]
-            } else {
-                vec![
-                    (C::WriteAnswer, A::Submit, "check"),
-                    (C::WriteAnswer, A::Newline, "new line"),
-                    (C::WriteAnswer, A::LeaveMode, "cards"),
-                    (C::Always, A::NextPane, "panes"),
-                ]
-            }
-        }
-        Pane::Quiz => {
-            let flip = app
-                .quiz
-                .question
-                .as_ref()
-                .is_some_and(|q| q.choice().is_none());
-            let mut hints = match (flip, app.quiz.phase) {
-                (_, Phase::Answered { .. }) => vec![(C::Quiz, A::Confirm, "next question")],
-                (true, Phase::Revealed) => vec![
-                    (C::Quiz, A::Choose(1), "Again"),
-                    (C::Quiz, A::Choose(2), "Hard"),
-                    (C::Quiz, A::Choose(3), "Good"),
-                    (C::Quiz, A::Choose(4), "Easy"),
-                ],
-                (true, _) => vec![
-                    (C::Quiz, A::Flip, "reveal"),
-                    (C::Quiz, A::Choose(1), "Again"),
-                    (C::Quiz, A::Choose(4), "Easy"),
-                ],
-                (false, _) => vec![
-                    (C::Quiz, A::Choose(1), "answer 1-4"),
-                    (C::Quiz, A::Confirm, "answer highlighted"),
-                ],
-            };
-            hints.push((C::Quiz, A::ChangeQuizScope, "guide"));
-            hints.push((C::Quiz, A::StartWriting, "write"));
-            hints.push((C::Quiz, A::StartMock, "mock"));
-            hints.push((C::Commands, A::Quit, "quit"));
-            hints
-        }
+/// The notice line (when progress is not being saved normally) and the key hints.
+pub fn draw_status(frame: &mut Frame, layout: &Screen, app: &App, theme: &Theme) {
+    if let (Some(row), Some(problem)) = (layout.notice, app.saving_problem()) {
+        let text = Line::styled(format!(" {problem}"), theme.wrong);
+        frame.render_widget(Paragraph::new(text), row);
     }
+    let (spans, _) = hint_spans(app, &app.hints(), layout.hints.width, " ", "  ", theme);
+    frame.render_widget(Paragraph::new(Line::from(spans)), layout.hints);
 }
 
-pub fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    // A saving problem stays in view at the right; the key hints take the rest.
-    let area = match app.saving_problem() {
-        Some(problem) => {
-            let width = u16::try_from(problem.len() + 2).unwrap_or(u16::MAX);
-            let [hints, warning] =
-                Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
-            let text = Line::styled(format!("{problem} "), theme.wrong);
-            frame.render_widget(Paragraph::new(text).right_aligned(), warning);
-            hints
-        }
-        None => area,
+/// The hints that fit `width`, in their order, as `key label` pairs after `lead` and separated
+/// by `gap`. When they do not all fit, the highest-ranked (least important) drop out whole;
+/// the flag says whether any did.
+pub fn hint_spans(
+    app: &App,
+    hints: &[Hint],
+    width: u16,
+    lead: &str,
+    gap: &str,
+    theme: &Theme,
+) -> (Vec<Span<'static>>, bool) {
+    let pieces: Vec<(String, &Hint)> = hints
+        .iter()
+        .filter_map(|hint| Some((app.hint_keys(hint)?, hint)))
+        .collect();
+    let piece_width = |(keys, hint): &(String, &Hint)| keys.width() + 1 + hint.label.width();
+    let mut kept: Vec<usize> = (0..pieces.len()).collect();
+    let total = |kept: &[usize]| {
+        let gaps = kept.len().saturating_sub(1) * gap.width();
+        lead.width() + gaps + kept.iter().map(|&i| piece_width(&pieces[i])).sum::<usize>()
     };
-    let mut spans = vec![Span::raw(" ")];
-    for (context, action, label) in hints(app) {
-        let Some(key) = app.keymap().first_key(context, action) else {
-            continue;
+    while total(&kept) > usize::from(width) {
+        // The least important goes first; of equals, the one furthest right.
+        let Some(drop) = kept.iter().copied().max_by_key(|&i| (pieces[i].1.rank, i)) else {
+            break;
         };
-        spans.push(Span::styled(key.to_string(), theme.key));
-        spans.push(Span::styled(format!(" {label}  "), theme.status));
+        kept.retain(|&i| i != drop);
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let mut spans = vec![Span::raw(lead.to_owned())];
+    for (n, &i) in kept.iter().enumerate() {
+        let (keys, hint) = &pieces[i];
+        if n > 0 {
+            spans.push(Span::styled(gap.to_owned(), theme.status));
+        }
+        spans.push(Span::styled(keys.clone(), theme.key));
+        spans.push(Span::styled(format!(" {}", hint.label), theme.status));
+    }
+    (spans, kept.len() < pieces.len())
+}
+
+/// A line of pieces (each a few spans, with a rank: 1 kept longest) that fits `width`: the
+/// least important pieces drop out whole; if the first piece alone is still too wide, its
+/// last span is cut with an ellipsis. Nothing is ever cut mid-word at the edge.
+pub fn fitted(pieces: Vec<(Vec<Span<'static>>, u8)>, width: u16) -> Line<'static> {
+    let width = usize::from(width);
+    let piece_width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    let mut kept: Vec<usize> = (0..pieces.len()).collect();
+    while kept
+        .iter()
+        .map(|&i| piece_width(&pieces[i].0))
+        .sum::<usize>()
+        > width
+        && kept.len() > 1
+    {
+        let Some(drop) = kept.iter().copied().max_by_key(|&i| (pieces[i].1, i)) else {
+            break;
+        };
+        kept.retain(|&i| i != drop);
+    }
+    let mut spans: Vec<Span<'static>> = kept.iter().flat_map(|&i| pieces[i].0.clone()).collect();
+    let total = piece_width(&spans);
+    if total > width
+        && let Some(last) = spans.last_mut()
+    {
+        let room = width.saturating_sub(total - last.width());
+        last.content = super::browse::truncate(&last.content, room).into();
+    }
+    Line::from(spans)
 }

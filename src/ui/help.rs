@@ -1,14 +1,17 @@
-//! The `?` overlay: the current pane's keys, generated from the key map the app uses.
+//! The key help overlay, generated from the key map the app uses, and the saved-progress
+//! message. Help that does not fit scrolls, and its footer says how.
 
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{Action, App, Screen};
+use crate::app::{Mode, layout};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let rows = app.keymap().help(&app.pane_contexts());
+pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
+    let rows = app.help_rows();
+    let help = app.help_layout();
     let key_width = rows
         .iter()
         .map(|(keys, _)| keys.chars().count())
@@ -24,56 +27,61 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ])
         })
         .collect();
-    let entry_width = entries.iter().map(Line::width).max().unwrap_or(0);
-    // Two columns when one would not fit the screen's height (borders and footer take 4 rows).
-    let fits_one = entries.len() + 4 <= usize::from(area.height);
-    let columns = if fits_one { 1 } else { 2 };
-    let per_column = entries.len().div_ceil(columns);
-    let mut columns_of: Vec<Vec<Line>> = vec![Vec::new(); columns];
-    for (i, entry) in entries.into_iter().enumerate() {
-        columns_of[i / per_column].push(entry);
-    }
-    let gap = 3;
-    let body_width = entry_width * columns + gap * (columns - 1);
-    let width = u16::try_from(body_width + 6)
-        .unwrap_or(u16::MAX)
-        .min(area.width);
-    let height = u16::try_from(per_column + 4)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let popup = super::centered(area, width, height);
-    let title = if app.present.is_some() {
-        "Presentation"
-    } else {
-        app.pane.title()
+    let title = match app.mode() {
+        Mode::Showing {
+            screen: Screen::Presentation,
+            ..
+        } => "Presentation",
+        _ => app.pane().title(),
     };
     let block = Block::bordered()
         .title(format!(" Keys: {title} "))
         .border_style(theme.border_focus)
         .style(theme.base)
         .padding(Padding::horizontal(2));
-    let inner = block.inner(popup);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(block, popup);
-    let [body, _, footer] = Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    let column_width = u16::try_from(entry_width + gap).unwrap_or(u16::MAX);
-    for (i, lines) in columns_of.into_iter().enumerate() {
-        let x = body.x + column_width * u16::try_from(i).unwrap_or(0);
-        let column = Rect::new(
+    frame.render_widget(Clear, help.popup);
+    frame.render_widget(block, help.popup);
+    let scroll = scroll.min(help.max_scroll());
+    let body = help.body;
+    for (i, column) in entries.chunks(help.per_column.max(1)).enumerate() {
+        let x = body.x + help.column_width * u16::try_from(i).unwrap_or(0);
+        let area = Rect::new(
             x,
             body.y,
-            column_width.min(body.right().saturating_sub(x)),
+            help.column_width.min(body.right().saturating_sub(x)),
             body.height,
         );
-        frame.render_widget(Paragraph::new(lines), column);
+        let shown: Vec<Line> = column.iter().skip(scroll).cloned().collect();
+        frame.render_widget(Paragraph::new(shown), area);
     }
-    let close = Line::styled("Esc or ? closes this help", theme.muted);
-    frame.render_widget(Paragraph::new(close), footer);
+    frame.render_widget(
+        Paragraph::new(footer(app, &help, scroll, theme)),
+        help.footer,
+    );
+}
+
+/// How to close the help, and how to scroll it when it does not fit.
+fn footer(app: &App, help: &layout::Help, scroll: usize, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![
+        Span::styled(app.key_names(Action::CloseOverlay), theme.key),
+        Span::styled(" close", theme.muted),
+    ];
+    let below = help.max_scroll() - scroll;
+    if help.max_scroll() > 0 {
+        let down = app.hint_keys(&crate::app::pane::hint(Action::PageDown, "", 1));
+        let up = app.hint_keys(&crate::app::pane::hint(Action::PageUp, "", 1));
+        let more = match below {
+            0 => "  (end) ".to_owned(),
+            n => format!("  ({n} more) "),
+        };
+        spans.push(Span::styled(more, theme.muted));
+        spans.push(Span::styled(
+            format!("{}/{}", down.unwrap_or_default(), up.unwrap_or_default()),
+            theme.key,
+        ));
+        spans.push(Span::styled(" scroll", theme.muted));
+    }
+    Line::from(spans)
 }
 
 /// The saved-progress message shown once at start (a damaged file moved aside, read-only...).
@@ -85,7 +93,7 @@ pub fn draw_notice(frame: &mut Frame, area: Rect, message: &str, theme: &Theme) 
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let popup = super::centered(area, width, height);
+    let popup = layout::centered(area, width, height);
     let block = Block::bordered()
         .title(" Saved progress ")
         .border_style(theme.wrong)

@@ -4,9 +4,10 @@
 use super::browse::truncate;
 use super::theme::Theme;
 use super::wrap::{hanging, plain};
-use crate::app::App;
+use crate::app::map::MapPane;
+use crate::app::{Action, App, layout};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
@@ -14,23 +15,12 @@ use ratatui::widgets::canvas::{Canvas, Line as Stroke};
 use ratatui::widgets::{Block, Padding, Paragraph};
 
 const CENTRE: &str = "Care worker";
-/// Side by side from this width; below it the key features go under the map.
-const SIDE_BY_SIDE: u16 = 100;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let (map_area, detail_area) = if area.width >= SIDE_BY_SIDE {
-        let [map, detail] =
-            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
-                .areas(area);
-        (map, detail)
-    } else {
-        let detail_rows = (area.height / 3).max(5);
-        let [map, detail] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(detail_rows)]).areas(area);
-        (map, detail)
-    };
-    draw_map(frame, map_area, app, theme);
-    draw_detail(frame, detail_area, app, theme);
+/// The map with `map`'s party highlighted (the Map pane's, or a presentation's own).
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, map: &MapPane, theme: &Theme) {
+    let (map_area, detail_area) = layout::map(area);
+    draw_map(frame, map_area, app, map.selected(), theme);
+    draw_detail(frame, detail_area, app, map.selected(), theme);
 }
 
 /// A style's foreground as a canvas colour (mono themes have none: the terminal's default).
@@ -38,9 +28,13 @@ fn ink(style: Style) -> Color {
     style.fg.unwrap_or(Color::Reset)
 }
 
-fn draw_map(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn draw_map(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
+    let title = format!(
+        " Working relationships ({}: open) ",
+        app.screen_key_names(Action::Confirm)
+    );
     let block = Block::bordered()
-        .title(" Working relationships (Enter: open) ")
+        .title(title)
         .border_style(theme.border(true));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -75,7 +69,7 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .marker(Marker::Braille)
         .paint(|ctx| {
             for (i, &(x, y)) in positions.iter().enumerate() {
-                let colour = if i == app.party_selected {
+                let colour = if i == selected {
                     ink(theme.heading)
                 } else {
                     ink(theme.muted)
@@ -100,7 +94,7 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     .fold(usize::from(label_room), usize::min);
                 let name = truncate(&party.name, room.max(1));
                 let label = format!(" {name} ");
-                let style = if i == app.party_selected {
+                let style = if i == selected {
                     theme.selected
                 } else {
                     theme.title
@@ -113,8 +107,8 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(canvas, inner);
 }
 
-fn draw_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let party = app.parties().get(app.party_selected);
+fn draw_detail(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
+    let party = app.parties().get(selected);
     let topic = party.and_then(|p| app.library().topic(p.topic));
     let title = party.map_or_else(String::new, |p| format!(" {} ", p.name));
     let block = Block::bordered()

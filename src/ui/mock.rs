@@ -1,84 +1,92 @@
-//! A mock test: questions without feedback, then the results (score, per guide, what was missed).
+//! A mock test: questions without feedback, the question asked before finishing or quitting
+//! early, then the results (score, per guide, what was missed), which scroll.
 
+use super::chrome::fitted;
 use super::theme::Theme;
-use super::wrap::{hanging, plain};
-use crate::app::App;
-use crate::app::quiz_pane::MockState;
-use crate::progress::MockTestResult;
+use super::wrap::{hanging, plain, styled};
+use crate::app::mock::{Confirm, MockTest, Stage, result_text};
+use crate::app::{Action, App, layout};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(mock) = app.quiz.mock.as_ref() else {
-        return;
-    };
-    let [top, card] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    let block = Block::bordered()
-        .border_style(theme.border(true))
-        .padding(Padding::new(2, 2, 1, 0));
-    let inner = block.inner(card);
-    frame.render_widget(block, card);
-    match &mock.result {
-        None => {
-            frame.render_widget(Paragraph::new(header(mock, theme)), top);
-            frame.render_widget(
-                Paragraph::new(question_lines(mock, inner.width, theme)),
-                inner,
-            );
-        }
-        Some(result) => {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, test: &MockTest, theme: &Theme) {
+    let layout = layout::card(area, false);
+    frame.render_widget(
+        Block::bordered().border_style(theme.border(true)),
+        layout.card,
+    );
+    match test.stage() {
+        Stage::Results { result, scroll, .. } => {
             let title = Line::styled(" Mock test: results", theme.heading);
-            frame.render_widget(Paragraph::new(title), top);
-            let lines = result_lines(app, result, inner.width, theme);
-            let last_start = lines.len().saturating_sub(usize::from(inner.height));
-            let scroll = mock.scroll.min(last_start);
-            let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
-            frame.render_widget(Paragraph::new(shown), inner);
+            frame.render_widget(Paragraph::new(title), layout.heading);
+            let text = result_text(app.library(), result, layout.text.width);
+            let max = text.len().saturating_sub(usize::from(layout.text.height));
+            let shown: Vec<Line> = styled(&text, theme)
+                .into_iter()
+                .skip((*scroll).min(max))
+                .collect();
+            frame.render_widget(Paragraph::new(shown), layout.text);
+        }
+        stage => {
+            let header = fitted(header(test, theme), layout.heading.width);
+            frame.render_widget(Paragraph::new(header), layout.heading);
+            let lines = question_lines(app, test, layout.text.width, theme);
+            frame.render_widget(Paragraph::new(lines), layout.text);
+            if let Stage::Asking(confirm) = stage {
+                draw_question(frame, layout.card, app, test, *confirm, theme);
+            }
         }
     }
 }
 
-fn header(mock: &MockState, theme: &Theme) -> Line<'static> {
-    let answered = mock.answers.iter().filter(|a| a.is_some()).count();
-    let mut spans = vec![
-        Span::styled(" Mock test: ", theme.heading),
-        Span::styled(
-            format!("question {} of {}", mock.index + 1, mock.questions.len()),
-            theme.title,
+/// Which question, how many answered, the time left: pieces for [`fitted`].
+fn header(test: &MockTest, theme: &Theme) -> Vec<(Vec<Span<'static>>, u8)> {
+    let (number, count) = test.position();
+    let mut pieces = vec![
+        (
+            vec![
+                Span::styled(" Mock test: ", theme.heading),
+                Span::styled(format!("question {number} of {count}"), theme.title),
+            ],
+            1,
         ),
-        Span::styled(format!("   {answered} answered"), theme.muted),
+        (
+            vec![Span::styled(
+                format!("   {} answered", test.answered()),
+                theme.muted,
+            )],
+            3,
+        ),
     ];
-    if let Some(deadline) = mock.deadline {
-        let left = (deadline - mock.now).num_seconds().max(0);
-        spans.push(Span::styled(
-            format!("   {}:{:02} left", left / 60, left % 60),
-            theme.title,
-        ));
+    if let Some(left) = test.seconds_left() {
+        let left = format!("   {}:{:02} left", left / 60, left % 60);
+        pieces.push((vec![Span::styled(left, theme.title)], 2));
     }
-    Line::from(spans)
+    pieces
 }
 
-fn question_lines(mock: &MockState, width: u16, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(question) = mock.questions.get(mock.index) else {
+fn question_lines(app: &App, test: &MockTest, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(question) = test.question() else {
         return Vec::new();
     };
-    let chosen = mock.answers.get(mock.index).copied().flatten();
+    let Some((options, _)) = question.choice() else {
+        return Vec::new();
+    };
     let mut lines = plain(&question.prompt, width, theme.muted);
     lines.push(Line::raw(""));
     lines.extend(plain(&question.subject, width, theme.title));
     lines.push(Line::raw(""));
-    let options = question.choice().map_or(&[][..], |(options, _)| options);
     for (i, option) in options.iter().enumerate() {
-        let mark = if chosen == Some(i) {
+        let mark = if test.chosen() == Some(i) {
             "●"
-        } else if i == mock.highlighted {
+        } else if i == test.highlighted() {
             "›"
         } else {
             " "
         };
-        let style = if i == mock.highlighted {
+        let style = if i == test.highlighted() {
             theme.selected
         } else {
             theme.base
@@ -87,72 +95,57 @@ fn question_lines(mock: &MockState, width: u16, theme: &Theme) -> Vec<Line<'stat
         lines.extend(hanging(option, width, lead, style));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "No feedback until the end. Left/Right to revisit a question; f to finish.",
-        theme.muted,
-    ));
+    let keys = |action| {
+        app.hint_keys(&crate::app::pane::hint(action, "", 1))
+            .unwrap_or_default()
+    };
+    let text = format!(
+        "No feedback until the end. {}/{} to revisit a question; {} to finish.",
+        keys(Action::PrevQuestion),
+        keys(Action::NextQuestion),
+        keys(Action::FinishMock),
+    );
+    lines.extend(plain(&text, width, theme.muted));
     lines
 }
 
-fn result_lines(
+/// "Finish now?" or "Quit now?", with how many questions are still unanswered.
+fn draw_question(
+    frame: &mut Frame,
+    area: Rect,
     app: &App,
-    result: &MockTestResult,
-    width: u16,
+    test: &MockTest,
+    confirm: Confirm,
     theme: &Theme,
-) -> Vec<Line<'static>> {
-    let percent = (result.correct * 100)
-        .checked_div(result.questions)
-        .unwrap_or(0);
-    let mut lines = vec![Line::from(vec![
-        Span::styled("Score ", theme.muted),
-        Span::styled(
-            format!("{} of {} ({percent}%)", result.correct, result.questions),
-            theme.title,
-        ),
-    ])];
+) {
+    let unanswered = match test.unanswered() {
+        0 => "Every question is answered.".to_owned(),
+        1 => "1 question is unanswered.".to_owned(),
+        n => format!("{n} questions are unanswered."),
+    };
+    let ask = match confirm {
+        Confirm::Finish => "Finish the test now and see your results?",
+        Confirm::Quit => "Quit carestudy now? This test's answers will be lost.",
+    };
+    let width = area.width.saturating_sub(4).min(60);
+    let mut lines = plain(ask, width.saturating_sub(6), theme.title);
+    lines.extend(plain(&unanswered, width.saturating_sub(6), theme.base));
     lines.push(Line::raw(""));
-    lines.push(Line::styled("By guide", theme.heading));
-    for (guide_id, (asked, right)) in &result.per_guide {
-        let title = app
-            .library()
-            .guides
-            .iter()
-            .find(|g| &g.id == guide_id)
-            .map_or(guide_id.as_str(), |g| g.title.as_str());
-        lines.extend(hanging(
-            title,
-            width,
-            Span::styled(format!("{right:>2}/{asked:<2}  "), theme.title),
-            theme.base,
-        ));
-    }
-    lines.push(Line::raw(""));
-    if result.missed.is_empty() {
-        lines.push(Line::styled("Nothing missed. Well done!", theme.correct));
-    } else {
-        lines.push(Line::styled(
-            format!("Missed ({})", result.missed.len()),
-            theme.heading,
-        ));
-        for missed in &result.missed {
-            lines.extend(hanging(
-                &missed.question,
-                width,
-                Span::styled("✗ ", theme.wrong),
-                theme.base,
-            ));
-            lines.extend(hanging(
-                &missed.correct_answer,
-                width,
-                Span::styled("  Answer: ", theme.muted),
-                theme.correct,
-            ));
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Saved to your history. Enter: back to the quiz.",
-        theme.muted,
-    ));
-    lines
+    lines.push(Line::from(vec![
+        Span::styled(app.screen_key_names(Action::Confirm), theme.key),
+        Span::styled(" yes   ", theme.muted),
+        Span::styled(app.screen_key_names(Action::LeaveMode), theme.key),
+        Span::styled(" no, go on answering", theme.muted),
+    ]));
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup = layout::centered(area, width, height);
+    let block = Block::bordered()
+        .title(" Mock test ")
+        .border_style(theme.border_focus)
+        .style(theme.base)
+        .padding(Padding::horizontal(2));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

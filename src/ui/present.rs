@@ -1,10 +1,12 @@
 //! Presentation mode: one topic on a projector. The title in big letters when there is room,
 //! the points revealed one at a time, then the examples; a question for the class over it.
 
+use super::chrome::hint_spans;
 use super::theme::Theme;
 use super::wrap::{hanging, plain};
-use crate::app::App;
-use crate::app::present::{ClassQuestion, PresentView, Reveals};
+use crate::app::pane::hint;
+use crate::app::present::{ClassQuestion, Presentation, Reveals, View};
+use crate::app::{Action, App, layout};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -19,71 +21,68 @@ const BIG_TITLE_MAX_LINES: usize = 2;
 /// Columns and rows one big letter takes.
 const BIG_CELL: (u16, u16) = (4, 4);
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(present) = app.present.as_ref() else {
-        return;
-    };
+pub fn draw(frame: &mut Frame, app: &App, present: &Presentation, theme: &Theme) {
+    let area = frame.area();
     frame.render_widget(Block::new().style(theme.base), area);
-    let [main, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    match present.view {
-        PresentView::Map => super::map::draw(frame, main, app, theme),
-        PresentView::Topic => draw_topic(frame, main, app, theme),
+    let (main, footer) = layout::presentation(area);
+    match present.view() {
+        View::Map => super::map::draw(frame, main, app, present.map(), theme),
+        _ => draw_topic(frame, main, app, present, theme),
     }
-    let footer_line = match &present.jump {
-        Some(jump) => Line::from(vec![
-            Span::styled(" Go to topic: ", theme.heading),
-            Span::styled(jump.text(), theme.input),
-            Span::styled("   Enter go · Esc cancel", theme.muted),
-        ]),
-        None if present.view == PresentView::Map => Line::styled(
-            " Arrows: party · Enter: present its topic · m: back to the topic · Esc: leave",
-            theme.muted,
-        ),
-        None => footer_hint(app, footer.width, theme),
+    let footer_line = match present.view() {
+        View::Jump(name) => {
+            let mut spans = vec![
+                Span::styled(" Go to topic: ", theme.heading),
+                Span::styled(name.text(), theme.input),
+                Span::raw("  "),
+            ];
+            spans.extend(footer_hints(app, footer.width, theme));
+            Line::from(spans)
+        }
+        View::Map => Line::from(footer_hints(app, footer.width, theme)),
+        View::Topic | View::Question(_) => {
+            let total = present.items(app.topics(), app.library());
+            let mut spans = vec![Span::styled(
+                format!(" {}/{total} ", present.revealed()),
+                theme.key,
+            )];
+            let room = footer
+                .width
+                .saturating_sub(u16::try_from(spans[0].width()).unwrap_or(0));
+            spans.extend(footer_hints(app, room, theme));
+            Line::from(spans)
+        }
     };
     frame.render_widget(Paragraph::new(footer_line), footer);
-    if let Some(question) = &present.class_question {
+    if let View::Question(question) = present.view() {
         draw_class_question(frame, main, question, theme);
     }
 }
 
-fn footer_hint(app: &App, width: u16, theme: &Theme) -> Line<'static> {
-    let shown = app.present.as_ref().map_or(0, |p| p.revealed);
-    let total = app.present_items();
-    let mut spans = vec![Span::styled(format!(" {shown}/{total} "), theme.key)];
-    let mut used = spans[0].width();
-    let hints = [
-        "Space next",
-        "Left back",
-        "r all",
-        "n/p topic",
-        "g go to",
-        "c class question",
-        "m map",
-        "Esc leave",
+/// The presentation's key hints that fit `width`, separated by dots; when some do not fit,
+/// the key that lists them all.
+fn footer_hints(app: &App, width: u16, theme: &Theme) -> Vec<Span<'static>> {
+    let hints = app.hints();
+    let (spans, dropped) = hint_spans(app, &hints, width, " ", " · ", theme);
+    let keys = app.hint_keys(&hint(Action::ToggleHelp, "keys", 1));
+    let (true, Some(keys)) = (dropped, keys) else {
+        return spans;
+    };
+    let more = [
+        Span::styled(" · ", theme.status),
+        Span::styled(keys, theme.key),
+        Span::styled(" keys", theme.status),
     ];
-    let more = " ? keys";
-    for (i, hint) in hints.iter().enumerate() {
-        let last = i + 1 == hints.len();
-        let piece = if last {
-            format!(" {hint}")
-        } else {
-            format!(" {hint} ·")
-        };
-        let room = usize::from(width).saturating_sub(if last { 0 } else { more.len() });
-        if used + piece.len() > room {
-            spans.push(Span::styled(more, theme.muted));
-            break;
-        }
-        used += piece.len();
-        spans.push(Span::styled(piece, theme.muted));
-    }
-    Line::from(spans)
+    let more_width: usize = more.iter().map(Span::width).sum();
+    let room = width.saturating_sub(u16::try_from(more_width).unwrap_or(u16::MAX));
+    let (mut spans, _) = hint_spans(app, &hints, room, " ", " · ", theme);
+    spans.extend(more);
+    spans
 }
 
-fn draw_topic(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn draw_topic(frame: &mut Frame, area: Rect, app: &App, present: &Presentation, theme: &Theme) {
     let library = app.library();
-    let (Some(at), Some(present)) = (app.selected_topic(), app.present.as_ref()) else {
+    let Some(&at) = app.topics().get(present.topic()) else {
         return;
     };
     let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
@@ -124,10 +123,10 @@ fn draw_topic(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Reveals { points, examples } = Reveals::of(guide, topic);
     let mut lines: Vec<Line> = Vec::new();
     let roomy = body.height >= 20;
-    if present.revealed == 0 {
+    if present.revealed() == 0 {
         lines.extend(plain(&topic.summary, body.width, theme.base));
     }
-    for (i, point) in points.iter().take(present.revealed).enumerate() {
+    for (i, point) in points.iter().take(present.revealed()).enumerate() {
         if roomy && i > 0 {
             lines.push(Line::raw(""));
         }
@@ -138,7 +137,7 @@ fn draw_topic(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.title,
         ));
     }
-    let shown_examples = present.revealed.saturating_sub(points.len());
+    let shown_examples = present.revealed().saturating_sub(points.len());
     if shown_examples > 0 {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Examples", theme.heading));
@@ -206,7 +205,7 @@ fn draw_class_question(frame: &mut Frame, area: Rect, class: &ClassQuestion, the
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
-    let popup = super::centered(area, width, height);
+    let popup = layout::centered(area, width, height);
     let block = Block::bordered()
         .title(" A question for the class ")
         .border_style(theme.border_focus)

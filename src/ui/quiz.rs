@@ -1,61 +1,73 @@
 //! Quiz: the question, its options (or a flip card), feedback after an answer, and the score.
 
+use super::chrome::fitted;
 use super::theme::Theme;
 use super::wrap::{hanging, plain};
-use crate::app::App;
-use crate::app::quiz_pane::Phase;
+use crate::app::layout;
+use crate::app::quiz::{Cards, Phase, QuizMode, QuizPane};
+use crate::app::{Action, App};
 use crate::quiz::{Body, Grade, Question, QuestionKind, RecallList, Source};
-
-/// Wider than this, lines get too long to read comfortably; the card is centred instead.
-const MAX_CARD_WIDTH: u16 = 100;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let [top, card] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    draw_score(frame, top, app, theme);
-    let card = if card.width > MAX_CARD_WIDTH {
-        let [_, centre, _] = Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(MAX_CARD_WIDTH),
-            Constraint::Fill(1),
-        ])
-        .areas(card);
-        centre
-    } else {
-        card
-    };
-    let block = Block::bordered()
-        .border_style(theme.border(true))
-        .padding(Padding::new(2, 2, 1, 0));
-    let inner = block.inner(card);
-    frame.render_widget(block, card);
-    let Some(question) = app.quiz.question.as_ref() else {
-        let text =
-            "Nothing to ask here: these guides have too few points. Press g to change guide.";
-        frame.render_widget(Paragraph::new(plain(text, inner.width, theme.muted)), inner);
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, quiz: &QuizPane, theme: &Theme) {
+    match quiz.mode() {
+        QuizMode::Cards => draw_cards(frame, area, app, quiz, theme),
+        QuizMode::Writing(writing) => super::write::draw(frame, area, app, writing, theme),
+        QuizMode::Mock(test) => super::mock::draw(frame, area, app, test, theme),
+    }
+}
+
+fn draw_cards(frame: &mut Frame, area: Rect, app: &App, quiz: &QuizPane, theme: &Theme) {
+    let layout = layout::card(area, true);
+    draw_score(frame, layout.heading, app, quiz, theme);
+    frame.render_widget(Block::bordered().border_style(theme.border(true)), layout.card);
+    let inner = layout.text;
+    let cards = quiz.cards();
+    let Some(question) = cards.question.as_ref() else {
+        let text = format!(
+            "Nothing to ask here: these guides have too few points. Press {} to change guide.",
+            app.screen_key_names(Action::ChangeQuizScope)
+        );
+        frame.render_widget(Paragraph::new(plain(&text, inner.width, theme.muted)), inner);
         return;
     };
     let lines = match &question.body {
-        Body::Recall { lists } => flip_lines(question, lists, app.quiz.phase, inner.width, theme),
+        Body::Recall { lists } => flip_lines(app, question, lists, cards.phase, inner.width, theme),
         Body::Choice { options, correct } => {
-            choice_lines(app, question, options, *correct, inner.width, theme)
+            choice_lines(app, cards, question, options, *correct, inner.width, theme)
         }
     };
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_score(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let quiz = &app.quiz;
-    let mut spans = vec![
-        Span::styled(" Quiz: ", theme.heading),
-        Span::styled(app.quiz_scope_name(), theme.title),
-        Span::styled("   Score ", theme.muted),
-        Span::styled(format!("{}/{}", quiz.right, quiz.answered), theme.title),
-        Span::styled("   Due ", theme.muted),
-        Span::styled(quiz.due.to_string(), theme.title),
+/// The scope, the score and the cards due; why this card, and the last grade, while they fit.
+fn draw_score(frame: &mut Frame, area: Rect, app: &App, pane: &QuizPane, theme: &Theme) {
+    let quiz = pane.cards();
+    let mut pieces = vec![
+        (
+            vec![
+                Span::styled(" Quiz: ", theme.heading),
+                Span::styled(pane.scope_name(app.library()), theme.title),
+            ],
+            1,
+        ),
+        (
+            vec![
+                Span::styled("   Score ", theme.muted),
+                Span::styled(format!("{}/{}", quiz.right, quiz.answered), theme.title),
+            ],
+            2,
+        ),
+        (
+            vec![
+                Span::styled("   Due ", theme.muted),
+                Span::styled(quiz.due.to_string(), theme.title),
+            ],
+            3,
+        ),
     ];
     if let Some(source) = quiz.source {
         let why = match source {
@@ -63,19 +75,18 @@ fn draw_score(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Source::New => "a new card",
             Source::Practice => "extra practice",
         };
-        spans.push(Span::styled(format!("   ({why})"), theme.muted));
+        pieces.push((vec![Span::styled(format!("   ({why})"), theme.muted)], 5));
     }
     if let Some(grade) = quiz.last_grade {
-        spans.push(Span::styled(
-            format!("   last card: {}", grade.label()),
-            theme.muted,
-        ));
+        let last = format!("   last card: {}", grade.label());
+        pieces.push((vec![Span::styled(last, theme.muted)], 4));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(Paragraph::new(fitted(pieces, area.width)), area);
 }
 
 fn choice_lines(
     app: &App,
+    cards: &Cards,
     question: &Question,
     options: &[String],
     correct: usize,
@@ -86,7 +97,7 @@ fn choice_lines(
     lines.push(Line::raw(""));
     lines.extend(plain(&question.subject, width, theme.title));
     lines.push(Line::raw(""));
-    let answered = match app.quiz.phase {
+    let answered = match cards.phase {
         Phase::Answered { chosen } => Some(chosen),
         _ => None,
     };
@@ -96,11 +107,11 @@ fn choice_lines(
             Some(_) if i == correct => ("✓", theme.correct),
             Some(chosen) if i == chosen => ("✗", theme.wrong),
             Some(_) => (" ", theme.muted),
-            None if i == app.quiz.highlighted => ("›", theme.selected),
+            None if i == cards.highlighted => ("›", theme.selected),
             None => (" ", theme.base),
         };
         let lead = Span::styled(format!("{mark}{number} "), style.patch(theme.key));
-        let style = if answered.is_none() && i != app.quiz.highlighted {
+        let style = if answered.is_none() && i != cards.highlighted {
             theme.base
         } else {
             style
@@ -154,15 +165,16 @@ fn feedback(
         theme.base,
     ));
     lines.push(Line::from(vec![
-        Span::styled("Enter", theme.key),
+        Span::styled(app.screen_key_names(Action::Confirm), theme.key),
         Span::styled(" or ", theme.muted),
-        Span::styled("Space", theme.key),
+        Span::styled(app.screen_key_names(Action::Flip), theme.key),
         Span::styled(": next question", theme.muted),
     ]));
     lines
 }
 
 fn flip_lines(
+    app: &App,
     question: &Question,
     lists: &[RecallList],
     phase: Phase,
@@ -188,21 +200,22 @@ fn flip_lines(
     } else {
         lines.extend(plain(&question.prompt, width, theme.base));
         lines.push(Line::from(vec![
-            Span::styled("Space", theme.key),
+            Span::styled(app.screen_key_names(Action::Flip), theme.key),
             Span::styled(" reveals them; or grade yourself now.", theme.muted),
         ]));
         lines.push(Line::raw(""));
     }
-    lines.push(grade_line(theme));
+    lines.push(grade_line(app, theme));
     lines
 }
 
-/// "1 Again  2 Hard  3 Good  4 Easy": the self-grades and their keys.
-pub(crate) fn grade_line(theme: &Theme) -> Line<'static> {
+/// "1 Again  2 Hard  3 Good  4 Easy": the self-grades and the keys that give them here.
+pub(crate) fn grade_line(app: &App, theme: &Theme) -> Line<'static> {
     let mut grades = Vec::new();
     for n in 1..=4u8 {
         if let Some(grade) = Grade::from_number(n) {
-            grades.push(Span::styled(format!(" {n} "), theme.key));
+            let keys = app.screen_key_names(Action::Choose(n));
+            grades.push(Span::styled(format!(" {keys} "), theme.key));
             grades.push(Span::styled(format!("{}   ", grade.label()), theme.base));
         }
     }

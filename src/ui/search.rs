@@ -1,35 +1,38 @@
 //! Search: the query box and the ranked results, matched characters highlighted.
 
 use super::browse::truncate;
-use super::{list_offset, theme::Theme};
+use super::theme::Theme;
 use crate::app::App;
+use crate::app::layout::{self, list_offset};
+use crate::app::search::{ROWS_PER_HIT, SearchPane};
 use crate::search::Hit;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use unicode_width::UnicodeWidthChar;
 
-/// Rows one result takes: its topic line and its matched text.
-const ROWS_PER_HIT: usize = 2;
-
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let [query_area, results_area] =
-        Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
-    draw_query(frame, query_area, app, theme);
-    draw_results(frame, results_area, app, theme);
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &SearchPane, theme: &Theme) {
+    let layout = layout::search(area);
+    draw_query(frame, &layout, app, search, theme);
+    draw_results(frame, &layout, app, search, theme);
 }
 
-fn draw_query(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let editing = app.search.editing;
+fn draw_query(
+    frame: &mut Frame,
+    layout: &layout::Search,
+    app: &App,
+    search: &SearchPane,
+    theme: &Theme,
+) {
+    let editing = search.is_editing();
     let block = Block::bordered()
         .title(" Search ")
-        .border_style(theme.border(editing))
-        .padding(Padding::horizontal(1));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let query = app.search.input.text();
+        .border_style(theme.border(editing));
+    let inner = layout.query_text;
+    frame.render_widget(block, layout.query);
+    let query = search.input().text();
     let line = if query.is_empty() {
         Line::styled("type to search titles, points and examples", theme.muted)
     } else {
@@ -38,14 +41,14 @@ fn draw_query(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Keep the cursor in view when the query is wider than the box.
     let cursor_column: usize = query
         .chars()
-        .take(app.search.input.cursor())
+        .take(search.input().cursor())
         .map(|c| c.width().unwrap_or(0))
         .sum();
     let width = usize::from(inner.width.max(1));
     let shift = cursor_column.saturating_sub(width - 1);
     let shift = u16::try_from(shift).unwrap_or(u16::MAX);
     frame.render_widget(Paragraph::new(line).scroll((0, shift)), inner);
-    if editing && !app.help_open {
+    if editing && app.mode().unbound() == (crate::app::keymap::Unbound::Typed { lines: false }) {
         let x = inner.x
             + u16::try_from(cursor_column)
                 .unwrap_or(0)
@@ -57,22 +60,27 @@ fn draw_query(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-fn draw_results(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let hits = &app.search.hits;
-    let query = app.search.input.text();
-    let title = match app.search.total {
+fn draw_results(
+    frame: &mut Frame,
+    layout: &layout::Search,
+    app: &App,
+    search: &SearchPane,
+    theme: &Theme,
+) {
+    let hits = search.hits();
+    let query = search.input().text();
+    let title = match search.total() {
         _ if query.trim().is_empty() => " Results ".to_owned(),
-        n if !app.search.complete => format!(" {n}+ results "),
-        1 => " 1 result ".to_owned(),
-        n => format!(" {n} results "),
+        (n, false) => format!(" {n}+ results "),
+        (1, true) => " 1 result ".to_owned(),
+        (n, true) => format!(" {n} results "),
     };
-    let focused = !app.search.editing;
+    let focused = !search.is_editing();
     let block = Block::bordered()
         .title(title)
-        .border_style(theme.border(focused))
-        .padding(Padding::horizontal(1));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+        .border_style(theme.border(focused));
+    let inner = layout.results_text;
+    frame.render_widget(block, layout.results);
     if query.trim().is_empty() {
         let tip = vec![
             Line::styled("Search every guide as you type.", theme.base),
@@ -96,17 +104,17 @@ fn draw_results(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let window = usize::from(inner.height) / ROWS_PER_HIT;
-    let offset = list_offset(app.search.selected, hits.len(), window);
+    let offset = list_offset(search.selected(), hits.len(), window);
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
     for (i, hit) in hits.iter().enumerate().skip(offset).take(window) {
-        let selected = i == app.search.selected;
+        let selected = i == search.selected();
         lines.extend(hit_lines(
             app,
             hit,
             width,
             selected,
-            focused || app.search.editing,
+            focused || search.is_editing(),
             theme,
         ));
     }

@@ -1,5 +1,7 @@
 //! Styled wrapping helpers shared by the panes.
 
+use super::theme::Theme;
+use crate::app::text::{Role, Text};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -28,4 +30,30 @@ pub fn plain(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
         .into_iter()
         .map(|part| Line::styled(part.into_owned(), style))
         .collect()
+}
+
+/// The app's wrapped lines, styled by role.
+pub fn styled(text: &Text, theme: &Theme) -> Vec<Line<'static>> {
+    text.lines
+        .iter()
+        .map(|line| {
+            let mut spans = Vec::with_capacity(2);
+            if !line.lead.is_empty() {
+                spans.push(Span::styled(line.lead.clone(), role(line.lead_role, theme)));
+            }
+            spans.push(Span::styled(line.text.clone(), role(line.role, theme)));
+            Line::from(spans)
+        })
+        .collect()
+}
+
+fn role(role: Role, theme: &Theme) -> Style {
+    match role {
+        Role::Plain => theme.base,
+        Role::Title => theme.title,
+        Role::Heading => theme.heading,
+        Role::Muted => theme.muted,
+        Role::Correct => theme.correct,
+        Role::Wrong => theme.wrong,
+    }
 }

@@ -1,82 +1,90 @@
 //! Written-answer practice: the assessor's question, a reminder of what its command verb asks,
-//! a text box, and after checking, which of the topic's points the answer covered.
+//! a text box, and after checking, which of the topic's points the answer covered (scrolling
+//! when it does not fit, the grades kept in view below it).
 
+use super::chrome::fitted;
 use super::theme::Theme;
-use super::wrap::{hanging, plain};
-use crate::app::App;
-use crate::app::quiz_pane::WriteState;
-use crate::practice;
+use super::wrap::{plain, styled};
+use crate::app::layout;
+use crate::app::quiz::CARDS;
+use crate::app::write::{Checked, Writing, feedback_text, head_rows};
+use crate::app::{Action, App};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(write) = app.quiz.write.as_ref() else {
-        return;
-    };
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, writing: &Writing, theme: &Theme) {
     let library = app.library();
-    let (Some(at), true) = (write.topic(), !write.topics.is_empty()) else {
-        let text = "No topics to write about in this scope: press Esc, then g to change guide.";
-        frame.render_widget(Paragraph::new(plain(text, area.width, theme.muted)), area);
+    let Some((at, (number, count))) = writing.topic().map(|at| (at, writing.position())) else {
+        let text = format!(
+            "No topics to write about in this scope: press {}, then {} to change guide.",
+            app.screen_key_names(Action::LeaveMode),
+            app.keymap()
+                .keys_for(CARDS, Action::ChangeQuizScope)
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        );
+        frame.render_widget(Paragraph::new(plain(&text, area.width, theme.muted)), area);
         return;
     };
-    let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
+    let Some(guide) = library.guide(at.guide) else {
         return;
     };
-    let [top, card] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    let heading = Line::from(vec![
-        Span::styled(" Written answer: ", theme.heading),
-        Span::styled(guide.title.clone(), theme.title),
-        Span::styled(
-            format!("   topic {} of {}", write.index + 1, write.topics.len()),
-            theme.muted,
-        ),
-    ]);
-    frame.render_widget(Paragraph::new(heading), top);
-    let block = Block::bordered()
-        .border_style(theme.border(true))
-        .padding(Padding::new(2, 2, 1, 0));
-    let inner = block.inner(card);
-    frame.render_widget(block, card);
-
-    let verb = practice::verb_for(guide, topic);
-    let mut head = plain(
-        &practice::question_for(guide, topic),
-        inner.width,
-        theme.title,
+    let layout = layout::card(area, false);
+    let heading = fitted(
+        vec![
+            (
+                vec![
+                    Span::styled(" Written answer: ", theme.heading),
+                    Span::styled(guide.title.clone(), theme.title),
+                ],
+                1,
+            ),
+            (
+                vec![Span::styled(
+                    format!("   topic {number} of {count}"),
+                    theme.muted,
+                )],
+                2,
+            ),
+        ],
+        layout.heading.width,
     );
-    let reminder = practice::reminder(verb);
-    let reminder = format!(
-        "{} — {}{}",
-        capitalised(verb.name()),
-        reminder.get(..1).unwrap_or("").to_lowercase(),
-        reminder.get(1..).unwrap_or("")
+    frame.render_widget(Paragraph::new(heading), layout.heading);
+    frame.render_widget(
+        Block::bordered().border_style(theme.border(true)),
+        layout.card,
     );
-    head.extend(plain(&reminder, inner.width, theme.muted));
-    head.push(Line::raw(""));
-    let head_rows = u16::try_from(head.len()).unwrap_or(u16::MAX);
-    let [question, rest] =
-        Layout::vertical([Constraint::Length(head_rows), Constraint::Min(0)]).areas(inner);
-    frame.render_widget(Paragraph::new(head), question);
-    match &write.checked {
-        None => draw_answer_box(frame, rest, app, write, theme),
-        Some(checked) => draw_checked(frame, rest, checked, theme),
+    let question = writing.question_text(library, layout.text.width);
+    let head = head_rows(&layout, &question);
+    let [question_area, rest] =
+        Layout::vertical([Constraint::Length(head), Constraint::Min(0)]).areas(layout.text);
+    frame.render_widget(Paragraph::new(styled(&question, theme)), question_area);
+    match writing.checked() {
+        None => draw_answer_box(frame, rest, app, writing, theme),
+        Some(checked) => draw_checked(frame, rest, app, checked, theme),
     }
 }
 
-fn draw_answer_box(frame: &mut Frame, area: Rect, app: &App, write: &WriteState, theme: &Theme) {
+fn draw_answer_box(frame: &mut Frame, area: Rect, app: &App, writing: &Writing, theme: &Theme) {
+    let title = format!(
+        " Your answer ({} to check) ",
+        app.screen_key_names(Action::Submit)
+    );
     let block = Block::bordered()
-        .title(" Your answer (Ctrl-S or F2 to check) ")
+        .title(title)
         .border_style(theme.border_focus)
         .padding(Padding::horizontal(1));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if write.answer.is_blank() && write.answer.text().is_empty() {
+    let answer = writing.answer();
+    if answer.text().is_empty() {
         let hint = "Type your answer in your own words, with an example from your own work.";
         frame.render_widget(Paragraph::new(plain(hint, inner.width, theme.muted)), inner);
     }
-    let (rows, (row, column)) = write.answer.layout(usize::from(inner.width.max(1)));
+    let (rows, (row, column)) = answer.layout(usize::from(inner.width.max(1)));
     let height = usize::from(inner.height.max(1));
     // Keep the cursor's row in view.
     let first = (row + 1).saturating_sub(height);
@@ -86,10 +94,11 @@ fn draw_answer_box(frame: &mut Frame, area: Rect, app: &App, write: &WriteState,
         .take(height)
         .map(|r| Line::styled(r, theme.input))
         .collect();
-    if !write.answer.text().is_empty() {
+    if !answer.text().is_empty() {
         frame.render_widget(Paragraph::new(lines), inner);
     }
-    if !app.help_open && !app.notice_open {
+    // The cursor shows only while keys type into the box (not under help or a message).
+    if app.mode().unbound() == (crate::app::keymap::Unbound::Typed { lines: true }) {
         let x = inner.x + u16::try_from(column).unwrap_or(0);
         let y = inner.y + u16::try_from(row - first).unwrap_or(0);
         frame.set_cursor_position(Position::new(
@@ -99,44 +108,28 @@ fn draw_answer_box(frame: &mut Frame, area: Rect, app: &App, write: &WriteState,
     }
 }
 
-fn draw_checked(frame: &mut Frame, area: Rect, checked: &[practice::PointCoverage], theme: &Theme) {
-    let overall = practice::overall(checked);
-    let mut lines = vec![Line::styled(
-        format!(
-            "Your answer covered {} of {} points:",
-            overall.covered, overall.total
-        ),
-        theme.title,
-    )];
-    for point in checked {
-        let (mark, style) = if point.covered {
-            ("✓ ", theme.correct)
-        } else {
-            ("✗ ", theme.wrong)
-        };
-        lines.extend(hanging(
-            &point.point,
-            area.width,
-            Span::styled(mark, style),
-            theme.base,
-        ));
+/// The feedback from its scroll position, and below it the grades, always in view; when more
+/// of the feedback is below, the grade line says how to see it.
+fn draw_checked(frame: &mut Frame, area: Rect, app: &App, checked: &Checked, theme: &Theme) {
+    let text = feedback_text(&checked.coverage, area.width);
+    // The grades follow the feedback, or when it does not fit, stay at the foot of the box.
+    let rows = u16::try_from(text.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(1));
+    let [feedback, grades, _] = Layout::vertical([
+        Constraint::Length(rows),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let max = text.len().saturating_sub(usize::from(feedback.height));
+    let scroll = checked.scroll.min(max);
+    let shown: Vec<Line> = styled(&text, theme).into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(shown), feedback);
+    let mut line = super::quiz::grade_line(app, theme);
+    if scroll < max {
+        let more = format!("  {} more ↓", app.screen_key(Action::PageDown));
+        line.spans.push(Span::styled(more, theme.muted));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "A good answer covers the points above. How well did you do?",
-        theme.muted,
-    ));
-    lines.push(super::quiz::grade_line(theme));
-    // Keep the grades in view: when the points do not fit, the first ones give way.
-    let overflow = lines.len().saturating_sub(usize::from(area.height));
-    let shown: Vec<Line> = lines.into_iter().skip(overflow).collect();
-    frame.render_widget(Paragraph::new(shown), area);
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    frame.render_widget(Paragraph::new(line), grades);
 }

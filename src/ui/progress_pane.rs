@@ -3,7 +3,8 @@
 
 use super::browse::truncate;
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::progress_pane::ProgressPane;
+use crate::app::{Action, App};
 use crate::stats::Stats;
 use chrono::Datelike;
 use ratatui::Frame;
@@ -11,8 +12,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, LineGauge, Padding, Paragraph, Sparkline};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(stats) = app.stats.as_ref() else {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, pane: &ProgressPane, theme: &Theme) {
+    let Some(stats) = pane.stats() else {
         frame.render_widget(Paragraph::new("No figures yet."), area);
         return;
     };
@@ -28,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(activity);
     draw_history(frame, history, stats, theme);
     draw_ahead(frame, ahead, stats, theme);
-    draw_weakest(frame, weakest, app, stats, theme);
+    draw_weakest(frame, weakest, app, pane, theme);
 }
 
 fn draw_summary(frame: &mut Frame, area: Rect, stats: &Stats, theme: &Theme) {
@@ -142,9 +143,16 @@ fn draw_ahead(frame: &mut Frame, area: Rect, stats: &Stats, theme: &Theme) {
     frame.render_widget(chart, inner);
 }
 
-fn draw_weakest(frame: &mut Frame, area: Rect, app: &App, stats: &Stats, theme: &Theme) {
+fn draw_weakest(frame: &mut Frame, area: Rect, app: &App, pane: &ProgressPane, theme: &Theme) {
+    let Some(stats) = pane.stats() else {
+        return;
+    };
+    let title = format!(
+        " Weakest topics ({}: practise) ",
+        app.screen_key_names(Action::Confirm)
+    );
     let block = Block::bordered()
-        .title(" Weakest topics (Enter: practise) ")
+        .title(title)
         .border_style(theme.border(true))
         .padding(Padding::horizontal(1));
     let inner = block.inner(area);
@@ -165,7 +173,7 @@ fn draw_weakest(frame: &mut Frame, area: Rect, app: &App, stats: &Stats, theme: 
         .map(|(i, topic)| {
             let text = format!("{:>3.0}%  {}", topic.recall * 100.0, topic.title);
             let text = format!("{:width$}", truncate(&text, width));
-            let style = if i == app.weak_selected {
+            let style = if i == pane.selected() {
                 theme.selected
             } else {
                 theme.base
