@@ -13,109 +13,186 @@ use std::path::PathBuf;
     version,
     about = "A terminal study companion for health and social care: working relationships in care settings",
     long_about = "A terminal study companion for health and social care.\n\nWith no command, opens the full-screen app on the built-in guides (or --content DIR). \
-The commands below print plain text (or JSON) for scripts and pipelines."
+The commands below print plain text (or JSON) for scripts and pipelines; each one's --help lists the options it takes.",
+    after_help = "An option of a command may also be written before it (`carestudy --content DIR list`)."
 )]
 pub struct Cli {
-    /// Load guides from this folder instead of the built-in ones
-    #[arg(long, global = true, value_name = "DIR")]
-    pub content: Option<PathBuf>,
-
-    /// Colour theme (mono is chosen automatically when NO_COLOR is set)
-    #[arg(long, global = true, value_enum)]
-    pub theme: Option<ThemeName>,
-
-    /// Seed for the quiz's question order (the same seed gives the same questions)
-    #[arg(long, global = true, value_name = "N")]
-    pub seed: Option<u64>,
-
-    /// Questions in a mock test (m in the Quiz pane)
-    #[arg(long, global = true, value_name = "N", default_value_t = 20,
-          value_parser = clap::value_parser!(u16).range(1..=200))]
-    pub mock_questions: u16,
-
-    /// Time limit for a mock test, in minutes (default: none)
-    #[arg(long, global = true, value_name = "MINUTES",
-          value_parser = clap::value_parser!(u32).range(1..=600))]
-    pub mock_minutes: Option<u32>,
-
-    /// Keep saved progress in this folder (default: $CARESTUDY_DATA_DIR, else the platform's data folder)
-    #[arg(long, global = true, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-
+    #[command(flatten)]
+    pub content: ContentArg,
+    #[command(flatten)]
+    pub theme: ThemeArg,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub quiz: QuizArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--content DIR`: the guides to work on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
+pub struct ContentArg {
+    /// Load guides from this folder instead of the built-in ones
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+}
+
+/// `--theme`: the colours of the app and of plain output.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
+pub struct ThemeArg {
+    /// Colour theme (mono is chosen automatically when NO_COLOR is set)
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
+}
+
+/// `--data-dir DIR`: where saved progress lives.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
+pub struct DataDirArg {
+    /// Keep saved progress in this folder (default: $CARESTUDY_DATA_DIR, else the platform's data folder)
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+/// The quiz's options: the order of questions and mock tests.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
+pub struct QuizArgs {
+    /// Seed for the quiz's question order (the same seed gives the same questions)
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// Questions in a mock test (m in the Quiz pane) [default: 20]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=200))]
+    pub mock_questions: Option<u16>,
+
+    /// Time limit for a mock test, in minutes (default: none)
+    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=600))]
+    pub mock_minutes: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the guides and their topics
-    List {
-        /// Print JSON: an array of guides with their topics and lists
-        #[arg(long)]
-        json: bool,
-    },
+    List(ListArgs),
     /// Show one topic, by id (guide/topic or topic) or by (part of) its title
-    Show {
-        /// A topic id like `working-relationships/volunteers`, or a title like "volunteers"
-        topic: String,
-        /// Print the topic as JSON
-        #[arg(long)]
-        json: bool,
-    },
+    Show(ShowArgs),
     /// Search titles, summaries, points and examples
-    Search {
-        /// What to look for; several words match text that has all of them
-        #[arg(required = true, num_args = 1..)]
-        query: Vec<String>,
-        /// Show at most N results
-        #[arg(long, default_value_t = 10, value_name = "N")]
-        limit: usize,
-        /// Print JSON: an array of hits
-        #[arg(long)]
-        json: bool,
-    },
+    Search(SearchArgs),
     /// Run the app headless with scripted keys and print the final screen as text (for CI)
     #[command(after_help = SNAPSHOT_HELP)]
     Snapshot(SnapshotArgs),
     /// Present a topic full screen, for teaching (high contrast unless --theme is given)
-    Present {
-        /// The topic to open on (an id or a title); without it, the first topic
-        topic: Option<String>,
-    },
+    Present(PresentArgs),
     /// Export the guides as a Markdown revision sheet, Anki notes or JSON
     #[command(after_help = EXPORT_HELP)]
-    Export {
-        /// What to write
-        #[arg(long, short = 'f', value_enum)]
-        format: Format,
-        /// Export only this guide, by id (`carestudy list` shows the ids)
-        #[arg(long, value_name = "ID")]
-        guide: Option<String>,
-        /// Write to FILE instead of standard output (`-` is standard output); an existing FILE is
-        /// kept unless --force
-        #[arg(long, short = 'o', value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace FILE if it exists
-        #[arg(long, requires = "output")]
-        force: bool,
-    },
+    Export(ExportArgs),
     /// Print progress figures: reviews, cards due, mastery per guide, weakest topics
-    Stats {
-        /// Print JSON (reviews, due_today, guides, ...)
-        #[arg(long)]
-        json: bool,
-        /// The time to compute the figures at, RFC 3339 (default: now)
-        #[arg(long, value_name = "TIME")]
-        now: Option<String>,
-    },
+    Stats(StatsArgs),
     /// Back up saved progress as JSON, or merge a backup into it
     #[command(subcommand)]
     Progress(ProgressCommand),
     /// Check a folder of guides (default: the built-in guides) and report every problem
-    Check {
-        /// The folder to check; without it, the built-in guides (or --content)
-        dir: Option<PathBuf>,
-    },
+    Check(CheckArgs),
+}
+
+/// `carestudy list`'s options.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print JSON: an array of guides with their topics and lists
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub content: ContentArg,
+    #[command(flatten)]
+    pub theme: ThemeArg,
+}
+
+/// `carestudy show`'s options.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A topic id like `working-relationships/volunteers`, or a title like "volunteers"
+    pub topic: String,
+    /// Print the topic as JSON
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub content: ContentArg,
+    #[command(flatten)]
+    pub theme: ThemeArg,
+}
+
+/// `carestudy search`'s options.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for; several words match text that has all of them
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Show at most N results
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Print JSON: an array of hits
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub content: ContentArg,
+    #[command(flatten)]
+    pub theme: ThemeArg,
+}
+
+/// `carestudy present`'s options.
+#[derive(Debug, Args)]
+pub struct PresentArgs {
+    /// The topic to open on (an id or a title); without it, the first topic
+    pub topic: Option<String>,
+    #[command(flatten)]
+    pub content: ContentArg,
+    #[command(flatten)]
+    pub theme: ThemeArg,
+}
+
+/// `carestudy export`'s options.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Format,
+    /// Export only this guide, by id (`carestudy list` shows the ids)
+    #[arg(long, value_name = "ID")]
+    pub guide: Option<String>,
+    /// Write to FILE instead of standard output (`-` is standard output); an existing FILE is
+    /// kept unless --force
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    #[command(flatten)]
+    pub content: ContentArg,
+}
+
+/// `carestudy stats`'s options.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print JSON (reviews, due_today, guides, ...)
+    #[arg(long)]
+    pub json: bool,
+    /// The time to compute the figures at, RFC 3339 (default: now)
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+    #[command(flatten)]
+    pub content: ContentArg,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub theme: ThemeArg,
+}
+
+/// `carestudy check`'s options.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The folder to check; without it, the built-in guides (or --content)
+    pub dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub content: ContentArg,
 }
 
 /// `carestudy snapshot`'s options.
@@ -140,6 +217,16 @@ pub struct SnapshotArgs {
     /// The time the run happens at, RFC 3339 (for due cards); default 2026-01-05T09:00:00Z
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,
+    #[command(flatten)]
+    pub content: ContentArg,
+    #[command(flatten)]
+    pub theme: ThemeArg,
+    /// Save reviews in this folder, exactly as the app does (default: save nothing;
+    /// $CARESTUDY_DATA_DIR is ignored)
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub quiz: QuizArgs,
 }
 
 /// Where `snapshot --start` opens: any pane, or presentation mode (which opens over Browse).
@@ -196,6 +283,157 @@ const EXPORT_HELP: &str = "Examples:
 FILE is written whole or not at all (a temporary file, then a rename). The Anki file has one
 note per quiz card (seed 0), tagged carestudy::GUIDE::TOPIC; import it with File > Import.";
 
+/// `carestudy progress ...`: the saved history as JSON.
+#[derive(Debug, Subcommand)]
+pub enum ProgressCommand {
+    /// Write the whole history (schedules, reviews, written answers, mock tests) to standard
+    /// output as JSON; reads only
+    Export {
+        #[command(flatten)]
+        data: DataDirArg,
+    },
+    /// Merge a history from `progress export` (or an old progress.json) into saved progress;
+    /// what is already saved is kept, and importing twice adds nothing
+    Import {
+        /// The JSON file, or - for standard input
+        file: PathBuf,
+        #[command(flatten)]
+        data: DataDirArg,
+    },
+}
+
+impl ProgressCommand {
+    /// The data folder given to the command.
+    pub fn data_dir(&self) -> Option<&std::path::Path> {
+        match self {
+            ProgressCommand::Export { data } | ProgressCommand::Import { data, .. } => {
+                data.data_dir.as_deref()
+            }
+        }
+    }
+}
+
+/// The app's options as written before a command, waiting to be handed to it.
+#[derive(Debug, Default)]
+struct Before {
+    content: Option<PathBuf>,
+    theme: Option<ThemeName>,
+    data_dir: Option<PathBuf>,
+    seed: Option<u64>,
+    mock_questions: Option<u16>,
+    mock_minutes: Option<u32>,
+}
+
+impl Before {
+    /// The flags still waiting: given before a command that does not take them.
+    fn flags(&self) -> Vec<&'static str> {
+        let given = [
+            ("--content", self.content.is_some()),
+            ("--theme", self.theme.is_some()),
+            ("--data-dir", self.data_dir.is_some()),
+            ("--seed", self.seed.is_some()),
+            ("--mock-questions", self.mock_questions.is_some()),
+            ("--mock-minutes", self.mock_minutes.is_some()),
+        ];
+        given
+            .into_iter()
+            .filter(|&(_, is_given)| is_given)
+            .map(|(flag, _)| flag)
+            .collect()
+    }
+}
+
+/// Hands an option written before the command to the command, unless the command was given
+/// its own (which wins, as the later one).
+fn adopt<T>(own: &mut Option<T>, before: &mut Option<T>) {
+    let given = before.take();
+    if own.is_none() {
+        *own = given;
+    }
+}
+
+impl Cli {
+    /// Hands each option written before the command (`carestudy --content DIR list`) to the
+    /// command, when the command takes it. One it does not take is an error naming it, so an
+    /// option is never silently ignored.
+    pub fn settle(mut self) -> Result<Self, String> {
+        let Some(command) = self.command.as_mut() else {
+            return Ok(self);
+        };
+        let mut before = Before {
+            content: self.content.content.take(),
+            theme: self.theme.theme.take(),
+            data_dir: self.data.data_dir.take(),
+            seed: self.quiz.seed.take(),
+            mock_questions: self.quiz.mock_questions.take(),
+            mock_minutes: self.quiz.mock_minutes.take(),
+        };
+        let name = command.name();
+        match command {
+            Command::List(ListArgs { content, theme, .. })
+            | Command::Show(ShowArgs { content, theme, .. })
+            | Command::Search(SearchArgs { content, theme, .. })
+            | Command::Present(PresentArgs { content, theme, .. }) => {
+                adopt(&mut content.content, &mut before.content);
+                adopt(&mut theme.theme, &mut before.theme);
+            }
+            Command::Export(ExportArgs { content, .. })
+            | Command::Check(CheckArgs { content, .. }) => {
+                adopt(&mut content.content, &mut before.content);
+            }
+            Command::Stats(StatsArgs {
+                content,
+                data,
+                theme,
+                ..
+            }) => {
+                adopt(&mut content.content, &mut before.content);
+                adopt(&mut data.data_dir, &mut before.data_dir);
+                adopt(&mut theme.theme, &mut before.theme);
+            }
+            Command::Progress(
+                ProgressCommand::Export { data } | ProgressCommand::Import { data, .. },
+            ) => adopt(&mut data.data_dir, &mut before.data_dir),
+            Command::Snapshot(args) => {
+                adopt(&mut args.content.content, &mut before.content);
+                adopt(&mut args.theme.theme, &mut before.theme);
+                adopt(&mut args.data_dir, &mut before.data_dir);
+                adopt(&mut args.quiz.seed, &mut before.seed);
+                adopt(&mut args.quiz.mock_questions, &mut before.mock_questions);
+                adopt(&mut args.quiz.mock_minutes, &mut before.mock_minutes);
+            }
+        }
+        match before.flags()[..] {
+            [] => Ok(self),
+            [flag] => Err(format!(
+                "`carestudy {name}` does not take {flag}; `carestudy {name} --help` lists its options"
+            )),
+            ref flags => Err(format!(
+                "`carestudy {name}` does not take {}; `carestudy {name} --help` lists its options",
+                flags.join(", ")
+            )),
+        }
+    }
+}
+
+impl Command {
+    /// The command's name, as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::List(_) => "list",
+            Command::Show(_) => "show",
+            Command::Search(_) => "search",
+            Command::Snapshot(_) => "snapshot",
+            Command::Present(_) => "present",
+            Command::Export(_) => "export",
+            Command::Stats(_) => "stats",
+            Command::Progress(ProgressCommand::Export { .. }) => "progress export",
+            Command::Progress(ProgressCommand::Import { .. }) => "progress import",
+            Command::Check(_) => "check",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,18 +449,85 @@ mod tests {
         assert!(Start::from_str("nowhere", false).is_err());
         assert_eq!(Start::Pane(Pane::Browse).to_string(), "browse");
     }
-}
 
-/// `carestudy progress ...`: the saved history as JSON.
-#[derive(Debug, Subcommand)]
-pub enum ProgressCommand {
-    /// Write the whole history (schedules, reviews, written answers, mock tests) to standard
-    /// output as JSON; reads only
-    Export,
-    /// Merge a history from `progress export` (or an old progress.json) into saved progress;
-    /// what is already saved is kept, and importing twice adds nothing
-    Import {
-        /// The JSON file, or - for standard input
-        file: PathBuf,
-    },
+    fn settled(args: &[&str]) -> Result<Cli, String> {
+        let args = std::iter::once("carestudy").chain(args.iter().copied());
+        Cli::try_parse_from(args)
+            .map_err(|e| e.to_string())?
+            .settle()
+    }
+
+    #[test]
+    fn an_option_before_the_command_goes_to_the_command_that_takes_it() {
+        let cli = settled(&["--content", "dir", "--theme", "mono", "list"]);
+        let Ok(Cli {
+            command: Some(Command::List(list)),
+            content,
+            ..
+        }) = cli
+        else {
+            panic!("{cli:?}");
+        };
+        assert_eq!(list.content.content, Some(PathBuf::from("dir")));
+        assert_eq!(list.theme.theme, Some(ThemeName::Mono));
+        assert_eq!(content.content, None);
+        let Ok(Cli {
+            command: Some(Command::Snapshot(snapshot)),
+            ..
+        }) = settled(&["--seed", "7", "--data-dir", "d", "snapshot", "--seed", "8"])
+        else {
+            panic!("snapshot takes --seed and --data-dir");
+        };
+        assert_eq!(snapshot.quiz.seed, Some(8), "the command's own wins");
+        assert_eq!(snapshot.data_dir, Some(PathBuf::from("d")));
+    }
+
+    #[test]
+    fn an_option_the_command_does_not_take_is_an_error_wherever_it_is_written() {
+        let error = settled(&["--seed", "7", "--mock-minutes", "5", "list"]).err();
+        assert_eq!(
+            error.as_deref(),
+            Some(
+                "`carestudy list` does not take --seed, --mock-minutes; `carestudy list --help` lists its options"
+            )
+        );
+        assert!(settled(&["--theme", "mono", "export", "-f", "json"]).is_err());
+        assert!(settled(&["--content", "x", "progress", "export"]).is_err());
+        assert!(
+            settled(&["list", "--seed", "7"]).is_err(),
+            "clap refuses it"
+        );
+        assert!(
+            settled(&["--seed", "7"]).is_ok(),
+            "the app takes every option"
+        );
+    }
+
+    #[test]
+    fn each_command_lists_only_the_options_it_takes() {
+        use clap::CommandFactory;
+        let cli = Cli::command();
+        let takes = |name: &str| -> Vec<String> {
+            let command = cli
+                .find_subcommand(name)
+                .unwrap_or_else(|| panic!("no command {name}"));
+            command
+                .get_arguments()
+                .filter_map(|arg| arg.get_long().map(str::to_owned))
+                .collect()
+        };
+        for name in ["list", "show", "search", "present", "export", "check"] {
+            for app_only in ["seed", "mock-questions", "mock-minutes", "data-dir"] {
+                assert!(
+                    !takes(name).contains(&app_only.to_owned()),
+                    "{name} --{app_only}"
+                );
+            }
+        }
+        assert!(!takes("export").contains(&"theme".to_owned()));
+        assert!(!takes("check").contains(&"theme".to_owned()));
+        for name in ["list", "show", "search", "present", "stats", "snapshot"] {
+            assert!(takes(name).contains(&"theme".to_owned()), "{name}");
+        }
+    }
 }

@@ -7,7 +7,10 @@
 use anyhow::Context;
 use carestudy::app::keys::Key;
 use carestudy::app::{App, AppOptions, Clock};
-use carestudy::cli::{Cli, Command, ProgressCommand, SnapshotArgs, Start};
+use carestudy::cli::{
+    CheckArgs, Cli, Command, ExportArgs, ListArgs, PresentArgs, ProgressCommand, QuizArgs,
+    SearchArgs, ShowArgs, SnapshotArgs, Start, StatsArgs,
+};
 use carestudy::commands::{self, Failure, paint::Paint, usage};
 use carestudy::content::{Library, TopicRef};
 use carestudy::lookup::{Lookup, find_topic};
@@ -17,11 +20,12 @@ use carestudy::{snapshot, terminal};
 use chrono::{DateTime, Utc};
 use clap::Parser;
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let settled = Cli::parse().settle().map_err(usage);
+    match settled.and_then(run) {
         Ok(code) => code,
         Err(error) => ExitCode::from(commands::report(&error, &mut io::stderr().lock())),
     }
@@ -31,71 +35,113 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    let no_color = std::env::var_os("NO_COLOR");
     let paint = Paint::for_stdout();
-    if let Some(Command::Check { dir }) = &cli.command {
-        let dir = dir.as_deref().or(cli.content.as_deref());
-        let what = dir.map_or_else(|| "built-in guides".to_owned(), |d| d.display().to_string());
-        let loaded = commands::load_library(dir);
-        commands::check(&loaded, &what, &mut out, &mut io::stderr().lock())?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    // Progress commands need no guides (a folder of broken guides must not stop a backup).
-    if let Some(Command::Progress(command)) = &cli.command {
-        let dir = progress::data_dir(cli.data_dir.as_deref());
-        let mut err = io::stderr().lock();
-        match command {
-            ProgressCommand::Export => {
-                commands::progress_export(dir.as_deref(), Utc::now(), &mut out, &mut err)?;
-            }
-            ProgressCommand::Import { file } => {
-                commands::progress_import(dir.as_deref(), file, Utc::now(), &mut out, &mut err)?;
+    let Some(command) = &cli.command else {
+        drop(out);
+        let library = load_library(cli.content.content.as_deref())?;
+        let themes = Themes::choose(cli.theme.theme, no_color.as_deref());
+        let launch = Launch {
+            data_dir: cli.data.data_dir.as_deref(),
+            quiz: &cli.quiz,
+            presenting: None,
+        };
+        return open_app(library, launch, &themes);
+    };
+    match command {
+        Command::Check(CheckArgs { dir, content }) => {
+            let dir = dir.as_deref().or(content.content.as_deref());
+            let what =
+                dir.map_or_else(|| "built-in guides".to_owned(), |d| d.display().to_string());
+            let loaded = commands::load_library(dir);
+            commands::check(&loaded, &what, &mut out, &mut io::stderr().lock())?;
+        }
+        // Progress commands need no guides (a folder of broken guides must not stop a backup).
+        Command::Progress(command) => {
+            let dir = progress::data_dir(command.data_dir());
+            let mut err = io::stderr().lock();
+            match command {
+                ProgressCommand::Export { .. } => {
+                    commands::progress_export(dir.as_deref(), Utc::now(), &mut out, &mut err)?;
+                }
+                ProgressCommand::Import { file, .. } => {
+                    let dir = dir.as_deref();
+                    commands::progress_import(dir, file, Utc::now(), &mut out, &mut err)?;
+                }
             }
         }
-        return Ok(ExitCode::SUCCESS);
-    }
-    let library = load_library(&cli)?;
-    let themes = Themes::choose(cli.theme, std::env::var_os("NO_COLOR").as_deref());
-    match cli.command {
-        None => {
+        Command::Present(PresentArgs {
+            topic,
+            content,
+            theme,
+        }) => {
             drop(out);
-            return open_app(library, &cli, None, &themes);
-        }
-        Some(Command::Present { ref topic }) => {
-            drop(out);
+            let library = load_library(content.content.as_deref())?;
+            let themes = Themes::choose(theme.theme, no_color.as_deref());
             let topic = topic.as_deref().map(|name| resolve_topic(&library, name));
-            let launch = Presenting {
-                topic: topic.transpose()?,
+            // Presenting records nothing and asks no quiz of anyone.
+            let launch = Launch {
+                data_dir: None,
+                quiz: &QuizArgs::default(),
+                presenting: Some(Presenting {
+                    topic: topic.transpose()?,
+                }),
             };
-            return open_app(library, &cli, Some(launch), &themes);
+            return open_app(library, launch, &themes);
         }
-        Some(Command::List { json }) => commands::list(&library, json, paint, &mut out)?,
-        Some(Command::Export {
-            format,
-            ref guide,
-            ref output,
-            force,
-        }) => commands::export(
-            &library,
-            format,
-            guide.as_deref(),
-            output.as_deref(),
-            force,
-            &mut out,
-            &mut io::stderr().lock(),
-        )?,
-        Some(Command::Show { ref topic, json }) => {
-            commands::show(&library, topic, json, paint, &mut out)?;
+        Command::List(ListArgs { json, content, .. }) => {
+            let library = load_library(content.content.as_deref())?;
+            commands::list(&library, *json, paint, &mut out)?;
         }
-        Some(Command::Search {
-            ref query,
+        Command::Export(ExportArgs {
+            format,
+            guide,
+            output,
+            force,
+            content,
+        }) => {
+            let library = load_library(content.content.as_deref())?;
+            commands::export(
+                &library,
+                *format,
+                guide.as_deref(),
+                output.as_deref(),
+                *force,
+                &mut out,
+                &mut io::stderr().lock(),
+            )?;
+        }
+        Command::Show(ShowArgs {
+            topic,
+            json,
+            content,
+            ..
+        }) => {
+            let library = load_library(content.content.as_deref())?;
+            commands::show(&library, topic, *json, paint, &mut out)?;
+        }
+        Command::Search(SearchArgs {
+            query,
             limit,
             json,
-        }) => commands::search(&library, &query.join(" "), limit, json, paint, &mut out)?,
-        Some(Command::Stats { json, ref now }) => {
+            content,
+            ..
+        }) => {
+            let library = load_library(content.content.as_deref())?;
+            commands::search(&library, &query.join(" "), *limit, *json, paint, &mut out)?;
+        }
+        Command::Stats(StatsArgs {
+            json,
+            now,
+            content,
+            data,
+            ..
+        }) => {
+            let library = load_library(content.content.as_deref())?;
             let now = now.as_deref().map(|t| parse_time(t, "--now")).transpose()?;
             let now = now.unwrap_or_else(Utc::now);
             // Reads only: never creates the folder or moves a file.
-            let progress = match progress::data_dir(cli.data_dir.as_deref()) {
+            let progress = match progress::data_dir(data.data_dir.as_deref()) {
                 Some(dir) => {
                     let (store, progress) = Store::open(&dir, OpenMode::Read, now);
                     tell(store.notices())?;
@@ -103,18 +149,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 None => Progress::default(),
             };
-            commands::stats(&library, &progress, now, json, paint, &mut out)?;
+            commands::stats(&library, &progress, now, *json, paint, &mut out)?;
         }
-        Some(Command::Snapshot(ref args)) => run_snapshot(library, &cli, args, &themes, &mut out)?,
-        Some(Command::Check { .. } | Command::Progress(_)) => {}
+        Command::Snapshot(args) => {
+            let library = load_library(args.content.content.as_deref())?;
+            let themes = Themes::choose(args.theme.theme, no_color.as_deref());
+            run_snapshot(library, args, &themes, &mut out)?;
+        }
     }
     out.flush().context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The guides to work on; problems are listed on stderr and end the run (exit 1).
-fn load_library(cli: &Cli) -> anyhow::Result<Library> {
-    commands::load_library(cli.content.as_deref()).map_err(|problems| {
+fn load_library(content: Option<&Path>) -> anyhow::Result<Library> {
+    commands::load_library(content).map_err(|problems| {
         // The problems come first, one a line; the error that follows says what to do.
         let _ = writeln!(io::stderr().lock(), "{problems}");
         Failure::Content("the guides have problems; `carestudy check` lists them".into()).into()
@@ -126,13 +175,20 @@ struct Presenting {
     topic: Option<TopicRef>,
 }
 
-/// Opens the full-screen app (presenting, for `carestudy present`) until the learner quits.
-fn open_app(
-    library: Library,
-    cli: &Cli,
+/// How the full-screen app opens.
+struct Launch<'a> {
+    data_dir: Option<&'a Path>,
+    quiz: &'a QuizArgs,
     presenting: Option<Presenting>,
-    themes: &Themes,
-) -> anyhow::Result<ExitCode> {
+}
+
+/// Opens the full-screen app (presenting, for `carestudy present`) until the learner quits.
+fn open_app(library: Library, launch: Launch, themes: &Themes) -> anyhow::Result<ExitCode> {
+    let Launch {
+        data_dir,
+        quiz,
+        presenting,
+    } = launch;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(usage(
             "the full-screen app needs a terminal; in scripts use `carestudy snapshot` \
@@ -141,11 +197,11 @@ fn open_app(
     }
     let clock = Clock::System;
     // The one place the clock picks a seed: an unseeded session gets a fresh order of questions.
-    let seed = cli
+    let seed = quiz
         .seed
         .unwrap_or_else(|| clock.now().timestamp().unsigned_abs());
     // Presenting records nothing, so it opens no progress (and shows no notice about it).
-    let data_dir = progress::data_dir(cli.data_dir.as_deref()).filter(|_| presenting.is_none());
+    let data_dir = progress::data_dir(data_dir).filter(|_| presenting.is_none());
     let (store, progress) = match data_dir {
         Some(dir) => Store::open(&dir, OpenMode::Write, clock.now()),
         None => (Store::in_memory(), Progress::default()),
@@ -155,8 +211,8 @@ fn open_app(
     let options = AppOptions {
         seed,
         clock,
-        mock_questions: usize::from(cli.mock_questions),
-        mock_minutes: cli.mock_minutes,
+        mock_questions: mock_questions(quiz),
+        mock_minutes: quiz.mock_minutes,
         present: presenting.is_some(),
         topic: presenting.and_then(|p| p.topic),
         ..AppOptions::default()
@@ -175,21 +231,26 @@ fn open_app(
 /// `carestudy snapshot`: the app headless, driven by the scripted keys.
 fn run_snapshot(
     library: Library,
-    cli: &Cli,
     args: &SnapshotArgs,
     themes: &Themes,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let script = snapshot_script(&library, cli, args)?;
+    let script = snapshot_script(&library, args)?;
     // Scripted runs save nothing unless a folder is named on the command line (never from the
     // environment), so a pipeline cannot touch a learner's progress by accident.
-    let (mut store, saved) = match &cli.data_dir {
+    let (mut store, saved) = match &args.data_dir {
         Some(dir) => Store::open(dir, OpenMode::Write, script.options.clock.now()),
         None => (Store::in_memory(), Progress::default()),
     };
     // On standard error, so the screen printed stays the same bytes.
     tell(&store.take_notices())?;
     snapshot::run(library, store, saved, &script, themes, out).context("drawing the snapshot")
+}
+
+/// Questions in a mock test: `--mock-questions`, else the default.
+fn mock_questions(quiz: &QuizArgs) -> usize {
+    quiz.mock_questions
+        .map_or(carestudy::app::MOCK_QUESTIONS, usize::from)
 }
 
 /// Tells the learner on standard error what opening their progress did.
@@ -217,11 +278,7 @@ fn parse_time(text: &str, flag: &str) -> anyhow::Result<DateTime<Utc>> {
 }
 
 /// What `carestudy snapshot` was asked for, checked: any mistake is a usage error.
-fn snapshot_script(
-    library: &Library,
-    cli: &Cli,
-    args: &SnapshotArgs,
-) -> anyhow::Result<snapshot::Script> {
+fn snapshot_script(library: &Library, args: &SnapshotArgs) -> anyhow::Result<snapshot::Script> {
     let SnapshotArgs {
         size,
         keys,
@@ -229,6 +286,8 @@ fn snapshot_script(
         start,
         topic,
         now,
+        quiz,
+        ..
     } = args;
     let (width, height) = snapshot::parse_size(size).map_err(usage)?;
     let keys = Key::parse_sequence(keys).map_err(|e| usage(e.to_string()))?;
@@ -247,14 +306,14 @@ fn snapshot_script(
     };
     Ok(snapshot::Script {
         options: AppOptions {
-            seed: cli.seed.unwrap_or(0),
+            seed: quiz.seed.unwrap_or(0),
             start,
             topic,
             width,
             height,
             clock,
-            mock_questions: usize::from(cli.mock_questions),
-            mock_minutes: cli.mock_minutes,
+            mock_questions: mock_questions(quiz),
+            mock_minutes: quiz.mock_minutes,
             present,
         },
         keys,

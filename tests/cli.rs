@@ -587,6 +587,60 @@ fn help_for_the_program_and_each_command() {
     assert!(ok(&["--version"]).starts_with("carestudy "));
 }
 
+/// Each command's help lists the options it takes and no others (#15.6): the quiz's options
+/// belong to the app and `snapshot`, colours to what prints in colour.
+#[test]
+fn each_command_help_lists_only_its_own_options() {
+    let quiz_options = ["--seed", "--mock-questions", "--mock-minutes"];
+    for command in [
+        "list", "show", "search", "present", "export", "check", "stats",
+    ] {
+        let help = ok(&[command, "--help"]);
+        for option in quiz_options {
+            assert!(!help.contains(option), "`{command} --help` lists {option}");
+        }
+        assert!(help.contains("--content"), "`{command} --help`");
+    }
+    for command in ["export", "check"] {
+        assert!(!ok(&[command, "--help"]).contains("--theme"), "{command}");
+    }
+    for command in ["progress export", "progress import"] {
+        let args: Vec<&str> = command.split(' ').chain(["--help"]).collect();
+        let help = ok(&args);
+        assert!(help.contains("--data-dir"), "{command}");
+        for option in ["--content", "--theme", "--seed"] {
+            assert!(!help.contains(option), "`{command} --help` lists {option}");
+        }
+    }
+    let snapshot = ok(&["snapshot", "--help"]);
+    for option in quiz_options
+        .iter()
+        .chain(&["--theme", "--data-dir", "--content"])
+    {
+        assert!(snapshot.contains(option), "snapshot --help lacks {option}");
+    }
+}
+
+/// An option written before its command still works when the command takes it, and is an
+/// error naming it when the command does not (never silently ignored).
+#[test]
+fn options_before_the_command_reach_it_or_are_refused() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+    let dir = dir.to_str().unwrap();
+    assert_eq!(
+        ok(&["--content", dir, "list"]),
+        ok(&["list", "--content", dir])
+    );
+    let err = usage_error(&["--seed", "3", "list"]);
+    assert!(
+        err.contains("`carestudy list` does not take --seed"),
+        "{err}"
+    );
+    let err = usage_error(&["--theme", "mono", "export", "--format", "json"]);
+    assert!(err.contains("does not take --theme"), "{err}");
+    usage_error(&["show", "volunteers", "--seed", "3"]);
+}
+
 #[test]
 fn bad_usage_exits_2() {
     usage_error(&["frobnicate"]);
