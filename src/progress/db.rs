@@ -5,7 +5,6 @@
 use super::model::{CardRecord, MockTestResult, Progress, Review, Reviewed};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use std::collections::HashMap;
 use std::fmt;
 use std::time::Duration;
 
@@ -332,8 +331,9 @@ pub fn set_meta(tx: &Transaction, key: &str, value: &str) -> rusqlite::Result<()
 pub fn load(conn: &Connection) -> rusqlite::Result<(Progress, Vec<Quarantined>)> {
     let mut progress = Progress::default();
     let mut bad = Vec::new();
-    // Card rows, by row id, with where their reviews go.
-    let mut by_row: HashMap<i64, (String, CardRecord)> = HashMap::new();
+    // Card rows in row id order, for their reviews to find them by a binary search (row ids
+    // are dense and ascending, so this beats hashing 43,800 lookups).
+    let mut by_row: Vec<(i64, String, CardRecord)> = Vec::new();
     {
         let mut statement = conn.prepare(
             "SELECT id, name, topic, due, stability, difficulty, elapsed_days, scheduled_days,
@@ -371,7 +371,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<(Progress, Vec<Quarantined>)>
                 schedule,
                 reviews: Vec::new(),
             };
-            by_row.insert(id, (name, record));
+            by_row.push((id, name, record));
         }
     }
     {
@@ -380,7 +380,9 @@ pub fn load(conn: &Connection) -> rusqlite::Result<(Progress, Vec<Quarantined>)>
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
             let card: i64 = row.get(0)?;
-            if let Some((_, record)) = by_row.get_mut(&card) {
+            if let Ok(at) = by_row.binary_search_by_key(&card, |(id, _, _)| *id)
+                && let Some((_, _, record)) = by_row.get_mut(at)
+            {
                 record.reviews.push(Review {
                     at: time(row.get(1)?),
                     grade: row.get(2)?,
@@ -390,7 +392,10 @@ pub fn load(conn: &Connection) -> rusqlite::Result<(Progress, Vec<Quarantined>)>
             }
         }
     }
-    progress.cards = by_row.into_values().collect();
+    progress.cards = by_row
+        .into_iter()
+        .map(|(_, name, record)| (name, record))
+        .collect();
     {
         let mut statement = conn.prepare("SELECT result FROM mock_test ORDER BY at, id")?;
         let mut rows = statement.query([])?;
