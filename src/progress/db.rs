@@ -337,7 +337,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<(Progress, Vec<Quarantined>)>
     {
         let mut statement = conn.prepare(
             "SELECT id, name, topic, due, stability, difficulty, elapsed_days, scheduled_days,
-                    reps, lapses, state, last_review FROM card",
+                    reps, lapses, state, last_review FROM card ORDER BY id",
         )?;
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
