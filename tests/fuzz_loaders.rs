@@ -16,20 +16,18 @@
 //!
 //! Fixed seed and case count in `cargo test`; tests/hunt/mod.rs says how to run it for an hour.
 
+#[path = "fuzz_loaders/checks.rs"]
+mod checks;
 mod hunt;
 
 use carestudy::app::keys::Key;
 use carestudy::app::{App, AppOptions, Clock, Pane};
-use carestudy::content::{Library, load_dir, parse_guide};
-use carestudy::export::{Format, render};
-use carestudy::progress::{DATABASE_FILE, OpenMode, PROGRESS_FILE, Progress, Store, parse_json};
-use carestudy::stats;
-use carestudy::ui::{self, Themes};
-use chrono::{DateTime, TimeZone, Utc};
+use carestudy::progress::{DATABASE_FILE, OpenMode, Store};
+use checks::{
+    GuideOutcome, builtin, check_guide, check_progress, has_non_finite, has_terminal_controls, now,
+};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::path::Path;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -186,12 +184,6 @@ fn mutate(corpus: &[Vec<u8>], (entry, mutations): &(usize, Vec<Mutation>)) -> Ve
     bytes
 }
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
-        .single()
-        .unwrap()
-}
-
 // ---------------------------------------------------------------------------------------------
 // The guide loader
 
@@ -216,113 +208,19 @@ fn guide_corpus() -> &'static [Vec<u8>] {
 #[test]
 fn mutated_guides_load_or_are_rejected_with_located_problems() {
     let corpus = guide_corpus();
+    let used = AtomicUsize::new(0);
     hunt::hunt("guide loader", 160, input(corpus.len()), |input| {
-        let bytes = mutate(corpus, &input);
-        check_guide(&bytes)
+        let outcome = check_guide(&mutate(corpus, &input)).map_err(TestCaseError::fail)?;
+        if outcome == GuideOutcome::Used {
+            used.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
     });
+    // So a run shows the deep path is reached.
     eprintln!(
         "guide loader: {} mutated guides loaded and were used in every pane",
-        USED.load(Ordering::Relaxed)
+        used.load(Ordering::Relaxed)
     );
-}
-
-/// How many mutated guides loaded, so a run shows the deep path is reached.
-static USED: AtomicUsize = AtomicUsize::new(0);
-
-fn check_guide(bytes: &[u8]) -> Result<(), TestCaseError> {
-    match parse_guide("fuzz.md", bytes) {
-        Err(problems) => {
-            prop_assert!(!problems.is_empty(), "rejected without a reason");
-            for problem in &problems {
-                let shown = problem.to_string();
-                prop_assert!(shown.starts_with("fuzz.md:"), "not located: {shown}");
-                prop_assert!(!has_terminal_controls(&shown), "raw control in: {shown:?}");
-            }
-        }
-        Ok(guide) => {
-            let json = serde_json::to_string(&guide).unwrap();
-            let text: String = serde_json::from_str::<serde_json::Value>(&json)
-                .map(|v| strings_of(&v))
-                .unwrap();
-            prop_assert!(!has_terminal_controls(&text), "unsanitised text loaded");
-            // Loaded from a folder as a tutor would, the guide must work everywhere.
-            let dir = tempfile::tempdir().unwrap();
-            std::fs::write(dir.path().join("fuzz.md"), bytes).unwrap();
-            if let Ok(library) = load_dir(dir.path()) {
-                USED.fetch_add(1, Ordering::Relaxed);
-                use_everywhere(library)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Escape, other C0/C1 controls and bidi overrides: what must never reach a terminal from a
-/// file. Newlines and tabs are text.
-fn has_terminal_controls(text: &str) -> bool {
-    text.chars().any(|c| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || ('\u{202a}'..='\u{202e}').contains(&c)
-            || ('\u{2066}'..='\u{2069}').contains(&c)
-    })
-}
-
-fn strings_of(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(items) => items.iter().map(strings_of).collect(),
-        serde_json::Value::Object(map) => map
-            .iter()
-            .map(|(k, v)| format!("{k}{}", strings_of(v)))
-            .collect(),
-        _ => String::new(),
-    }
-}
-
-/// Every pane, a quiz answer, a mock test and presentation at two sizes, and every export.
-fn use_everywhere(library: Library) -> Result<(), TestCaseError> {
-    for format in [Format::Markdown, Format::Anki, Format::Json] {
-        let _ = render(&library, format);
-    }
-    let options = AppOptions {
-        clock: Clock::Fixed(now()),
-        ..AppOptions::default()
-    };
-    let mut app = App::new(library, options);
-    let keys = Key::parse_sequence("j<Enter>jj<Tab>care<Esc><Esc><Tab>1<Enter>2<Space>3<Tab><Tab>")
-        .unwrap();
-    for (i, key) in keys.into_iter().enumerate() {
-        app.handle_key(key);
-        if i % 4 == 0 {
-            draw(&app, 80, 24)?;
-            draw(&app, 23, 7)?;
-        }
-    }
-    for _ in Pane::ALL {
-        app.update(carestudy::app::Action::NextPane);
-        draw(&app, 100, 30)?;
-    }
-    for key in Key::parse_sequence("<BackTab><BackTab><BackTab>m1<Right>2f").unwrap() {
-        app.handle_key(key);
-    }
-    draw(&app, 80, 24)?;
-    Ok(())
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Result<(), TestCaseError> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| ui::draw_themed(frame, app, &Themes::choose(None, None)))
-        .unwrap();
-    let text: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|cell| cell.symbol())
-        .collect();
-    prop_assert!(!text.contains("NaN"), "NaN on screen");
-    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,79 +258,8 @@ fn progress_corpus() -> &'static [Vec<u8>] {
 fn mutated_progress_always_loads_or_is_set_aside() {
     let corpus = progress_corpus();
     hunt::hunt("progress loader", 120, input(corpus.len()), |input| {
-        let bytes = mutate(corpus, &input);
-        check_progress(&bytes)
+        check_progress(&mutate(corpus, &input)).map_err(TestCaseError::fail)
     });
-}
-
-fn check_progress(bytes: &[u8]) -> Result<(), TestCaseError> {
-    if let Ok(read) = parse_json(bytes) {
-        check_figures(&read.progress)?;
-    }
-    for name in [DATABASE_FILE, PROGRESS_FILE] {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(name), bytes).unwrap();
-        let (store, progress) = Store::open(dir.path(), OpenMode::Write, now());
-        check_figures(&progress)?;
-        let mut app = App::with_progress(
-            builtin(),
-            AppOptions {
-                start: Pane::Progress,
-                clock: Clock::Fixed(now()),
-                ..AppOptions::default()
-            },
-            store,
-            progress,
-        );
-        app.handle_key(Key::Esc);
-        draw(&app, 80, 24)?;
-        drop(app);
-        // Whatever was found has been read or set aside: what is left loads, as it is.
-        let set_aside = damaged_files(dir.path());
-        let (again, reloaded) = Store::open(dir.path(), OpenMode::Write, now());
-        prop_assert_eq!(
-            damaged_files(dir.path()),
-            set_aside,
-            "what the first open left was taken for damaged: {:?}",
-            again.notices()
-        );
-        check_figures(&reloaded)?;
-    }
-    Ok(())
-}
-
-fn damaged_files(dir: &Path) -> usize {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains(".damaged-"))
-        .count()
-}
-
-fn check_figures(progress: &Progress) -> Result<(), TestCaseError> {
-    let figures = stats::compute(
-        &builtin(),
-        progress,
-        now(),
-        carestudy::progress::Zone::utc(),
-    );
-    let shown = format!("{figures:?}");
-    prop_assert!(!has_non_finite(&shown), "a figure is not a number: {shown}");
-    Ok(())
-}
-
-/// Whether Debug output holds a NaN or an infinity (`NaN`, `inf`, `-inf` as whole words).
-fn has_non_finite(debug: &str) -> bool {
-    debug
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|word| word == "NaN" || word == "inf")
-}
-
-fn builtin() -> Library {
-    static LIBRARY: OnceLock<Library> = OnceLock::new();
-    LIBRARY
-        .get_or_init(|| carestudy::content::load_builtin().expect("the built-in guides load"))
-        .clone()
 }
 
 /// Guards the guards: the checks above must be able to fail.
