@@ -181,13 +181,19 @@ pub struct Help {
     /// Rows in each column; more than `body.height` when the help scrolls.
     pub per_column: usize,
     pub column_width: u16,
+    /// Columns the widest row's keys take (rows' keys are right-aligned to it).
+    pub key_width: usize,
 }
 
 /// Columns between the two columns of help.
 const HELP_GAP: usize = 3;
 
-/// `entries` rows of help, the widest `entry_width` columns, over `area`.
-pub fn help(area: Rect, entries: usize, entry_width: usize) -> Help {
+/// Help `rows` (keys, what they do) over `area`.
+pub fn help(area: Rect, rows: &[(String, &str)]) -> Help {
+    let widest = |column: fn(&(String, &str)) -> usize| rows.iter().map(column).max().unwrap_or(0);
+    let key_width = widest(|(keys, _)| keys.chars().count());
+    let entry_width = key_width + 2 + widest(|(_, what)| what.chars().count());
+    let entries = rows.len();
     // Two columns when one would not fit the height (borders, gap and footer take 4 rows) and
     // two fit the width; otherwise one column, which scrolls.
     let fits_one = entries + 4 <= usize::from(area.height);
@@ -216,6 +222,7 @@ pub fn help(area: Rect, entries: usize, entry_width: usize) -> Help {
         columns,
         per_column,
         column_width: u16::try_from(entry_width + HELP_GAP).unwrap_or(u16::MAX),
+        key_width,
     }
 }
 
@@ -264,10 +271,13 @@ mod tests {
 
     #[test]
     fn help_that_does_not_fit_scrolls_in_one_column() {
-        let narrow = help(Rect::new(0, 1, 60, 13), 30, 40);
+        let rows: Vec<(String, &str)> = (0..30)
+            .map(|_| ("Ctrl-X".to_owned(), "does a thing that takes many columns"))
+            .collect();
+        let narrow = help(Rect::new(0, 1, 60, 13), &rows);
         assert_eq!(narrow.columns, 1);
         assert!(narrow.max_scroll() > 0);
-        let roomy = help(Rect::new(0, 1, 160, 40), 30, 40);
+        let roomy = help(Rect::new(0, 1, 160, 40), &rows);
         assert_eq!(roomy.max_scroll(), 0);
     }
 }

@@ -7,7 +7,7 @@ use super::keymap::{Binding, Context, bind};
 use super::keys::Key::*;
 use super::layout;
 use super::pane::{Cx, Effect, Hint, hint, hint_range};
-use super::text::{Role, Text, max_scroll};
+use super::text::{Role, Text, max_scroll, scrolled};
 use crate::content::Library;
 use crate::progress::MockTestResult;
 use crate::quiz::{Question, Scope, mark_mock_test, mock_questions};
@@ -210,15 +210,7 @@ impl MockTest {
                     result_text(cx.library, result, text.width).len(),
                     text.height,
                 );
-                let page = usize::from(text.height.saturating_sub(1)).max(1);
-                *scroll = match action {
-                    Action::Down | Action::ScrollDown => *scroll + 1,
-                    Action::Up | Action::ScrollUp => scroll.saturating_sub(1),
-                    Action::PageDown => *scroll + page,
-                    Action::PageUp => scroll.saturating_sub(page),
-                    _ => *scroll,
-                }
-                .min(*max);
+                *scroll = scrolled(*scroll, action, text.height, *max);
                 Effect::None
             }
             // Time is up: the test ends whatever was being asked.

@@ -362,17 +362,8 @@ impl App {
             return;
         };
         let help = self.help_layout();
-        let page = help.body.height.saturating_sub(1).max(1);
-        let scroll = match action {
-            Action::Down | Action::ScrollDown => scroll + 1,
-            Action::Up | Action::ScrollUp => scroll.saturating_sub(1),
-            Action::PageDown => scroll + usize::from(page),
-            Action::PageUp => scroll.saturating_sub(usize::from(page)),
-            _ => scroll,
-        };
-        self.overlay = Some(Overlay::Help {
-            scroll: scroll.min(help.max_scroll()),
-        });
+        let scroll = text::scrolled(scroll, action, help.body.height, help.max_scroll());
+        self.overlay = Some(Overlay::Help { scroll });
     }
 
     // ---- What drawing and tests read ----

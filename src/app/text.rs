@@ -2,6 +2,7 @@
 //! mock test results): the app wraps it once, counts and pages the lines; drawing styles them
 //! by role and never wraps again, so what scrolls is exactly what shows.
 
+use super::action::Action;
 use unicode_width::UnicodeWidthStr;
 
 /// What a piece of text is, for drawing to style.
@@ -94,6 +95,20 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .into_iter()
         .map(|part| part.into_owned())
         .collect()
+}
+
+/// Where a view of `rows` rows that is scrolled to `scroll` goes for `action` (a line, a page
+/// less a line of overlap, up or down), never past `max`.
+pub fn scrolled(scroll: usize, action: Action, rows: u16, max: usize) -> usize {
+    let page = usize::from(rows.saturating_sub(1)).max(1);
+    match action {
+        Action::Down | Action::ScrollDown => scroll + 1,
+        Action::Up | Action::ScrollUp => scroll.saturating_sub(1),
+        Action::PageDown => scroll + page,
+        Action::PageUp => scroll.saturating_sub(page),
+        _ => scroll,
+    }
+    .min(max)
 }
 
 /// How far `lines` can scroll in a window of `rows`.

@@ -30,22 +30,12 @@ impl App {
     /// Where the key help goes, and how far it can scroll.
     pub fn help_layout(&self) -> layout::Help {
         let rows = self.help_rows();
-        let key_width = rows
-            .iter()
-            .map(|(k, _)| k.chars().count())
-            .max()
-            .unwrap_or(0);
-        let what = rows
-            .iter()
-            .map(|(_, w)| w.chars().count())
-            .max()
-            .unwrap_or(0);
         // Over the pane (the tabs and hints stay in view), or the whole presentation.
         let area = match self.present {
             Some(_) => Rect::new(0, 0, self.width, self.height),
             None => self.layout().body,
         };
-        layout::help(area, rows.len(), key_width + 2 + what)
+        layout::help(area, &rows)
     }
 
     /// The status line's hints for where the app is.

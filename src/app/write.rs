@@ -6,7 +6,7 @@ use super::keymap::{Binding, Context, bind};
 use super::keys::Key::*;
 use super::layout;
 use super::pane::{Cx, Effect, Hint, Review, hint};
-use super::text::{Role, Text, max_scroll};
+use super::text::{Role, Text, max_scroll, scrolled};
 use super::text_area::TextArea;
 use crate::content::{Library, TopicRef};
 use crate::practice::{self, PointCoverage};
@@ -182,15 +182,7 @@ impl Writing {
         };
         let max = max_scroll(feedback_text(&checked.coverage, width).len(), rows);
         checked.max_scroll = max;
-        let page = usize::from(rows.saturating_sub(1)).max(1);
-        checked.scroll = match action {
-            Action::Down | Action::ScrollDown => checked.scroll + 1,
-            Action::Up | Action::ScrollUp => checked.scroll.saturating_sub(1),
-            Action::PageDown => checked.scroll + page,
-            Action::PageUp => checked.scroll.saturating_sub(page),
-            _ => checked.scroll,
-        }
-        .min(max);
+        checked.scroll = scrolled(checked.scroll, action, rows, max);
     }
 
     pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {

@@ -12,11 +12,7 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
     let rows = app.help_rows();
     let help = app.help_layout();
-    let key_width = rows
-        .iter()
-        .map(|(keys, _)| keys.chars().count())
-        .max()
-        .unwrap_or(0);
+    let key_width = help.key_width;
     let entries: Vec<Line> = rows
         .iter()
         .map(|(keys, what)| {
@@ -90,15 +86,13 @@ pub fn draw_notice(frame: &mut Frame, area: Rect, message: &str, theme: &Theme) 
     let mut lines = super::wrap::plain(message, width.saturating_sub(6), theme.base);
     lines.push(Line::raw(""));
     lines.push(Line::styled("Press any key to go on", theme.muted));
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let popup = layout::centered(area, width, height);
-    let block = Block::bordered()
-        .title(" Saved progress ")
-        .border_style(theme.wrong)
-        .style(theme.base)
-        .padding(Padding::horizontal(2));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    super::popup(
+        frame,
+        area,
+        width,
+        "Saved progress",
+        theme.wrong,
+        lines,
+        theme,
+    );
 }

@@ -9,7 +9,7 @@ use crate::app::{Action, App, layout};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, test: &MockTest, theme: &Theme) {
     let layout = layout::card(area, false);
@@ -137,15 +137,13 @@ fn draw_question(
         Span::styled(app.screen_key_names(Action::LeaveMode), theme.key),
         Span::styled(" no, go on answering", theme.muted),
     ]));
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let popup = layout::centered(area, width, height);
-    let block = Block::bordered()
-        .title(" Mock test ")
-        .border_style(theme.border_focus)
-        .style(theme.base)
-        .padding(Padding::horizontal(2));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    super::popup(
+        frame,
+        area,
+        width,
+        "Mock test",
+        theme.border_focus,
+        lines,
+        theme,
+    );
 }

@@ -75,6 +75,30 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
 }
 
+/// A pop-up of `lines`, `width` wide (as tall as they need, within `area`), centred over `area`
+/// with a titled border: the notice at start, a mock test's question, a class question.
+pub(crate) fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    title: &str,
+    border: ratatui::style::Style,
+    lines: Vec<Line<'static>>,
+    theme: &Theme,
+) {
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup = layout::centered(area, width, height);
+    let block = ratatui::widgets::Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(border)
+        .style(theme.base)
+        .padding(ratatui::widgets::Padding::horizontal(2));
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
 fn draw_too_small(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let message = format!(
         "make the terminal larger (needs {}x{})",

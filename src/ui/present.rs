@@ -10,7 +10,7 @@ use crate::app::{Action, App, layout};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
 /// Big letters (4x4 cells a character) from this size up; plain bold below it.
@@ -202,17 +202,15 @@ fn draw_class_question(frame: &mut Frame, area: Rect, class: &ClassQuestion, the
         "Any key: show the answer"
     };
     lines.push(Line::styled(hint, theme.muted));
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let popup = layout::centered(area, width, height);
-    let block = Block::bordered()
-        .title(" A question for the class ")
-        .border_style(theme.border_focus)
-        .style(theme.base)
-        .padding(Padding::horizontal(2));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    super::popup(
+        frame,
+        area,
+        width,
+        "A question for the class",
+        theme.border_focus,
+        lines,
+        theme,
+    );
 }
 
 fn roomy_gap(area: Rect) -> bool {
