@@ -13,7 +13,7 @@ use carestudy::cli::{
 };
 use carestudy::commands::{self, Failure, paint::Paint, usage};
 use carestudy::content::{Library, TopicRef};
-use carestudy::lookup::{Lookup, find_topic};
+use carestudy::lookup::{Lookup, explain, find_topic};
 use carestudy::progress::{self, OpenMode, Progress, Store};
 use carestudy::ui::Themes;
 use carestudy::{snapshot, terminal};
@@ -323,11 +323,10 @@ fn snapshot_script(library: &Library, args: &SnapshotArgs) -> anyhow::Result<sna
 
 /// A topic named on the command line: an id or a title that only one topic fits.
 fn resolve_topic(library: &Library, name: &str) -> anyhow::Result<TopicRef> {
-    match find_topic(library, name) {
-        Lookup::Found(at) => Ok(at),
-        Lookup::Ambiguous(_) => Err(usage(format!(
-            "\"{name}\" matches several topics; `carestudy show \"{name}\"` lists them"
-        ))),
-        Lookup::Unknown(_) => Err(usage(format!("no topic matches \"{name}\""))),
+    // An ambiguous or unknown name lists the candidates: one is never picked silently.
+    let lookup = find_topic(library, name);
+    match (&lookup, explain(library, name, &lookup)) {
+        (&Lookup::Found(at), _) => Ok(at),
+        (_, message) => Err(usage(message.unwrap_or_default())),
     }
 }

@@ -184,6 +184,17 @@ fn search_without_results() {
     let mut app = app(80, 24, Pane::Search);
     press(&mut app, "xqzv");
     insta::assert_snapshot!("search_no_results_80x24", text(&app));
+    // Nothing matches, but a close word of the guides would.
+    let mut app = self::app(80, 24, Pane::Search);
+    press(&mut app, "jragno");
+    insta::assert_snapshot!("search_did_you_mean_80x24", text(&app));
+}
+
+#[test]
+fn search_typo_matches_are_labelled() {
+    let mut app = app(80, 24, Pane::Search);
+    press(&mut app, "mentro");
+    insta::assert_snapshot!("search_typo_80x24", text(&app));
 }
 
 #[test]

@@ -11,7 +11,6 @@ use super::text_area::TextArea;
 use crate::content::{Guide, Section, Topic, TopicRef};
 use crate::lookup::{Lookup, find_topic};
 use crate::quiz::{Question, class_question};
-use crate::search::Narrowing;
 
 /// Presenting a topic.
 pub const TOPIC: Context = Context::keys("presentation");
@@ -168,7 +167,7 @@ impl Presentation {
             Lookup::Ambiguous(candidates) => candidates.first().copied(),
             Lookup::Unknown(_) => cx
                 .index()
-                .search_limited(name, 1, &mut Narrowing::default())
+                .search(cx.library, name, 1)
                 .hits
                 .first()
                 .map(|hit| hit.topic),

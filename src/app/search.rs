@@ -8,15 +8,12 @@ use super::keys::Key::*;
 use super::layout;
 use super::pane::{Cx, Effect, Hint, PANE_HINTS, PaneState, hint};
 use super::text_area::TextArea;
-use crate::search::{Hit, Narrowing};
+use crate::search::Hit;
 
 /// Typing in the search box.
 pub const QUERY: Context = Context::text_box("search box");
 /// The search results, with the box left.
 pub const RESULTS: Context = Context::keys("search results");
-
-/// Results beyond this many are not kept: nobody pages through more, and it bounds the work.
-const MAX_HITS: usize = 500;
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -47,20 +44,25 @@ pub const BINDINGS: &[Binding] = &[
 /// Rows one result takes: its topic line and its matched text.
 pub const ROWS_PER_HIT: usize = 2;
 
+/// How many results the list shows at once.
+fn page_rows(cx: &Cx) -> usize {
+    (usize::from(layout::search(cx.area).results_text.height) / ROWS_PER_HIT).max(1)
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct SearchPane {
     /// One line: pasted text arrives with its line breaks folded to spaces.
     input: TextArea,
     /// True while keys go into the query box.
     editing: bool,
-    /// The best results, at most [`MAX_HITS`].
+    /// The best results, one per topic: as many as the list shows, more fetched as the
+    /// selection moves down (the search never works out rows nobody sees).
     hits: Vec<Hit>,
-    /// How many results there are in all (a lower bound when `complete` is false).
+    /// How many topics match in all.
     total: usize,
-    complete: bool,
+    /// When nothing matches: a query that would ("did you mean ...").
+    suggestion: Option<String>,
     selected: usize,
-    /// What the last query could match, so the next keystroke searches only that.
-    narrowing: Narrowing,
 }
 
 impl SearchPane {
@@ -76,9 +78,14 @@ impl SearchPane {
         &self.hits
     }
 
-    /// How many results in all, and whether that is exact.
-    pub fn total(&self) -> (usize, bool) {
-        (self.total, self.complete)
+    /// How many topics match in all.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// When nothing matches: a query that would.
+    pub fn suggestion(&self) -> Option<&str> {
+        self.suggestion.as_deref()
     }
 
     pub fn selected(&self) -> usize {
@@ -91,17 +98,27 @@ impl SearchPane {
     }
 
     fn refresh(&mut self, cx: &Cx) {
-        let query = self.input.text();
-        let results = cx
-            .index()
-            .search_limited(&query, MAX_HITS, &mut self.narrowing);
-        self.hits = results.hits;
-        self.total = results.total;
-        self.complete = results.complete;
         self.selected = 0;
+        self.fetch(page_rows(cx), cx);
     }
 
-    fn move_by(&mut self, down: bool, by: usize) {
+    /// Searches again for the best `limit` topics.
+    fn fetch(&mut self, limit: usize, cx: &Cx) {
+        let query = self.input.text();
+        let results = cx.index().search(cx.library, &query, limit);
+        self.hits = results.hits;
+        self.total = results.total;
+        self.suggestion = results.suggestion;
+    }
+
+    fn move_by(&mut self, down: bool, by: usize, cx: &Cx) {
+        if down {
+            let wanted = self.selected.saturating_add(by).min(self.total);
+            if wanted >= self.hits.len() && self.hits.len() < self.total {
+                // A page beyond the selection, so moving on does not search on every key.
+                self.fetch(wanted.saturating_add(page_rows(cx)), cx);
+            }
+        }
         let last = self.hits.len().saturating_sub(1);
         self.selected = if down {
             (self.selected + by).min(last)
@@ -146,20 +163,19 @@ impl PaneState for SearchPane {
             self.refresh(cx);
             return Effect::None;
         }
-        let rows = usize::from(layout::search(cx.area).results_text.height);
-        let page = (rows / ROWS_PER_HIT).max(1);
+        let page = page_rows(cx);
         match action {
             Action::SearchEscape => self.editing = false,
             Action::CursorLeft => self.input.left(),
             Action::CursorRight => self.input.right(),
             Action::CursorHome => self.input.home(),
             Action::CursorEnd => self.input.end(),
-            Action::Up | Action::ScrollUp => self.move_by(false, 1),
-            Action::Down | Action::ScrollDown => self.move_by(true, 1),
-            Action::PageUp => self.move_by(false, page),
-            Action::PageDown => self.move_by(true, page),
+            Action::Up | Action::ScrollUp => self.move_by(false, 1, cx),
+            Action::Down | Action::ScrollDown => self.move_by(true, 1, cx),
+            Action::PageUp => self.move_by(false, page, cx),
+            Action::PageDown => self.move_by(true, page, cx),
             Action::Top => self.selected = 0,
-            Action::Bottom => self.move_by(true, usize::MAX / 2),
+            Action::Bottom => self.move_by(true, usize::MAX / 2, cx),
             Action::OpenResult => return self.open_selected(),
             _ => {}
         }

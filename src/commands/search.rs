@@ -1,6 +1,6 @@
 use super::paint::Paint;
-use crate::content::Library;
-use crate::search::{Field, Narrowing, SearchIndex};
+use crate::content::{Library, sanitize_inline};
+use crate::search::{Field, SearchIndex};
 use serde::Serialize;
 use std::io::Write;
 
@@ -11,17 +11,28 @@ struct JsonHit<'a> {
     /// The stable id, `guide/topic`.
     id: String,
     title: &'a str,
+    /// Where the topic's best matching text is.
     field: &'a str,
     /// For points of a named list, the list's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     list: Option<&'a str>,
     text: &'a str,
+    /// Higher is better: the tier's base plus a thousand times the BM25 score.
     score: i64,
-    /// Character indices of `text` that matched.
+    /// Character indices of `text` in the matched words.
     positions: &'a [usize],
+    /// How the topic matched: phrase, words, typo or partial.
+    tier: &'static str,
+    /// Whether it matched by reading a word as a misspelling.
+    typo: bool,
+    /// For a typo match, the words of `text` the misspelling was read as.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    corrections: &'a [String],
+    /// How many of the topic's texts match, the one shown included.
+    matches: usize,
 }
 
-/// `carestudy search QUERY`: ranked matches across every guide.
+/// `carestudy search QUERY`: the best matching topics across every guide.
 pub fn search(
     library: &Library,
     query: &str,
@@ -31,9 +42,8 @@ pub fn search(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let index = SearchIndex::new(library);
-    let results = index.search_limited(query, limit, &mut Narrowing::default());
-    let hits = &results.hits;
-    let shown = hits.iter().filter_map(|hit| {
+    let results = index.search(library, query, limit);
+    let shown = results.hits.iter().filter_map(|hit| {
         let guide = library.guide(hit.topic.guide)?;
         let topic = library.topic(hit.topic)?;
         Some((hit, guide, topic))
@@ -56,6 +66,10 @@ pub fn search(
                 text: &hit.text,
                 score: hit.score,
                 positions: &hit.positions,
+                tier: hit.tier.name(),
+                typo: hit.is_typo(),
+                corrections: &hit.corrections,
+                matches: hit.further + 1,
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -65,9 +79,21 @@ pub fn search(
     let mut any = false;
     for (n, (hit, guide, topic)) in shown.enumerate() {
         any = true;
+        let mut notes = Vec::new();
+        if hit.is_typo() {
+            notes.push(format!("typo: {}", hit.corrections.join(", ")));
+        }
+        if hit.further > 0 {
+            notes.push(format!("+{} more in this topic", hit.further));
+        }
+        let notes = if notes.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", paint.muted(&format!("({})", notes.join("; "))))
+        };
         writeln!(
             out,
-            "{:>2}. {} {} {}",
+            "{:>2}. {} {} {}{notes}",
             n + 1,
             paint.heading(&topic.title),
             paint.muted(&format!("[{}]", hit.field.label())),
@@ -76,11 +102,15 @@ pub fn search(
         writeln!(out, "    {}", paint.highlight(&hit.text, &hit.positions))?;
     }
     if !any {
-        writeln!(out, "No matches for \"{query}\".")?;
-    } else if results.total > hits.len() {
-        let more = results.total - hits.len();
-        let plus = if results.complete { "" } else { "+" };
-        let note = format!("... {more}{plus} more (use --limit)");
+        // The query is echoed back: it may hold anything a terminal would act on.
+        writeln!(out, "No matches for \"{}\".", sanitize_inline(query))?;
+        if let Some(suggestion) = &results.suggestion {
+            writeln!(out, "Did you mean \"{suggestion}\"?")?;
+        }
+    } else if results.total > results.hits.len() {
+        let more = results.total - results.hits.len();
+        let topics = if more == 1 { "topic" } else { "topics" };
+        let note = format!("... {more} more {topics} (use --limit)");
         writeln!(out, "{}", paint.muted(&note))?;
     }
     Ok(())

@@ -3,10 +3,9 @@ use super::usage;
 use crate::content::{
     CONTEXT_NOTE, Library, PointList, Reference, Section, Table, Topic, TopicLink, TopicRef,
 };
-use crate::lookup::{Lookup, find_topic};
+use crate::lookup::{Lookup, explain, find_topic};
 use anyhow::Context;
 use serde::Serialize;
-use std::fmt::Write as _;
 use std::io::Write;
 
 #[derive(Serialize)]
@@ -77,16 +76,10 @@ pub fn show(
     paint: Paint,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let at = match find_topic(library, name) {
-        Lookup::Found(at) => at,
-        Lookup::Ambiguous(candidates) => {
-            let head = format!("\"{name}\" matches several topics; say which:");
-            return Err(usage(head + &candidate_lines(library, &candidates)));
-        }
-        Lookup::Unknown(candidates) => {
-            let head = format!("no topic matches \"{name}\". The nearest are:");
-            return Err(usage(head + &candidate_lines(library, &candidates)));
-        }
+    let lookup = find_topic(library, name);
+    let at = match (&lookup, explain(library, name, &lookup)) {
+        (&Lookup::Found(at), _) => at,
+        (_, message) => return Err(usage(message.unwrap_or_default())),
     };
     write_topic(library, at, json, paint, out).context("writing the topic")
 }
@@ -232,15 +225,4 @@ fn write_table(table: &Table, paint: Paint, out: &mut dyn Write) -> std::io::Res
         }
     }
     writeln!(out)
-}
-
-/// The candidates for a name, one a line, each line starting with a line break.
-fn candidate_lines(library: &Library, candidates: &[TopicRef]) -> String {
-    let mut lines = String::new();
-    for &at in candidates {
-        if let (Some(id), Some(topic)) = (library.stable_id(at), library.topic(at)) {
-            let _ = write!(lines, "\n  {id}  ({})", topic.title);
-        }
-    }
-    lines
 }

@@ -3,6 +3,7 @@
 use super::browse::truncate;
 use super::theme::Theme;
 use crate::app::App;
+use crate::content::sanitize_inline;
 use crate::app::layout::{self, list_offset};
 use crate::app::search::{ROWS_PER_HIT, SearchPane};
 use crate::search::Hit;
@@ -71,9 +72,8 @@ fn draw_results(
     let query = search.input().text();
     let title = match search.total() {
         _ if query.trim().is_empty() => " Results ".to_owned(),
-        (n, false) => format!(" {n}+ results "),
-        (1, true) => " 1 result ".to_owned(),
-        (n, true) => format!(" {n} results "),
+        1 => " 1 topic ".to_owned(),
+        n => format!(" {n} topics "),
     };
     let focused = !search.is_editing();
     let block = Block::bordered()
@@ -99,8 +99,19 @@ fn draw_results(
         return;
     }
     if hits.is_empty() {
-        let none = Line::styled(format!("No matches for \"{}\".", query.trim()), theme.muted);
-        frame.render_widget(Paragraph::new(none), inner);
+        // The query is shown back: it may hold anything pasted into the box.
+        let mut none = vec![Line::styled(
+            format!("No matches for \"{}\".", sanitize_inline(&query)),
+            theme.muted,
+        )];
+        if let Some(suggestion) = search.suggestion() {
+            none.push(Line::from(vec![
+                Span::styled("Did you mean ", theme.muted),
+                Span::styled(suggestion.to_owned(), theme.key),
+                Span::styled("?", theme.muted),
+            ]));
+        }
+        frame.render_widget(Paragraph::new(none).wrap(Wrap { trim: true }), inner);
         return;
     }
     let window = usize::from(inner.height) / ROWS_PER_HIT;
@@ -134,7 +145,16 @@ fn hit_lines(
     let guide = library
         .guide(hit.topic.guide)
         .map_or("", |g| g.title.as_str());
-    let label = format!("  {} · {}", hit.field.label(), guide);
+    // Where the best text is, how many more texts of the topic match, and what a misspelt
+    // word was read as, before the guide (which gives way first when the row is narrow).
+    let mut label = format!("  {}", hit.field.label());
+    if hit.further > 0 {
+        label.push_str(&format!(" · +{} more", hit.further));
+    }
+    if hit.is_typo() {
+        label.push_str(&format!(" · typo: {}", hit.corrections.join(", ")));
+    }
+    label.push_str(&format!(" · {guide}"));
     let title_width = width
         .saturating_sub(2)
         .min(unicode_width::UnicodeWidthStr::width(topic));

@@ -1,0 +1,420 @@
+//! The inverted index: for every stem, the topics that use it and how strongly; for every topic,
+//! its words as stem ids in order (for phrases and for showing what matched); and the
+//! vocabulary of the loaded guides as an `fst` map, which finds words within an edit distance or
+//! with a prefix without looking at every word.
+//!
+//! Texts are not copied: a topic's words are stem ids, and a result reads its text from the
+//! library through a [`Part`](super::parts::Part).
+
+use super::parts::{Part, parts};
+use super::synonyms::GROUPS;
+use super::words::{Word, for_each_word, is_stop_word};
+use crate::content::{Guide, Topic};
+use crate::content::{Library, TopicRef};
+use crate::practice::words::stem;
+use fst::{Automaton, IntoStreamer, Streamer};
+use levenshtein_automata::LevenshteinAutomatonBuilder;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// Ends each text in a topic's word stream, so a phrase never runs from one text into the next.
+pub const END_OF_TEXT: u32 = u32::MAX;
+
+/// A stem's place in the index.
+pub type StemId = u32;
+
+/// Set in a vocabulary value when the key is a word as written, not only a stem.
+const IS_WORD: u64 = 1;
+
+/// Endings that make a stem a plain word form ("tutor" + "s"), so the stem is a word itself.
+const INFLECTIONS: [&str; 5] = ["s", "es", "ed", "d", "ing"];
+
+fn stem_of(value: u64) -> StemId {
+    u32::try_from(value >> 1).unwrap_or(u32::MAX)
+}
+
+/// A word or stem of the guides close to a query word.
+#[derive(Debug, Clone)]
+pub struct Close {
+    pub text: String,
+    pub stem: StemId,
+    pub distance: u8,
+    pub is_word: bool,
+}
+
+/// Which texts of each topic an index holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Everything,
+    /// Titles only, for finding a topic by name.
+    Titles,
+}
+
+pub struct Index {
+    scope: Scope,
+    /// Flat topic number -> the topic.
+    pub topics: Vec<TopicRef>,
+    /// Words (stop words aside) in each topic, for the length part of BM25.
+    topic_lengths: Vec<u32>,
+    pub average_length: f32,
+    /// Every topic's words as stem ids, texts in [`parts`] order, each text ended by
+    /// [`END_OF_TEXT`]; topic `t` is `stream[stream_starts[t]..stream_starts[t + 1]]`.
+    stream: Vec<StemId>,
+    stream_starts: Vec<u32>,
+    /// Every lowercase word of the guides and every stem -> the stem id (shifted left by one)
+    /// with [`IS_WORD`] set for words as written: what typos and prefixes are matched against.
+    vocabulary: fst::Map<Vec<u8>>,
+    /// How many distinct words the guides use.
+    word_count: usize,
+    stems: FxHashMap<Box<str>, StemId>,
+    /// Stem `s`'s postings are `posting_topics[posting_starts[s]..posting_starts[s + 1]]`, in
+    /// topic order, each with the weighted count of its uses in that topic (in tenths, see
+    /// [`Part::weight`](super::parts::Part::weight)).
+    posting_starts: Vec<u32>,
+    posting_topics: Vec<u32>,
+    posting_weights: Vec<u16>,
+    /// Stem of a word in a synonym group -> the other stems of its group found in the guides.
+    synonyms: FxHashMap<Box<str>, Vec<StemId>>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("topics", &self.topics.len())
+            .field("words", &self.word_count)
+            .field("stems", &self.stems.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Accumulates the index one topic at a time.
+#[derive(Default)]
+struct Builder {
+    words: FxHashMap<Box<str>, u32>,
+    word_stems: Vec<StemId>,
+    word_is_stop: Vec<bool>,
+    stems: FxHashMap<Box<str>, StemId>,
+    postings: Vec<Vec<(u32, u16)>>,
+    /// The current topic's weight per stem, and which stems it has touched.
+    weights: Vec<u32>,
+    touched: Vec<StemId>,
+    stream: Vec<StemId>,
+    /// The previous word of the current text, for hyphenated pairs.
+    previous: String,
+    joined: String,
+    length: u32,
+}
+
+impl Builder {
+    fn word(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.words.get(text) {
+            return id;
+        }
+        let id = self.word_stems.len() as u32;
+        let stem_text = stem(text);
+        let next_stem = self.stems.len() as StemId;
+        let stem_id = *self.stems.entry(stem_text.into()).or_insert(next_stem);
+        if stem_id == next_stem {
+            self.postings.push(Vec::new());
+            self.weights.push(0);
+        }
+        self.words.insert(text.into(), id);
+        self.word_stems.push(stem_id);
+        self.word_is_stop.push(is_stop_word(text));
+        id
+    }
+
+    fn count(&mut self, word: u32, weight: u16) {
+        let index = word as usize;
+        if self.word_is_stop[index] {
+            return;
+        }
+        let stem = self.word_stems[index];
+        let slot = &mut self.weights[stem as usize];
+        if *slot == 0 {
+            self.touched.push(stem);
+        }
+        *slot += u32::from(weight);
+    }
+
+    fn add(&mut self, word: Word<'_>, weight: u16) {
+        let id = self.word(word.text);
+        self.stream.push(self.word_stems[id as usize]);
+        self.count(id, weight);
+        if !self.word_is_stop[id as usize] {
+            self.length += 1;
+        }
+        if word.hyphenated && !self.previous.is_empty() {
+            // "multi-agency" is also found as "multiagency"; the joined word is counted, not
+            // put in the stream, so phrases and highlighting see the two words as written.
+            self.joined.clear();
+            self.joined.push_str(&self.previous);
+            self.joined.push_str(word.text);
+            let joined = std::mem::take(&mut self.joined);
+            let joined_id = self.word(&joined);
+            self.joined = joined;
+            self.count(joined_id, weight);
+        }
+        self.previous.clear();
+        self.previous.push_str(word.text);
+    }
+
+    fn finish_topic(&mut self, topic: u32) {
+        for &stem in &self.touched {
+            let weight = std::mem::take(&mut self.weights[stem as usize]);
+            let weight = u16::try_from(weight).unwrap_or(u16::MAX);
+            self.postings[stem as usize].push((topic, weight));
+        }
+        self.touched.clear();
+    }
+}
+
+impl Index {
+    pub fn new(library: &Library, scope: Scope) -> Self {
+        let mut builder = Builder::default();
+        let mut topics = Vec::new();
+        let mut topic_lengths = Vec::new();
+        let mut stream_starts = Vec::new();
+        for at in library.topic_refs() {
+            let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
+                continue;
+            };
+            let number = topics.len() as u32;
+            topics.push(at);
+            stream_starts.push(builder.stream.len() as u32);
+            builder.length = 0;
+            for (part, text) in texts(scope, guide, topic) {
+                let weight = part.weight();
+                builder.previous.clear();
+                for_each_word(text, |word| builder.add(word, weight));
+                builder.stream.push(END_OF_TEXT);
+            }
+            builder.finish_topic(number);
+            topic_lengths.push(builder.length);
+        }
+        stream_starts.push(builder.stream.len() as u32);
+        let total: u64 = topic_lengths.iter().map(|&l| u64::from(l)).sum();
+        let average_length = (total as f32 / topics.len().max(1) as f32).max(1.0);
+
+        // Words map to their stem, marked as words; stems are keys too (a typo may be closer to
+        // "tutor" than to any form written in the guides, like "tutors").
+        let mut keys: FxHashMap<&str, u64> = FxHashMap::default();
+        let stem_texts: FxHashMap<StemId, &str> = builder
+            .stems
+            .iter()
+            .map(|(text, &id)| (id, &**text))
+            .collect();
+        for (word, &id) in &builder.words {
+            let stem_id = builder.word_stems[id as usize];
+            // A stem the guides write only with an ending ("tutor" in "tutors") is a word too;
+            // one that is not a word at all ("holist" in "holistic") would match nonsense.
+            if let Some(&stem_text) = stem_texts.get(&stem_id)
+                && word
+                    .strip_prefix(stem_text)
+                    .is_some_and(|ending| INFLECTIONS.contains(&ending))
+            {
+                keys.entry(stem_text).or_insert(u64::from(stem_id) << 1);
+            }
+        }
+        for (word, &id) in &builder.words {
+            let stem_id = builder.word_stems[id as usize];
+            keys.insert(word, (u64::from(stem_id) << 1) | IS_WORD);
+        }
+        let mut sorted: Vec<(&str, u64)> = keys.into_iter().collect();
+        sorted.sort_unstable();
+        let mut map = fst::MapBuilder::memory();
+        for (key, value) in sorted {
+            // Keys are unique and sorted, so inserting cannot fail.
+            let _ = map.insert(key, value);
+        }
+        let vocabulary = map.into_map();
+
+        let mut posting_starts = Vec::with_capacity(builder.postings.len() + 1);
+        let total_postings: usize = builder.postings.iter().map(Vec::len).sum();
+        let mut posting_topics = Vec::with_capacity(total_postings);
+        let mut posting_weights = Vec::with_capacity(total_postings);
+        for list in &builder.postings {
+            posting_starts.push(posting_topics.len() as u32);
+            posting_topics.extend(list.iter().map(|&(t, _)| t));
+            posting_weights.extend(list.iter().map(|&(_, w)| w));
+        }
+        posting_starts.push(posting_topics.len() as u32);
+
+        let synonyms = synonym_table(&builder.stems);
+        let mut stream = builder.stream;
+        stream.shrink_to_fit();
+        Index {
+            scope,
+            topics,
+            topic_lengths,
+            average_length,
+            stream,
+            stream_starts,
+            vocabulary,
+            word_count: builder.word_stems.len(),
+            stems: builder.stems,
+            posting_starts,
+            posting_topics,
+            posting_weights,
+            synonyms,
+        }
+    }
+
+    /// The texts of `topic` this index holds, in the order it recorded them.
+    pub fn texts<'a>(&self, guide: &'a Guide, topic: &'a Topic) -> Vec<(Part, &'a str)> {
+        texts(self.scope, guide, topic)
+    }
+
+    pub fn topic_count(&self) -> usize {
+        self.topics.len()
+    }
+
+    pub fn length(&self, topic: u32) -> f32 {
+        self.topic_lengths.get(topic as usize).copied().unwrap_or(0) as f32
+    }
+
+    /// The stem id of a stem, if the guides use it.
+    pub fn stem_id(&self, stem_text: &str) -> Option<StemId> {
+        self.stems.get(stem_text).copied()
+    }
+
+    /// The stem id of a lowercase word of the guides.
+    pub fn word_stem(&self, word: &str) -> Option<StemId> {
+        let value = self.vocabulary.get(word)?;
+        (value & IS_WORD != 0).then(|| stem_of(value))
+    }
+
+    /// The topics using `stem` (not as a stop word), in topic order, with their weights.
+    pub fn postings(&self, stem: StemId) -> (&[u32], &[u16]) {
+        let s = stem as usize;
+        let (Some(&start), Some(&end)) =
+            (self.posting_starts.get(s), self.posting_starts.get(s + 1))
+        else {
+            return (&[], &[]);
+        };
+        let range = start as usize..end as usize;
+        (
+            self.posting_topics.get(range.clone()).unwrap_or(&[]),
+            self.posting_weights.get(range).unwrap_or(&[]),
+        )
+    }
+
+    /// In how many topics `stem` appears.
+    pub fn topic_frequency(&self, stem: StemId) -> usize {
+        self.postings(stem).0.len()
+    }
+
+    /// A topic's words as stem ids, each text ended by [`END_OF_TEXT`].
+    pub fn stream(&self, topic: u32) -> &[StemId] {
+        let t = topic as usize;
+        match (self.stream_starts.get(t), self.stream_starts.get(t + 1)) {
+            (Some(&start), Some(&end)) => {
+                self.stream.get(start as usize..end as usize).unwrap_or(&[])
+            }
+            _ => &[],
+        }
+    }
+
+    /// The other stems of `stem_text`'s synonym group that the guides use.
+    pub fn synonyms(&self, stem_text: &str) -> &[StemId] {
+        self.synonyms.get(stem_text).map_or(&[], Vec::as_slice)
+    }
+
+    /// Words and stems of the guides within `distance` edits of `word` (a swap of two
+    /// neighbouring letters is one edit): the text, its stem, the distance, and whether it is a
+    /// word as written (rather than only a stem). Stop words and anything with digits are left
+    /// out: nobody mistypes their way into them.
+    pub fn words_within(&self, word: &str, distance: u8) -> Vec<Close> {
+        let builder: &LevenshteinAutomatonBuilder = match distance {
+            0 | 1 => &ONE_EDIT,
+            _ => &TWO_EDITS,
+        };
+        let dfa = builder.build_dfa(word);
+        let mut stream = self.vocabulary.search(&dfa).into_stream();
+        let mut found = Vec::new();
+        while let Some((key, value)) = stream.next() {
+            let Ok(text) = std::str::from_utf8(key) else {
+                continue;
+            };
+            if is_stop_word(text) || text.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let levenshtein_automata::Distance::Exact(distance) = dfa.eval(key) else {
+                continue;
+            };
+            found.push(Close {
+                text: text.to_owned(),
+                stem: stem_of(value),
+                distance,
+                is_word: value & IS_WORD != 0,
+            });
+        }
+        found
+    }
+
+    /// Stems of the words of the guides that start with `prefix` and are longer, each with how
+    /// many topics use it, stop words left out.
+    pub fn words_starting(&self, prefix: &str) -> Vec<StemId> {
+        let automaton = fst::automaton::Str::new(prefix).starts_with();
+        let mut stream = self.vocabulary.search(automaton).into_stream();
+        let mut found = Vec::new();
+        while let Some((key, value)) = stream.next() {
+            if key.len() == prefix.len()
+                || value & IS_WORD == 0
+                || std::str::from_utf8(key).is_ok_and(is_stop_word)
+            {
+                continue;
+            }
+            found.push(stem_of(value));
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// Bytes held by the index's own tables (not the library's texts), for the README figures.
+    pub fn heap_bytes(&self) -> usize {
+        let words: usize = self.stems.keys().map(|k| k.len() + 24).sum();
+        let synonyms: usize = self.synonyms.values().map(|v| v.len() * 4 + 40).sum();
+        self.topics.len() * std::mem::size_of::<TopicRef>()
+            + self.topic_lengths.len() * 4
+            + self.stream.capacity() * 4
+            + self.stream_starts.len() * 4
+            + self.vocabulary.as_fst().as_bytes().len()
+            + words
+            + self.posting_starts.len() * 4
+            + self.posting_topics.len() * 4
+            + self.posting_weights.len() * 2
+            + synonyms
+    }
+}
+
+fn texts<'a>(scope: Scope, guide: &'a Guide, topic: &'a Topic) -> Vec<(Part, &'a str)> {
+    match scope {
+        Scope::Everything => parts(guide, topic),
+        Scope::Titles => vec![(Part::Title, topic.title.as_str())],
+    }
+}
+
+/// Levenshtein automata builders (transpositions cost one edit), made once per process: the
+/// two-edit one takes a few milliseconds to prepare.
+static ONE_EDIT: LazyLock<LevenshteinAutomatonBuilder> =
+    LazyLock::new(|| LevenshteinAutomatonBuilder::new(1, true));
+static TWO_EDITS: LazyLock<LevenshteinAutomatonBuilder> =
+    LazyLock::new(|| LevenshteinAutomatonBuilder::new(2, true));
+
+fn synonym_table(stems: &FxHashMap<Box<str>, StemId>) -> FxHashMap<Box<str>, Vec<StemId>> {
+    let mut table = FxHashMap::default();
+    for group in GROUPS {
+        let group_stems: Vec<String> = group.iter().map(|w| stem(w)).collect();
+        for own in &group_stems {
+            let others: Vec<StemId> = group_stems
+                .iter()
+                .filter(|other| *other != own)
+                .filter_map(|other| stems.get(other.as_str()).copied())
+                .collect();
+            table.insert(own.as_str().into(), others);
+        }
+    }
+    table
+}
