@@ -2,6 +2,7 @@
 
 use crate::app::Pane;
 use crate::export::Format;
+use crate::settings;
 use crate::ui::theme::ThemeName;
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -20,11 +21,17 @@ pub struct Cli {
     #[command(flatten)]
     pub content: ContentArg,
     #[command(flatten)]
+    pub config: ConfigArg,
+    #[command(flatten)]
     pub theme: ThemeArg,
     #[command(flatten)]
     pub data: DataDirArg,
     #[command(flatten)]
-    pub quiz: QuizArgs,
+    pub seed: SeedArg,
+    #[command(flatten)]
+    pub study: StudyArgs,
+    #[command(flatten)]
+    pub mouse: MouseArg,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -35,6 +42,15 @@ pub struct ContentArg {
     /// Load guides from this folder instead of the built-in ones
     #[arg(long, value_name = "DIR")]
     pub content: Option<PathBuf>,
+}
+
+/// `--config FILE`: the settings file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
+pub struct ConfigArg {
+    /// Read settings from FILE (default: $CARESTUDY_CONFIG, else config.toml in the
+    /// platform's config folder; `carestudy config` shows which)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// `--theme`: the colours of the app and of plain output.
@@ -48,25 +64,59 @@ pub struct ThemeArg {
 /// `--data-dir DIR`: where saved progress lives.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
 pub struct DataDirArg {
-    /// Keep saved progress in this folder (default: $CARESTUDY_DATA_DIR, else the platform's data folder)
+    /// Keep saved progress in this folder (default: $CARESTUDY_DATA_DIR, else the settings
+    /// file's data-dir, else the platform's data folder)
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 }
 
-/// The quiz's options: the order of questions and mock tests.
+/// `--seed N`: the quiz's order of questions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
-pub struct QuizArgs {
+pub struct SeedArg {
     /// Seed for the quiz's question order (the same seed gives the same questions)
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+}
+
+/// The study settings that are also flags: new cards a day and mock tests.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
+pub struct StudyArgs {
+    /// New cards the quiz brings in a day [default: 20]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(
+        i64::from(settings::NEW_CARDS_RANGE.0)..=i64::from(settings::NEW_CARDS_RANGE.1)))]
+    pub new_cards_per_day: Option<u32>,
 
     /// Questions in a mock test (m in the Quiz pane) [default: 20]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=200))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(
+        i64::from(settings::MOCK_QUESTIONS_RANGE.0)..=i64::from(settings::MOCK_QUESTIONS_RANGE.1)))]
     pub mock_questions: Option<u16>,
 
     /// Time limit for a mock test, in minutes (default: none)
-    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(1..=600))]
+    #[arg(long, value_name = "MINUTES", value_parser = clap::value_parser!(u32).range(
+        i64::from(settings::MOCK_MINUTES_RANGE.0)..=i64::from(settings::MOCK_MINUTES_RANGE.1)))]
     pub mock_minutes: Option<u32>,
+}
+
+/// `--mouse` / `--no-mouse`: whether the app takes the mouse.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
+pub struct MouseArg {
+    /// Use the mouse: click tabs, topics, results and answers; the wheel scrolls (the default)
+    #[arg(long, overrides_with = "no_mouse")]
+    pub mouse: bool,
+    /// Leave the mouse to the terminal (select and copy text as usual); no clicks or wheel
+    #[arg(long, overrides_with = "mouse")]
+    pub no_mouse: bool,
+}
+
+impl MouseArg {
+    /// `Some(on)` when either flag was given (the last one wins).
+    pub fn given(&self) -> Option<bool> {
+        match (self.mouse, self.no_mouse) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -92,6 +142,24 @@ pub enum Command {
     Progress(ProgressCommand),
     /// Check a folder of guides (default: the built-in guides) and report every problem
     Check(CheckArgs),
+    /// Print the settings in force and where each comes from (default, file, environment, flag)
+    #[command(after_help = CONFIG_HELP)]
+    Config(ConfigArgs),
+}
+
+/// `carestudy config`'s options: every setting, to see what a flag would change.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(flatten)]
+    pub config: ConfigArg,
+    #[command(flatten)]
+    pub theme: ThemeArg,
+    #[command(flatten)]
+    pub data: DataDirArg,
+    #[command(flatten)]
+    pub study: StudyArgs,
+    #[command(flatten)]
+    pub mouse: MouseArg,
 }
 
 /// `carestudy list`'s options.
@@ -102,6 +170,8 @@ pub struct ListArgs {
     pub json: bool,
     #[command(flatten)]
     pub content: ContentArg,
+    #[command(flatten)]
+    pub config: ConfigArg,
     #[command(flatten)]
     pub theme: ThemeArg,
 }
@@ -116,6 +186,8 @@ pub struct ShowArgs {
     pub json: bool,
     #[command(flatten)]
     pub content: ContentArg,
+    #[command(flatten)]
+    pub config: ConfigArg,
     #[command(flatten)]
     pub theme: ThemeArg,
 }
@@ -135,6 +207,8 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub content: ContentArg,
     #[command(flatten)]
+    pub config: ConfigArg,
+    #[command(flatten)]
     pub theme: ThemeArg,
 }
 
@@ -146,7 +220,11 @@ pub struct PresentArgs {
     #[command(flatten)]
     pub content: ContentArg,
     #[command(flatten)]
+    pub config: ConfigArg,
+    #[command(flatten)]
     pub theme: ThemeArg,
+    #[command(flatten)]
+    pub mouse: MouseArg,
 }
 
 /// `carestudy export`'s options.
@@ -180,6 +258,8 @@ pub struct StatsArgs {
     pub now: Option<String>,
     #[command(flatten)]
     pub content: ContentArg,
+    #[command(flatten)]
+    pub config: ConfigArg,
     #[command(flatten)]
     pub data: DataDirArg,
     #[command(flatten)]
@@ -220,13 +300,17 @@ pub struct SnapshotArgs {
     #[command(flatten)]
     pub content: ContentArg,
     #[command(flatten)]
+    pub config: ConfigArg,
+    #[command(flatten)]
     pub theme: ThemeArg,
     /// Save reviews in this folder, exactly as the app does (default: save nothing;
     /// $CARESTUDY_DATA_DIR is ignored)
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     #[command(flatten)]
-    pub quiz: QuizArgs,
+    pub seed: SeedArg,
+    #[command(flatten)]
+    pub study: StudyArgs,
 }
 
 /// Where `snapshot --start` opens: any pane, or presentation mode (which opens over Browse).
@@ -275,6 +359,18 @@ const SNAPSHOT_HELP: &str = "Examples:
 The same arguments always print the same bytes. Without --seed the quiz uses seed 0.
 Without --data-dir nothing is saved; with it, reviews are saved exactly as the app saves them.";
 
+const CONFIG_HELP: &str = "The settings file is TOML; every key is optional:
+
+  theme = \"high-contrast\"     # default, mono or high-contrast
+  new-cards-per-day = 10
+  mock-questions = 30
+  mock-minutes = 45            # leave it out for no time limit
+  data-dir = \"~/carestudy\"    # a relative path is taken from the file's folder
+  mouse = false                # leave the mouse to the terminal
+
+Flags beat the environment (CARESTUDY_DATA_DIR), which beats the file; a theme in the file
+beats NO_COLOR. The output of this command is itself a settings file.";
+
 const EXPORT_HELP: &str = "Examples:
   carestudy export --format markdown -o revision.md
   carestudy export --format anki --guide working-relationships -o cards.txt
@@ -291,6 +387,8 @@ pub enum ProgressCommand {
     Export {
         #[command(flatten)]
         data: DataDirArg,
+        #[command(flatten)]
+        config: ConfigArg,
     },
     /// Merge a history from `progress export` (or an old progress.json) into saved progress;
     /// what is already saved is kept, and importing twice adds nothing
@@ -299,16 +397,17 @@ pub enum ProgressCommand {
         file: PathBuf,
         #[command(flatten)]
         data: DataDirArg,
+        #[command(flatten)]
+        config: ConfigArg,
     },
 }
 
 impl ProgressCommand {
-    /// The data folder given to the command.
-    pub fn data_dir(&self) -> Option<&std::path::Path> {
+    /// The data folder and settings file given to the command.
+    pub fn options(&self) -> (&DataDirArg, &ConfigArg) {
         match self {
-            ProgressCommand::Export { data } | ProgressCommand::Import { data, .. } => {
-                data.data_dir.as_deref()
-            }
+            ProgressCommand::Export { data, config }
+            | ProgressCommand::Import { data, config, .. } => (data, config),
         }
     }
 }
@@ -317,11 +416,14 @@ impl ProgressCommand {
 #[derive(Debug, Default)]
 struct Before {
     content: Option<PathBuf>,
+    config: Option<PathBuf>,
     theme: Option<ThemeName>,
     data_dir: Option<PathBuf>,
     seed: Option<u64>,
+    new_cards_per_day: Option<u32>,
     mock_questions: Option<u16>,
     mock_minutes: Option<u32>,
+    mouse: Option<bool>,
 }
 
 impl Before {
@@ -329,11 +431,21 @@ impl Before {
     fn flags(&self) -> Vec<&'static str> {
         let given = [
             ("--content", self.content.is_some()),
+            ("--config", self.config.is_some()),
             ("--theme", self.theme.is_some()),
             ("--data-dir", self.data_dir.is_some()),
             ("--seed", self.seed.is_some()),
+            ("--new-cards-per-day", self.new_cards_per_day.is_some()),
             ("--mock-questions", self.mock_questions.is_some()),
             ("--mock-minutes", self.mock_minutes.is_some()),
+            (
+                if self.mouse == Some(false) {
+                    "--no-mouse"
+                } else {
+                    "--mouse"
+                },
+                self.mouse.is_some(),
+            ),
         ];
         given
             .into_iter()
@@ -362,20 +474,45 @@ impl Cli {
         };
         let mut before = Before {
             content: self.content.content.take(),
+            config: self.config.config.take(),
             theme: self.theme.theme.take(),
             data_dir: self.data.data_dir.take(),
-            seed: self.quiz.seed.take(),
-            mock_questions: self.quiz.mock_questions.take(),
-            mock_minutes: self.quiz.mock_minutes.take(),
+            seed: self.seed.seed.take(),
+            new_cards_per_day: self.study.new_cards_per_day.take(),
+            mock_questions: self.study.mock_questions.take(),
+            mock_minutes: self.study.mock_minutes.take(),
+            mouse: self.mouse.given(),
         };
+        self.mouse = MouseArg::default();
         let name = command.name();
         match command {
-            Command::List(ListArgs { content, theme, .. })
-            | Command::Show(ShowArgs { content, theme, .. })
-            | Command::Search(SearchArgs { content, theme, .. })
-            | Command::Present(PresentArgs { content, theme, .. }) => {
+            Command::List(ListArgs {
+                content,
+                config,
+                theme,
+                ..
+            })
+            | Command::Show(ShowArgs {
+                content,
+                config,
+                theme,
+                ..
+            })
+            | Command::Search(SearchArgs {
+                content,
+                config,
+                theme,
+                ..
+            }) => {
                 adopt(&mut content.content, &mut before.content);
+                adopt(&mut config.config, &mut before.config);
                 adopt(&mut theme.theme, &mut before.theme);
+            }
+            Command::Present(args) => {
+                adopt(&mut args.content.content, &mut before.content);
+                adopt(&mut args.config.config, &mut before.config);
+                adopt(&mut args.theme.theme, &mut before.theme);
+                args.mouse.adopt(&mut before.mouse);
             }
             Command::Export(ExportArgs { content, .. })
             | Command::Check(CheckArgs { content, .. }) => {
@@ -383,24 +520,37 @@ impl Cli {
             }
             Command::Stats(StatsArgs {
                 content,
+                config,
                 data,
                 theme,
                 ..
             }) => {
                 adopt(&mut content.content, &mut before.content);
+                adopt(&mut config.config, &mut before.config);
                 adopt(&mut data.data_dir, &mut before.data_dir);
                 adopt(&mut theme.theme, &mut before.theme);
             }
             Command::Progress(
-                ProgressCommand::Export { data } | ProgressCommand::Import { data, .. },
-            ) => adopt(&mut data.data_dir, &mut before.data_dir),
+                ProgressCommand::Export { data, config }
+                | ProgressCommand::Import { data, config, .. },
+            ) => {
+                adopt(&mut data.data_dir, &mut before.data_dir);
+                adopt(&mut config.config, &mut before.config);
+            }
             Command::Snapshot(args) => {
                 adopt(&mut args.content.content, &mut before.content);
+                adopt(&mut args.config.config, &mut before.config);
                 adopt(&mut args.theme.theme, &mut before.theme);
                 adopt(&mut args.data_dir, &mut before.data_dir);
-                adopt(&mut args.quiz.seed, &mut before.seed);
-                adopt(&mut args.quiz.mock_questions, &mut before.mock_questions);
-                adopt(&mut args.quiz.mock_minutes, &mut before.mock_minutes);
+                adopt(&mut args.seed.seed, &mut before.seed);
+                args.study.adopt(&mut before);
+            }
+            Command::Config(args) => {
+                adopt(&mut args.config.config, &mut before.config);
+                adopt(&mut args.theme.theme, &mut before.theme);
+                adopt(&mut args.data.data_dir, &mut before.data_dir);
+                args.study.adopt(&mut before);
+                args.mouse.adopt(&mut before.mouse);
             }
         }
         match before.flags()[..] {
@@ -412,6 +562,24 @@ impl Cli {
                 "`carestudy {name}` does not take {}; `carestudy {name} --help` lists its options",
                 flags.join(", ")
             )),
+        }
+    }
+}
+
+impl StudyArgs {
+    fn adopt(&mut self, before: &mut Before) {
+        adopt(&mut self.new_cards_per_day, &mut before.new_cards_per_day);
+        adopt(&mut self.mock_questions, &mut before.mock_questions);
+        adopt(&mut self.mock_minutes, &mut before.mock_minutes);
+    }
+}
+
+impl MouseArg {
+    fn adopt(&mut self, before: &mut Option<bool>) {
+        let given = before.take();
+        if self.given().is_none() {
+            self.mouse = given == Some(true);
+            self.no_mouse = given == Some(false);
         }
     }
 }
@@ -430,6 +598,7 @@ impl Command {
             Command::Progress(ProgressCommand::Export { .. }) => "progress export",
             Command::Progress(ProgressCommand::Import { .. }) => "progress import",
             Command::Check(_) => "check",
+            Command::Config(_) => "config",
         }
     }
 }
@@ -478,7 +647,7 @@ mod tests {
         else {
             panic!("snapshot takes --seed and --data-dir");
         };
-        assert_eq!(snapshot.quiz.seed, Some(8), "the command's own wins");
+        assert_eq!(snapshot.seed.seed, Some(8), "the command's own wins");
         assert_eq!(snapshot.data_dir, Some(PathBuf::from("d")));
     }
 

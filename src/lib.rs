@@ -18,6 +18,7 @@ pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod search;
+pub mod settings;
 pub mod snapshot;
 pub mod stats;
 pub mod terminal;

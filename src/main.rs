@@ -8,13 +8,14 @@ use anyhow::Context;
 use carestudy::app::keys::Key;
 use carestudy::app::{App, AppOptions, Clock};
 use carestudy::cli::{
-    CheckArgs, Cli, Command, ExportArgs, ListArgs, PresentArgs, ProgressCommand, QuizArgs,
-    SearchArgs, ShowArgs, SnapshotArgs, Start, StatsArgs,
+    CheckArgs, Cli, Command, ConfigArg, ConfigArgs, ExportArgs, ListArgs, PresentArgs,
+    ProgressCommand, SearchArgs, ShowArgs, SnapshotArgs, Start, StatsArgs, StudyArgs, ThemeArg,
 };
 use carestudy::commands::{self, Failure, paint::Paint, usage};
 use carestudy::content::{Library, TopicRef};
 use carestudy::lookup::{Lookup, explain, find_topic};
-use carestudy::progress::{self, OpenMode, Progress, Store};
+use carestudy::progress::{OpenMode, Progress, Store};
+use carestudy::settings::{self, Environment, Flags, LoadError, Reach, Settings};
 use carestudy::ui::Themes;
 use carestudy::{snapshot, terminal};
 use chrono::{DateTime, Utc};
@@ -35,18 +36,26 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let no_color = std::env::var_os("NO_COLOR");
+    let env = Environment::capture();
     let paint = Paint::for_stdout();
     let Some(command) = &cli.command else {
         drop(out);
+        let flags = Flags {
+            config: cli.config.config.clone(),
+            theme: cli.theme.theme,
+            data_dir: cli.data.data_dir.clone(),
+            mouse: cli.mouse.given(),
+            ..study_flags(&cli.study)
+        };
+        let settings = load_settings(&flags, &env, Reach::Everything)?;
         let library = load_library(cli.content.content.as_deref())?;
-        let themes = Themes::choose(cli.theme.theme, no_color.as_deref());
         let launch = Launch {
-            data_dir: cli.data.data_dir.as_deref(),
-            quiz: &cli.quiz,
+            data_dir: settings.data_dir.value.as_deref(),
+            seed: cli.seed.seed,
+            settings: &settings,
             presenting: None,
         };
-        return open_app(library, launch, &themes);
+        return open_app(library, launch);
     };
     match command {
         Command::Check(CheckArgs { dir, content }) => {
@@ -58,38 +67,76 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         // Progress commands need no guides (a folder of broken guides must not stop a backup).
         Command::Progress(command) => {
-            let dir = progress::data_dir(command.data_dir());
+            let (data, config) = command.options();
+            let flags = Flags {
+                config: config.config.clone(),
+                data_dir: data.data_dir.clone(),
+                ..Flags::default()
+            };
+            let settings = load_settings(&flags, &env, Reach::Everything)?;
+            let dir = settings.data_dir.value.as_deref();
             let mut err = io::stderr().lock();
             match command {
                 ProgressCommand::Export { .. } => {
-                    commands::progress_export(dir.as_deref(), Utc::now(), &mut out, &mut err)?;
+                    commands::progress_export(dir, Utc::now(), &mut out, &mut err)?;
                 }
                 ProgressCommand::Import { file, .. } => {
-                    let dir = dir.as_deref();
                     commands::progress_import(dir, file, Utc::now(), &mut out, &mut err)?;
                 }
             }
         }
+        Command::Config(ConfigArgs {
+            config,
+            theme,
+            data,
+            study,
+            mouse,
+        }) => {
+            let flags = Flags {
+                config: config.config.clone(),
+                theme: theme.theme,
+                data_dir: data.data_dir.clone(),
+                mouse: mouse.given(),
+                ..study_flags(study)
+            };
+            let settings = load_settings(&flags, &env, Reach::Everything)?;
+            write!(out, "{}", settings.describe())?;
+        }
         Command::Present(PresentArgs {
             topic,
             content,
+            config,
             theme,
+            mouse,
         }) => {
             drop(out);
+            let flags = Flags {
+                config: config.config.clone(),
+                theme: theme.theme,
+                mouse: mouse.given(),
+                ..Flags::default()
+            };
+            let settings = load_settings(&flags, &env, Reach::Everything)?;
             let library = load_library(content.content.as_deref())?;
-            let themes = Themes::choose(theme.theme, no_color.as_deref());
             let topic = topic.as_deref().map(|name| resolve_topic(&library, name));
             // Presenting records nothing and asks no quiz of anyone.
             let launch = Launch {
                 data_dir: None,
-                quiz: &QuizArgs::default(),
+                seed: None,
+                settings: &settings,
                 presenting: Some(Presenting {
                     topic: topic.transpose()?,
                 }),
             };
-            return open_app(library, launch, &themes);
+            return open_app(library, launch);
         }
-        Command::List(ListArgs { json, content, .. }) => {
+        Command::List(ListArgs {
+            json,
+            content,
+            config,
+            theme,
+        }) => {
+            let _settings = themed_settings(config, theme, &env)?;
             let library = load_library(content.content.as_deref())?;
             commands::list(&library, *json, paint, &mut out)?;
         }
@@ -115,8 +162,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             topic,
             json,
             content,
-            ..
+            config,
+            theme,
         }) => {
+            let _settings = themed_settings(config, theme, &env)?;
             let library = load_library(content.content.as_deref())?;
             commands::show(&library, topic, *json, paint, &mut out)?;
         }
@@ -125,8 +174,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             json,
             content,
-            ..
+            config,
+            theme,
         }) => {
+            let _settings = themed_settings(config, theme, &env)?;
             let library = load_library(content.content.as_deref())?;
             commands::search(&library, &query.join(" "), *limit, *json, paint, &mut out)?;
         }
@@ -134,16 +185,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
             now,
             content,
+            config,
             data,
-            ..
+            theme,
         }) => {
+            let flags = Flags {
+                config: config.config.clone(),
+                theme: theme.theme,
+                data_dir: data.data_dir.clone(),
+                ..Flags::default()
+            };
+            let settings = load_settings(&flags, &env, Reach::Everything)?;
             let library = load_library(content.content.as_deref())?;
             let now = now.as_deref().map(|t| parse_time(t, "--now")).transpose()?;
             let now = now.unwrap_or_else(Utc::now);
             // Reads only: never creates the folder or moves a file.
-            let progress = match progress::data_dir(data.data_dir.as_deref()) {
+            let progress = match &settings.data_dir.value {
                 Some(dir) => {
-                    let (store, progress) = Store::open(&dir, OpenMode::Read, now);
+                    let (store, progress) = Store::open(dir, OpenMode::Read, now);
                     tell(store.notices())?;
                     progress
                 }
@@ -152,13 +211,56 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             commands::stats(&library, &progress, now, *json, paint, &mut out)?;
         }
         Command::Snapshot(args) => {
+            let flags = Flags {
+                config: args.config.config.clone(),
+                theme: args.theme.theme,
+                ..study_flags(&args.study)
+            };
+            let settings = load_settings(&flags, &env, Reach::Scripted)?;
             let library = load_library(args.content.content.as_deref())?;
-            let themes = Themes::choose(args.theme.theme, no_color.as_deref());
-            run_snapshot(library, args, &themes, &mut out)?;
+            run_snapshot(library, args, &settings, &mut out)?;
         }
     }
     out.flush().context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The study flags as settings.
+fn study_flags(study: &StudyArgs) -> Flags {
+    Flags {
+        new_cards_per_day: study.new_cards_per_day,
+        mock_questions: study.mock_questions,
+        mock_minutes: study.mock_minutes,
+        ..Flags::default()
+    }
+}
+
+/// The settings of a plain command that only colours its output.
+fn themed_settings(
+    config: &ConfigArg,
+    theme: &ThemeArg,
+    env: &Environment,
+) -> anyhow::Result<Settings> {
+    let flags = Flags {
+        config: config.config.clone(),
+        theme: theme.theme,
+        ..Flags::default()
+    };
+    load_settings(&flags, env, Reach::Everything)
+}
+
+/// The settings in force; a settings file with problems lists them on stderr and ends the
+/// run (exit 1), as guides do.
+fn load_settings(flags: &Flags, env: &Environment, reach: Reach) -> anyhow::Result<Settings> {
+    settings::load(flags, env, reach).map_err(|error| match error {
+        LoadError::Problems(problems) => {
+            let _ = writeln!(io::stderr().lock(), "{problems}");
+            Failure::Content("the settings file has problems; fix them or move it aside".into())
+                .into()
+        }
+        LoadError::Missing(message) => usage(message),
+        LoadError::Unreadable(message) => anyhow::anyhow!(message),
+    })
 }
 
 /// The guides to work on; problems are listed on stderr and end the run (exit 1).
@@ -177,16 +279,19 @@ struct Presenting {
 
 /// How the full-screen app opens.
 struct Launch<'a> {
+    /// Where progress is saved; `None` saves nothing.
     data_dir: Option<&'a Path>,
-    quiz: &'a QuizArgs,
+    seed: Option<u64>,
+    settings: &'a Settings,
     presenting: Option<Presenting>,
 }
 
 /// Opens the full-screen app (presenting, for `carestudy present`) until the learner quits.
-fn open_app(library: Library, launch: Launch, themes: &Themes) -> anyhow::Result<ExitCode> {
+fn open_app(library: Library, launch: Launch) -> anyhow::Result<ExitCode> {
     let Launch {
         data_dir,
-        quiz,
+        seed,
+        settings,
         presenting,
     } = launch;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
@@ -197,13 +302,11 @@ fn open_app(library: Library, launch: Launch, themes: &Themes) -> anyhow::Result
     }
     let clock = Clock::System;
     // The one place the clock picks a seed: an unseeded session gets a fresh order of questions.
-    let seed = quiz
-        .seed
-        .unwrap_or_else(|| clock.now().timestamp().unsigned_abs());
+    let seed = seed.unwrap_or_else(|| clock.now().timestamp().unsigned_abs());
     // Presenting records nothing, so it opens no progress (and shows no notice about it).
-    let data_dir = progress::data_dir(data_dir).filter(|_| presenting.is_none());
+    let data_dir = data_dir.filter(|_| presenting.is_none());
     let (store, progress) = match data_dir {
-        Some(dir) => Store::open(&dir, OpenMode::Write, clock.now()),
+        Some(dir) => Store::open(dir, OpenMode::Write, clock.now()),
         None => (Store::in_memory(), Progress::default()),
     };
     // Shown in the app, and left on standard error for after it closes.
@@ -211,14 +314,12 @@ fn open_app(library: Library, launch: Launch, themes: &Themes) -> anyhow::Result
     let options = AppOptions {
         seed,
         clock,
-        mock_questions: mock_questions(quiz),
-        mock_minutes: quiz.mock_minutes,
         present: presenting.is_some(),
         topic: presenting.and_then(|p| p.topic),
-        ..AppOptions::default()
+        ..study_options(settings)
     };
     let mut app = App::with_progress(library, options, store, progress);
-    let ended = terminal::run(&mut app, themes);
+    let ended = terminal::run(&mut app, &themes(settings));
     // Told after the app, on the main screen; a terminal that went away cannot show them.
     if !matches!(ended, Ok(terminal::Ended::TerminalLost)) {
         tell(&notices)?;
@@ -232,10 +333,10 @@ fn open_app(library: Library, launch: Launch, themes: &Themes) -> anyhow::Result
 fn run_snapshot(
     library: Library,
     args: &SnapshotArgs,
-    themes: &Themes,
+    settings: &Settings,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let script = snapshot_script(&library, args)?;
+    let script = snapshot_script(&library, args, settings)?;
     // Scripted runs save nothing unless a folder is named on the command line (never from the
     // environment), so a pipeline cannot touch a learner's progress by accident.
     let (mut store, saved) = match &args.data_dir {
@@ -244,13 +345,24 @@ fn run_snapshot(
     };
     // On standard error, so the screen printed stays the same bytes.
     tell(&store.take_notices())?;
-    snapshot::run(library, store, saved, &script, themes, out).context("drawing the snapshot")
+    let themes = themes(settings);
+    snapshot::run(library, store, saved, &script, &themes, out).context("drawing the snapshot")
 }
 
-/// Questions in a mock test: `--mock-questions`, else the default.
-fn mock_questions(quiz: &QuizArgs) -> usize {
-    quiz.mock_questions
-        .map_or(carestudy::app::MOCK_QUESTIONS, usize::from)
+/// The app's options that come from the settings.
+fn study_options(settings: &Settings) -> AppOptions {
+    AppOptions {
+        new_cards_per_day: settings.new_cards_per_day.value as usize,
+        mock_questions: usize::from(settings.mock_questions.value),
+        mock_minutes: settings.mock_minutes.value,
+        mouse: settings.mouse.value,
+        ..AppOptions::default()
+    }
+}
+
+/// The themes the settings choose (`NO_COLOR` is already one of them).
+fn themes(settings: &Settings) -> Themes {
+    Themes::choose(settings.theme.value, None)
 }
 
 /// Tells the learner on standard error what opening their progress did.
@@ -278,7 +390,11 @@ fn parse_time(text: &str, flag: &str) -> anyhow::Result<DateTime<Utc>> {
 }
 
 /// What `carestudy snapshot` was asked for, checked: any mistake is a usage error.
-fn snapshot_script(library: &Library, args: &SnapshotArgs) -> anyhow::Result<snapshot::Script> {
+fn snapshot_script(
+    library: &Library,
+    args: &SnapshotArgs,
+    settings: &Settings,
+) -> anyhow::Result<snapshot::Script> {
     let SnapshotArgs {
         size,
         keys,
@@ -286,7 +402,7 @@ fn snapshot_script(library: &Library, args: &SnapshotArgs) -> anyhow::Result<sna
         start,
         topic,
         now,
-        quiz,
+        seed,
         ..
     } = args;
     let (width, height) = snapshot::parse_size(size).map_err(usage)?;
@@ -306,15 +422,14 @@ fn snapshot_script(library: &Library, args: &SnapshotArgs) -> anyhow::Result<sna
     };
     Ok(snapshot::Script {
         options: AppOptions {
-            seed: quiz.seed.unwrap_or(0),
+            seed: seed.seed.unwrap_or(0),
             start,
             topic,
             width,
             height,
             clock,
-            mock_questions: mock_questions(quiz),
-            mock_minutes: quiz.mock_minutes,
             present,
+            ..study_options(settings)
         },
         keys,
         frames: *frames,

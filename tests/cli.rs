@@ -19,6 +19,7 @@ fn run_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(BIN);
     cmd.args(args)
         .env_remove("NO_COLOR")
+        .env("CARESTUDY_CONFIG", "")
         .current_dir(env!("CARGO_MANIFEST_DIR"));
     for (key, value) in env {
         cmd.env(key, value);

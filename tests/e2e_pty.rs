@@ -126,6 +126,8 @@ mod pty {
             // and a second copy on one folder opens it read-only, with a notice that takes the
             // first key.
             cmd.env("CARESTUDY_DATA_DIR", self.data.path());
+            // Nor the learner's settings file.
+            cmd.env("CARESTUDY_CONFIG", "");
             for (key, value) in env {
                 cmd.env(key, value);
             }
@@ -752,5 +754,34 @@ mod pty {
             "NO_COLOR=1 should turn colour off: {:?}",
             String::from_utf8_lossy(&plain)
         );
+    }
+
+    /// Mouse off in the settings (or `--no-mouse`) leaves the mouse to the terminal entirely:
+    /// capture is never turned on, so text can be selected as in any terminal (#15.4).
+    #[test]
+    fn mouse_off_never_captures_the_mouse() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config.toml");
+        std::fs::write(&config, "mouse = false\n").unwrap();
+        let config = config.to_str().unwrap();
+        type Run<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+        let runs: [Run; 2] = [
+            (&["--no-mouse"], &[]),
+            (&[], &[("CARESTUDY_CONFIG", config)]),
+        ];
+        for (args, env) in runs {
+            let mut session = Session::open();
+            let mut child = session.spawn_with_env(BIN, args, env);
+            session.wait_for_text(&["Browse", "Colleagues", "Topics"]);
+            assert!(session.parser.screen().alternate_screen());
+            assert!(
+                !session.raw_contains(b"\x1b[?1000h") && !session.raw_contains(b"\x1b[?1006h"),
+                "mouse capture turned on with {args:?} {env:?}"
+            );
+            session.press(b"q");
+            let status = session.wait_exit(&mut child);
+            assert!(status.success(), "{status:?}");
+            assert!(!session.raw_contains(b"\x1b[?1000h"));
+        }
     }
 }

@@ -122,6 +122,10 @@ pub struct AppOptions {
     pub mock_minutes: Option<u32>,
     /// Start presenting the selected topic (`carestudy present`); leaving it quits.
     pub present: bool,
+    /// New cards the quiz brings in a day.
+    pub new_cards_per_day: usize,
+    /// Whether the mouse is the app's (clicks and the wheel) or left to the terminal.
+    pub mouse: bool,
 }
 
 /// Questions in a mock test unless asked otherwise.
@@ -139,6 +143,8 @@ impl Default for AppOptions {
             mock_questions: MOCK_QUESTIONS,
             mock_minutes: None,
             present: false,
+            new_cards_per_day: crate::quiz::NEW_CARDS_PER_DAY,
+            mouse: true,
         }
     }
 }
@@ -153,6 +159,8 @@ pub struct App {
     present: Option<Presentation>,
     overlay: Option<Overlay>,
     should_quit: bool,
+    /// Whether the mouse is the app's; off, the terminal keeps it (selecting text).
+    mouse: bool,
     width: u16,
     height: u16,
 }
@@ -182,6 +190,7 @@ impl App {
             questions: options.mock_questions,
             minutes: options.mock_minutes,
         };
+        let new_cards_per_day = options.new_cards_per_day;
         let tables: [&[Binding]; 9] = [
             keymap::GENERAL,
             browse::BINDINGS,
@@ -211,7 +220,7 @@ impl App {
             panes: Panes {
                 browse: browse::BrowsePane::new(selected.unwrap_or(0), focus),
                 search: search::SearchPane::default(),
-                quiz: quiz::QuizPane::new(settings),
+                quiz: quiz::QuizPane::new(settings, new_cards_per_day),
                 progress_pane: progress_pane::ProgressPane::default(),
                 map: map::MapPane::default(),
             },
@@ -220,6 +229,7 @@ impl App {
                 .present
                 .then(|| Presentation::new(selected.unwrap_or(0), None, true)),
             should_quit: false,
+            mouse: options.mouse,
             width: options.width,
             height: options.height,
         };
@@ -404,6 +414,11 @@ impl App {
 
     pub fn should_quit(&self) -> bool {
         self.should_quit
+    }
+
+    /// Whether the app takes the mouse (the terminal captures it only then).
+    pub fn mouse(&self) -> bool {
+        self.mouse
     }
 
     pub fn size(&self) -> (u16, u16) {

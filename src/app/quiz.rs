@@ -72,6 +72,8 @@ pub enum QuizMode {
 #[derive(Debug, Clone)]
 pub struct QuizPane {
     settings: MockSettings,
+    /// New cards a session brings in a day.
+    new_cards_per_day: usize,
     scope: Scope,
     /// Made the first time the pane opens: Browse, the first screen, needs no deck.
     session: Option<Session>,
@@ -82,9 +84,10 @@ pub struct QuizPane {
 }
 
 impl QuizPane {
-    pub fn new(settings: MockSettings) -> Self {
+    pub fn new(settings: MockSettings, new_cards_per_day: usize) -> Self {
         Self {
             settings,
+            new_cards_per_day,
             scope: Scope::All,
             session: None,
             cards: Cards {
@@ -130,7 +133,9 @@ impl QuizPane {
     /// A fresh session over `scope` (same seed), on its first question.
     fn start_session(&mut self, scope: Scope, cx: &Cx) {
         self.scope = scope;
-        self.session = Some(Session::new(cx.library, scope, cx.seed).in_zone(cx.zone));
+        let mut session = Session::new(cx.library, scope, cx.seed).in_zone(cx.zone);
+        session.new_per_day = self.new_cards_per_day;
+        self.session = Some(session);
         self.cards.question = None;
         self.cards.last_grade = None;
         self.next_question(cx);

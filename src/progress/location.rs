@@ -21,7 +21,8 @@ pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
     choose(explicit, std::env::var_os(DATA_DIR_ENV), platform_data_dir)
 }
 
-fn platform_data_dir() -> Option<PathBuf> {
+/// The platform's data folder for carestudy (`~/.local/share/carestudy` on Linux).
+pub fn platform_data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("org", "carestudy", "carestudy")
         .map(|dirs| dirs.data_dir().to_path_buf())
 }

@@ -14,7 +14,7 @@ mod store;
 pub use day::Zone;
 pub use db::{DB_VERSION, Quarantined};
 pub use json::{Damage as JsonDamage, FromJson, export as export_json, parse as parse_json};
-pub use location::{DATA_DIR_ENV, DATABASE_FILE, PROGRESS_FILE, data_dir};
+pub use location::{DATA_DIR_ENV, DATABASE_FILE, PROGRESS_FILE, data_dir, platform_data_dir};
 pub use migrate::MigrateError;
 pub use model::{
     CardRecord, MissedQuestion, MockTestResult, Progress, Review, Reviewed, SCHEMA_VERSION,

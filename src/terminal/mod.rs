@@ -56,7 +56,7 @@ impl Ended {
 pub fn run(app: &mut App, themes: &Themes) -> io::Result<Ended> {
     // Signals first, so that one arriving while the terminal is being taken over still counts.
     let inputs = Inputs::listen()?;
-    let mut screen = FullScreen::enter()?;
+    let mut screen = FullScreen::enter(app.mouse())?;
     inputs.read_terminal()?;
     event_loop(app, themes, &mut screen, &inputs)
     // `screen` gives the terminal back as it drops, then `inputs` lets any further ending

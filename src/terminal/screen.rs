@@ -23,6 +23,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Whether the terminal is taken over now: giving it back is then due, once.
 static TAKEN_OVER: AtomicBool = AtomicBool::new(false);
 
+/// Whether taking the terminal over captures the mouse (the settings' `mouse`): without it the
+/// terminal keeps the mouse, to select and copy text.
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
 /// The terminal, taken over for as long as this lives.
 pub(super) struct FullScreen {
     terminal: Terminal<CrosstermBackend<FrameWriter>>,
@@ -31,7 +35,8 @@ pub(super) struct FullScreen {
 }
 
 impl FullScreen {
-    pub(super) fn enter() -> io::Result<Self> {
+    pub(super) fn enter(mouse: bool) -> io::Result<Self> {
+        MOUSE.store(mouse, Ordering::SeqCst);
         give_back_on_panic();
         if let Err(e) = take_over() {
             give_back();
@@ -90,12 +95,12 @@ impl Drop for FullScreen {
 fn take_over() -> io::Result<()> {
     TAKEN_OVER.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
+    if MOUSE.load(Ordering::SeqCst) {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Gives the terminal back as it was, if it is taken. Every step is tried whatever fails
