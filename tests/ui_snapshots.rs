@@ -662,3 +662,40 @@ fn long_written_feedback_starts_at_its_top_and_scrolls_to_its_end() {
     assert!(end.contains("How well did you do?"), "{end}");
     assert!(end.contains("1 Again"), "the grades stay in view: {end}");
 }
+
+// ---- Geometry for the mouse: the rectangles drawing uses say what is where ----
+
+#[test]
+fn the_layout_says_where_each_tab_list_row_and_result_is_drawn() {
+    let mut app = app(80, 24, Pane::Browse);
+    let buffer = draw(&app);
+    let at = |rect: ratatui::layout::Rect| -> String {
+        (rect.left()..rect.right())
+            .map(|x| buffer[(x, rect.y)].symbol().to_owned())
+            .collect()
+    };
+    for (pane, tab) in layout::tabs(app.layout().tabs) {
+        assert_eq!(at(tab), format!(" {} ", pane.title()));
+    }
+    let body = app.layout().body;
+    let browse = &app.panes().browse;
+    let list = layout::browse(body, false).list_rows().unwrap();
+    assert_eq!(
+        browse.topic_at(app.library(), body, list.y),
+        None,
+        "a guide's title"
+    );
+    assert_eq!(browse.topic_at(app.library(), body, list.y + 1), Some(0));
+    assert_eq!(browse.topic_at(app.library(), body, list.y + 2), Some(1));
+    assert_eq!(browse.topic_at(app.library(), body, body.bottom()), None);
+
+    press(&mut app, "<Tab>advocate");
+    let search = layout::search(app.layout().body);
+    let hits = app.panes().search.hits().len();
+    assert!(hits > 2);
+    let rows = search.results_text;
+    assert_eq!(search.hit_at(rows.y, 0, hits), Some(0));
+    assert_eq!(search.hit_at(rows.y + 1, 0, hits), Some(0));
+    assert_eq!(search.hit_at(rows.y + 2, 0, hits), Some(1));
+    assert_eq!(search.hit_at(rows.y - 1, 0, hits), None);
+}

@@ -32,6 +32,27 @@ pub const BINDINGS: &[Binding] = &[
     bind(BROWSE, &[Char('P')], Action::StartPresenting, "present this topic full screen"),
 ];
 
+/// A row of the topic list: a guide's title, or a topic (its place in the display order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListRow<'a> {
+    Guide(&'a str),
+    Topic(usize, &'a str),
+}
+
+/// The topic list, row by row: each guide's title, then its topics.
+pub fn list_rows(library: &Library) -> Vec<ListRow<'_>> {
+    let mut rows = Vec::with_capacity(library.guides.len() + library.topic_count());
+    let mut flat = 0;
+    for guide in &library.guides {
+        rows.push(ListRow::Guide(&guide.title));
+        for topic in &guide.topics {
+            rows.push(ListRow::Topic(flat, &topic.title));
+            flat += 1;
+        }
+    }
+    rows
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
     #[default]
@@ -83,6 +104,38 @@ impl BrowsePane {
 
     pub fn highlight(&self) -> Option<&Anchor> {
         self.highlight.as_ref()
+    }
+
+    /// The first list row shown in a window of `height` rows (the selection kept in view), and
+    /// the rows.
+    pub fn visible_rows<'a>(&self, library: &'a Library, height: u16) -> (usize, Vec<ListRow<'a>>) {
+        let rows = list_rows(library);
+        let selected = rows
+            .iter()
+            .position(|r| matches!(r, ListRow::Topic(i, _) if *i == self.selected))
+            .unwrap_or(0);
+        (
+            layout::list_offset(selected, rows.len(), usize::from(height)),
+            rows,
+        )
+    }
+
+    /// The topic on screen row `y` of the list in `area` (the pane's body), if any: for a click.
+    pub fn topic_at(
+        &self,
+        library: &Library,
+        area: ratatui::layout::Rect,
+        y: u16,
+    ) -> Option<usize> {
+        let list = layout::browse(area, self.focus == Focus::Detail).list_rows()?;
+        if y < list.y || y >= list.bottom() {
+            return None;
+        }
+        let (offset, rows) = self.visible_rows(library, list.height);
+        match rows.get(offset + usize::from(y - list.y))? {
+            ListRow::Topic(index, _) => Some(*index),
+            ListRow::Guide(_) => None,
+        }
     }
 
     /// The selected topic's text at `width`, wrapped afresh only when the topic, the width or

@@ -52,6 +52,24 @@ pub fn screen(area: Rect, notice: bool) -> Screen {
     }
 }
 
+/// Where each pane's tab is in the tab row: after the brand, each title padded by a space
+/// either side, a space between tabs.
+pub fn tabs(row: Rect) -> Vec<(super::Pane, Rect)> {
+    let mut x = row.x + BRAND.len() as u16 + 1;
+    super::Pane::ALL
+        .into_iter()
+        .map(|pane| {
+            let width = u16::try_from(pane.title().len() + 2).unwrap_or(u16::MAX);
+            let tab = Rect::new(x, row.y, width, 1).intersection(row);
+            x = x.saturating_add(width + 1);
+            (pane, tab)
+        })
+        .collect()
+}
+
+/// The name at the left of the tab row.
+pub const BRAND: &str = " carestudy ";
+
 /// Presentation mode: the topic (or map) over everything, a footer of hints.
 pub fn presentation(area: Rect) -> (Rect, Rect) {
     let [main, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
@@ -108,6 +126,30 @@ pub fn search(body: Rect) -> Search {
         results_text: inside(results, 1),
     }
 }
+
+impl Browse {
+    /// The list's rows inside its border, when the list shows.
+    pub fn list_rows(&self) -> Option<Rect> {
+        self.list.map(|list| inside(list, 0))
+    }
+}
+
+impl Search {
+    /// Which of `hits` results is on screen row `y` (two rows a result), with `selected` kept
+    /// in view as drawing keeps it.
+    pub fn hit_at(&self, y: u16, selected: usize, hits: usize) -> Option<usize> {
+        let text = self.results_text;
+        if y < text.y || y >= text.bottom() {
+            return None;
+        }
+        let window = usize::from(text.height) / ROWS_PER_HIT;
+        let index = list_offset(selected, hits, window) + usize::from(y - text.y) / ROWS_PER_HIT;
+        (index < hits).then_some(index)
+    }
+}
+
+/// Rows one search result takes: its topic line and its matched text.
+pub const ROWS_PER_HIT: usize = 2;
 
 /// A quiz card (cards, written practice, mock test): a heading row, then a bordered card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

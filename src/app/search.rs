@@ -41,8 +41,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(RESULTS, &[Char('/'), Char('i'), Esc], Action::FocusQuery, "back to the search box"),
 ];
 
-/// Rows one result takes: its topic line and its matched text.
-pub const ROWS_PER_HIT: usize = 2;
+pub use super::layout::ROWS_PER_HIT;
 
 /// How many results the list shows at once.
 fn page_rows(cx: &Cx) -> usize {

@@ -3,9 +3,9 @@
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::browse::{BrowsePane, Focus};
+use crate::app::browse::{BrowsePane, Focus, ListRow};
 use crate::app::detail::LineKind;
-use crate::app::layout::{self, list_offset};
+use crate::app::layout;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
@@ -22,12 +22,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, browse: &BrowsePane, theme
     }
 }
 
-/// One row of the topic list: a guide heading or a topic (with its index in the flat list).
-enum Row<'a> {
-    Guide(&'a str),
-    Topic(usize, &'a str),
-}
-
 fn draw_list(frame: &mut Frame, area: Rect, app: &App, browse: &BrowsePane, theme: &Theme) {
     let focused = browse.focus() == Focus::List;
     let block = Block::bordered()
@@ -36,30 +30,16 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, browse: &BrowsePane, them
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let library = app.library();
-    let mut rows = Vec::new();
-    let mut flat = 0;
-    for guide in &library.guides {
-        rows.push(Row::Guide(&guide.title));
-        for topic in &guide.topics {
-            rows.push(Row::Topic(flat, &topic.title));
-            flat += 1;
-        }
-    }
-    let selected_row = rows
-        .iter()
-        .position(|r| matches!(r, Row::Topic(i, _) if *i == browse.selected()))
-        .unwrap_or(0);
+    let (offset, rows) = browse.visible_rows(app.library(), inner.height);
     let height = usize::from(inner.height);
-    let offset = list_offset(selected_row, rows.len(), height);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = rows
         .iter()
         .skip(offset)
         .take(height)
         .map(|row| match row {
-            Row::Guide(title) => Line::styled(truncate(title, width), theme.guide_row),
-            Row::Topic(i, title) => {
+            ListRow::Guide(title) => Line::styled(truncate(title, width), theme.guide_row),
+            ListRow::Topic(i, title) => {
                 let text = format!(" {}", truncate(title, width.saturating_sub(1)));
                 if *i == browse.selected() {
                     let padded = format!("{text:width$}");

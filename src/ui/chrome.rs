@@ -2,9 +2,9 @@
 //! key map; when they do not fit, the least important drop out whole (never cut mid-word).
 
 use super::theme::Theme;
-use crate::app::layout::Screen;
+use crate::app::layout::{self, Screen};
 use crate::app::pane::hint;
-use crate::app::{Action, App, Hint, Pane};
+use crate::app::{Action, App, Hint};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -12,15 +12,14 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let mut spans = vec![Span::styled(" carestudy ", theme.brand), Span::raw(" ")];
-    for pane in Pane::ALL {
+    frame.render_widget(Span::styled(layout::BRAND, theme.brand), area);
+    for (pane, tab) in layout::tabs(area) {
         let style = if pane == app.pane() {
             theme.tab_active
         } else {
             theme.tab
         };
-        spans.push(Span::styled(format!(" {} ", pane.title()), style));
-        spans.push(Span::raw(" "));
+        frame.render_widget(Span::styled(format!(" {} ", pane.title()), style), tab);
     }
     let help = app
         .hint_keys(&hint(Action::ToggleHelp, "help", 1))
@@ -32,9 +31,8 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .unwrap_or_default();
     let width = u16::try_from(help.width()).unwrap_or(0);
-    let [left, right] =
+    let [_, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
-    frame.render_widget(Paragraph::new(Line::from(spans)), left);
     frame.render_widget(Paragraph::new(help).right_aligned(), right);
 }
 
