@@ -37,7 +37,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let env = Environment::capture();
-    let paint = Paint::for_stdout();
     let Some(command) = &cli.command else {
         drop(out);
         let flags = Flags {
@@ -136,7 +135,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config,
             theme,
         }) => {
-            let _settings = themed_settings(config, theme, &env)?;
+            let paint = Paint::for_stdout(&themed_settings(config, theme, &env)?);
             let library = load_library(content.content.as_deref())?;
             commands::list(&library, *json, paint, &mut out)?;
         }
@@ -165,7 +164,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config,
             theme,
         }) => {
-            let _settings = themed_settings(config, theme, &env)?;
+            let paint = Paint::for_stdout(&themed_settings(config, theme, &env)?);
             let library = load_library(content.content.as_deref())?;
             commands::show(&library, topic, *json, paint, &mut out)?;
         }
@@ -177,7 +176,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config,
             theme,
         }) => {
-            let _settings = themed_settings(config, theme, &env)?;
+            let paint = Paint::for_stdout(&themed_settings(config, theme, &env)?);
             let library = load_library(content.content.as_deref())?;
             commands::search(&library, &query.join(" "), *limit, *json, paint, &mut out)?;
         }
@@ -196,6 +195,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ..Flags::default()
             };
             let settings = load_settings(&flags, &env, Reach::Everything)?;
+            let paint = Paint::for_stdout(&settings);
             let library = load_library(content.content.as_deref())?;
             let now = now.as_deref().map(|t| parse_time(t, "--now")).transpose()?;
             let now = now.unwrap_or_else(Utc::now);

@@ -726,13 +726,18 @@ mod pty {
 
     /// `carestudy show` in a terminal: coloured, unless NO_COLOR is set (then not one escape).
     fn show_in_a_terminal(env: &[(&str, &str)]) -> Vec<u8> {
-        let mut session = Session::open();
         let args = ["show", "working-relationships/volunteers"];
-        let mut child = session.spawn_with_env(BIN, &args, env);
+        plain_command_in_a_terminal(&args, env, b"Source:")
+    }
+
+    /// What a plain command wrote to a terminal, once `last` (a piece of its last line) and the
+    /// line's end have arrived.
+    fn plain_command_in_a_terminal(args: &[&str], env: &[(&str, &str)], last: &[u8]) -> Vec<u8> {
+        let mut session = Session::open();
+        let mut child = session.spawn_with_env(BIN, args, env);
         let status = session.wait_exit(&mut child);
-        assert!(status.success(), "carestudy show: {status:?}");
-        // The last line is the source: wait until it has all arrived.
-        session.wait_for_raw(b"Source:");
+        assert!(status.success(), "carestudy {args:?}: {status:?}");
+        session.wait_for_raw(last);
         let deadline = Instant::now() + DEADLINE;
         while !session.raw.ends_with(b"\n") {
             assert!(Instant::now() < deadline, "the last line never ended");
@@ -782,6 +787,49 @@ mod pty {
             let status = session.wait_exit(&mut child);
             assert!(status.success(), "{status:?}");
             assert!(!session.raw_contains(b"\x1b[?1000h"));
+        }
+    }
+
+    /// Whether `text` sets a foreground or background colour (SGR 30-49, 90-107; 38;5 and 48;5
+    /// start with 38 and 48).
+    fn sets_a_colour(text: &[u8]) -> bool {
+        let text = String::from_utf8_lossy(text);
+        text.split('\u{1b}').skip(1).any(|seq| {
+            let Some(params) = seq.strip_prefix('[').and_then(|s| s.split('m').next()) else {
+                return false;
+            };
+            params.split(';').any(|p| {
+                p.parse::<u8>()
+                    .is_ok_and(|n| (30..=49).contains(&n) || (90..=107).contains(&n))
+            })
+        })
+    }
+
+    /// Themes reach plain output: `--theme mono` (or `theme = "mono"` in the settings) styles
+    /// `list` and `show` without one colour, while the default theme colours them (#15.6).
+    #[test]
+    fn the_mono_theme_never_colours_list_or_show() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config.toml");
+        std::fs::write(&config, "theme = \"mono\"\n").unwrap();
+        let config = config.to_str().unwrap();
+        let show = ["show", "working-relationships/volunteers"];
+        let first_topic = b"colleagues";
+        for (args, last) in [(&["list"][..], &first_topic[..]), (&show[..], b"Source:")] {
+            let coloured = plain_command_in_a_terminal(args, &[], last);
+            assert!(sets_a_colour(&coloured), "{args:?} should be coloured");
+            let mut mono_args = args.to_vec();
+            mono_args.extend(["--theme", "mono"]);
+            let mono = plain_command_in_a_terminal(&mono_args, &[], last);
+            assert!(mono.contains(&0x1b), "mono still marks headings");
+            assert!(
+                !sets_a_colour(&mono),
+                "{mono_args:?} set a colour: {:?}",
+                String::from_utf8_lossy(&mono)
+            );
+            let from_file =
+                plain_command_in_a_terminal(args, &[("CARESTUDY_CONFIG", config)], last);
+            assert!(!sets_a_colour(&from_file), "the settings' theme");
         }
     }
 }
