@@ -271,6 +271,11 @@ pub struct StatsArgs {
 pub struct CheckArgs {
     /// The folder to check; without it, the built-in guides (or --content)
     pub dir: Option<PathBuf>,
+    /// Also audit the quiz: build every question the guides can produce and list each one
+    /// that breaks a rule (a wrong option that could be right, a point that needs its
+    /// topic to make sense), with the guide's path:line
+    #[arg(long)]
+    pub quiz: bool,
     #[command(flatten)]
     pub content: ContentArg,
 }

@@ -57,12 +57,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return open_app(library, launch);
     };
     match command {
-        Command::Check(CheckArgs { dir, content }) => {
+        Command::Check(CheckArgs { dir, quiz, content }) => {
             let dir = dir.as_deref().or(content.content.as_deref());
             let what =
                 dir.map_or_else(|| "built-in guides".to_owned(), |d| d.display().to_string());
             let loaded = commands::load_library(dir);
-            commands::check(&loaded, &what, &mut out, &mut io::stderr().lock())?;
+            commands::check(&loaded, &what, *quiz, &mut out, &mut io::stderr().lock())?;
         }
         // Progress commands need no guides (a folder of broken guides must not stop a backup).
         Command::Progress(command) => {

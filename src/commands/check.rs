@@ -1,14 +1,18 @@
 use super::Failure;
 use crate::content::{Diagnostic, Diagnostics, Library, escape_for_message, missing_references};
+use crate::quiz::{Finding, audit, stand_alone_warnings};
 use anyhow::Context;
 use std::io::Write;
 
-/// `carestudy check`: every problem one a line on `err`, then a [`Failure::Content`] naming how
-/// many; or a summary on `out`. Beyond what loading requires, a guide must say where its facts
-/// come from (`missing_references`).
+/// `carestudy check [--quiz]`: every problem one a line on `err`, then a [`Failure::Content`]
+/// naming how many; or a summary on `out`, after a warning on `err` for each point that cannot
+/// be asked on its own. Beyond what loading requires, a guide must say where its facts come
+/// from (`missing_references`). With `quiz`, also the quiz audit: every question the guides can
+/// produce is built, each that breaks a rule is listed on `err`, and a count goes to `out`.
 pub fn check(
     loaded: &Result<Library, Diagnostics>,
     what: &str,
+    quiz: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
@@ -19,8 +23,7 @@ pub fn check(
         Ok(library) => {
             unreferenced = missing_references(library);
             if unreferenced.is_empty() {
-                return writeln!(out, "ok: {what}: {}", library.totals())
-                    .context("writing the summary");
+                return check_quiz(library, &what, quiz, out, err);
             }
             &unreferenced
         }
@@ -30,6 +33,73 @@ pub fn check(
         writeln!(err, "{problem}").context("listing the problems")?;
     }
     let count = problems.len();
-    let plural = if count == 1 { "" } else { "s" };
-    Err(Failure::Content(format!("{what}: {count} problem{plural} found")).into())
+    Err(Failure::Content(format!("{what}: {count} problem{} found", plural(count))).into())
+}
+
+/// The summary of guides that load, with a warning for each point that cannot be asked on its
+/// own, and with `quiz` the audit of every question.
+fn check_quiz(
+    library: &Library,
+    what: &str,
+    quiz: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let warnings = stand_alone_warnings(library);
+    for warning in &warnings {
+        writeln!(err, "{}", line(warning, "warning")).context("listing the warnings")?;
+    }
+    let noted = match warnings.len() {
+        0 => String::new(),
+        n => format!(" ({n} warning{})", plural(n)),
+    };
+    writeln!(out, "ok: {what}: {}{noted}", library.totals()).context("writing the summary")?;
+    if !quiz {
+        return Ok(());
+    }
+    let report = audit(library);
+    for finding in &report.flagged {
+        writeln!(err, "{}", line(finding, "quiz")).context("listing the quiz problems")?;
+    }
+    for finding in &report.unaskable {
+        writeln!(err, "{}", line(finding, "note")).context("listing the quiz notes")?;
+    }
+    let flagged = report.flagged.len();
+    let unaskable = match report.unaskable.len() {
+        0 => String::new(),
+        n => format!(
+            " ({n} card{} with too few sound wrong options, not asked)",
+            plural(n)
+        ),
+    };
+    writeln!(
+        out,
+        "quiz: {} questions generated from {} cards, {flagged} flagged{unaskable}",
+        report.generated, report.cards
+    )
+    .context("writing the quiz summary")?;
+    if flagged > 0 {
+        return Err(Failure::Content(format!(
+            "{what}: {flagged} quiz question{} break{} a rule",
+            plural(flagged),
+            if flagged == 1 { "s" } else { "" }
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// `path:line: level: card: problem`, with guide text escaped so it cannot drive the terminal.
+fn line(finding: &Finding, level: &str) -> String {
+    format!(
+        "{}:{}: {level}: {}: {}",
+        escape_for_message(&finding.path),
+        finding.line,
+        escape_for_message(&finding.card),
+        escape_for_message(&finding.problem)
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

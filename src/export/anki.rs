@@ -7,7 +7,7 @@
 
 use super::ANKI_SEED;
 use crate::content::{Guide, Library, Topic};
-use crate::quiz::{Body, CardSpec, Question, QuestionKind, QuizDeck, Scope};
+use crate::quiz::{Body, CardSpec, Question, QuestionKind, QuizDeck, RecallList, Scope};
 use std::fmt::Write as _;
 
 /// The header lines, before the deck line.
@@ -82,12 +82,7 @@ fn note(guide: &Guide, topic: &Topic, question: &Question) -> Note {
     let (front, back) = match &question.body {
         Body::Recall { lists } => {
             let front = format!("{subject}<p>{}</p>", html(&question.prompt));
-            let points: Vec<String> = lists.iter().flat_map(|l| l.points.clone()).collect();
-            let back = format!(
-                "<ul style=\"text-align: left; display: inline-block\">{}</ul>{source}",
-                items(&points)
-            );
-            (front, back)
+            (front, format!("{}{source}", recall_lists(lists)))
         }
         Body::Choice { options, correct } => {
             let front = format!(
@@ -110,6 +105,20 @@ fn note(guide: &Guide, topic: &Topic, question: &Question) -> Note {
         question.kind.code()
     );
     Note { front, back, tags }
+}
+
+/// Each list of a flip card under its heading, as the quiz shows them.
+fn recall_lists(lists: &[RecallList]) -> String {
+    lists
+        .iter()
+        .map(|list| {
+            format!(
+                "<p><b>{}</b></p><ul style=\"text-align: left; display: inline-block\">{}</ul>",
+                html(&list.heading),
+                items(&list.points)
+            )
+        })
+        .collect()
 }
 
 fn items(texts: &[String]) -> String {
@@ -335,8 +344,14 @@ mod tests {
             .iter()
             .find(|r| r[2].ends_with("carestudy-kind::flip"))
             .unwrap_or_else(|| panic!("no flip card"));
-        assert!(flip[0].contains("Recall the key points"), "{flip:?}");
-        assert!(flip[1].starts_with("<ul "), "{flip:?}");
+        assert!(
+            flip[0].contains("Recall this topic&#39;s key features"),
+            "{flip:?}"
+        );
+        assert!(
+            flip[1].starts_with("<p><b>Key features</b></p><ul "),
+            "{flip:?}"
+        );
     }
 
     #[test]
@@ -354,11 +369,10 @@ mod tests {
         for (question, row) in questions.iter().zip(&rows) {
             let (options, correct) = match &question.body {
                 Body::Recall { lists } => {
-                    let points: Vec<String> = lists.iter().flat_map(|l| l.points.clone()).collect();
-                    assert!(row[1].starts_with(&format!(
-                        "<ul style=\"text-align: left; display: inline-block\">{}</ul>",
-                        items(&points)
-                    )));
+                    assert!(row[1].starts_with(&recall_lists(lists)), "{row:?}");
+                    for list in lists {
+                        assert!(row[1].contains(&format!("<b>{}</b>", html(&list.heading))));
+                    }
                     continue;
                 }
                 Body::Choice { options, correct } => (options, correct),

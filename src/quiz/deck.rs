@@ -1,9 +1,9 @@
-use super::card::CardSpec;
-use super::question::{Body, Question, QuestionKind, RecallList};
-use crate::content::{KEY_FEATURES, Library, TopicRef};
-use std::collections::HashSet;
+//! The deck: every card in a scope, drawn in a seeded order.
 
-const OPTIONS: usize = 4;
+use super::build::{Index, Unaskable, build};
+use super::card::CardSpec;
+use super::question::{Question, QuestionKind};
+use crate::content::{Library, TopicRef};
 
 /// Which guides a quiz draws from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,9 +32,9 @@ pub struct QuizDeck {
     positions: Vec<usize>,
     turn: usize,
     rng: fastrand::Rng,
-    /// The library's texts normalised, made when the first question is drawn (a deck is only
+    /// What questions are built from, made when the first question is drawn (a deck is only
     /// ever used with the library it was made for).
-    normals: std::cell::OnceCell<Normals>,
+    index: std::rc::Rc<std::cell::OnceCell<Index>>,
 }
 
 impl QuizDeck {
@@ -59,7 +59,7 @@ impl QuizDeck {
             positions,
             turn: 0,
             rng,
-            normals: std::cell::OnceCell::new(),
+            index: std::rc::Rc::default(),
         }
     }
 
@@ -75,11 +75,11 @@ impl QuizDeck {
     /// The next question; `None` only when the scope has nothing to ask.
     pub fn next_question(&mut self, library: &Library) -> Option<Question> {
         // Cards are checked when drawn (checking all up front is slow on a large library): one
-        // that cannot have four distinct options is skipped. Bounded by the number of cards.
+        // that cannot be asked (no four sound options, a point that does not stand alone) is
+        // skipped. Bounded by the number of cards.
         for _ in 0..=self.len() {
             let spec = self.draw()?;
-            let normals = self.normals.get_or_init(|| Normals::new(library));
-            if let Some(question) = build(library, normals, spec, &mut self.rng) {
+            if let Ok(question) = self.try_question(library, spec) {
                 return Some(question);
             }
         }
@@ -93,8 +93,17 @@ impl QuizDeck {
 
     /// The question for `spec`, its options drawn from the deck's generator.
     pub fn question_for(&mut self, library: &Library, spec: CardSpec) -> Option<Question> {
-        let normals = self.normals.get_or_init(|| Normals::new(library));
-        build(library, normals, spec, &mut self.rng)
+        self.try_question(library, spec).ok()
+    }
+
+    /// The question for `spec`, or why the card cannot be asked.
+    pub fn try_question(
+        &mut self,
+        library: &Library,
+        spec: CardSpec,
+    ) -> Result<Question, Unaskable> {
+        let index = self.index.get_or_init(|| Index::new(library));
+        build(library, index, spec, &mut self.rng)
     }
 
     /// The next card in the deck's order (kinds take turns; reshuffled when all have been drawn).
@@ -118,10 +127,12 @@ fn specs_for(library: &Library, at: TopicRef, kind: QuestionKind) -> Vec<CardSpe
     let Some(topic) = library.topic(at) else {
         return Vec::new();
     };
+    // Cards that turn out not to be askable (the answer plan, a point that does not stand
+    // alone) are skipped when drawn; their ids stay the index into `points()` either way.
     let count = match kind {
         QuestionKind::ExampleToTopic => topic.examples.len(),
         QuestionKind::PointToTopic | QuestionKind::TopicToPoint => topic.point_count(),
-        QuestionKind::FlipCard => usize::from(!topic.key_features.is_empty()),
+        QuestionKind::FlipCard => usize::from(topic.is_quizzable()),
     };
     (0..count)
         .map(|target| CardSpec {
@@ -132,201 +143,14 @@ fn specs_for(library: &Library, at: TopicRef, kind: QuestionKind) -> Vec<CardSpe
         .collect()
 }
 
-/// Text compared without case, punctuation or spacing, so near-identical points count as one.
-fn normal(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A topic's texts in the form options are compared in.
-#[derive(Debug, Clone)]
-struct TopicNormals {
-    title: String,
-    /// In the order of `Topic::points()`.
-    points: Vec<String>,
-    point_set: HashSet<String>,
-    examples: HashSet<String>,
-}
-
-/// Every topic's texts normalised once, rather than once for every question drawn: a question
-/// compares its answer with every other topic's points.
-#[derive(Debug, Clone)]
-struct Normals {
-    /// Indexed by guide, then topic.
-    topics: Vec<Vec<TopicNormals>>,
-}
-
-impl Normals {
-    fn new(library: &Library) -> Self {
-        let topics = library
-            .guides
-            .iter()
-            .map(|guide| {
-                guide
-                    .topics
-                    .iter()
-                    .map(|topic| {
-                        let points: Vec<String> = topic.points().map(|(_, p)| normal(p)).collect();
-                        TopicNormals {
-                            title: normal(&topic.title),
-                            point_set: points.iter().cloned().collect(),
-                            points,
-                            examples: topic.examples.iter().map(|e| normal(e)).collect(),
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
-        Self { topics }
-    }
-
-    fn get(&self, at: TopicRef) -> Option<&TopicNormals> {
-        self.topics.get(at.guide)?.get(at.topic)
-    }
-}
-
-/// Distractor candidates split by where they come from: the question's own guide is preferred.
-#[derive(Default)]
-struct Pool {
-    same_guide: Vec<String>,
-    other_guides: Vec<String>,
-}
-
-impl Pool {
-    fn add(&mut self, same_guide: bool, text: String) {
-        if same_guide {
-            self.same_guide.push(text);
-        } else {
-            self.other_guides.push(text);
-        }
-    }
-}
-
-fn build(
-    library: &Library,
-    normals: &Normals,
-    spec: CardSpec,
-    rng: &mut fastrand::Rng,
-) -> Option<Question> {
-    let topic = library.topic(spec.topic)?;
-    let own = normals.get(spec.topic)?;
-    let card_id = spec.id(library)?;
-    match spec.kind {
-        QuestionKind::FlipCard => Some(Question {
-            kind: spec.kind,
-            topic: spec.topic,
-            prompt: "Recall the key points of this topic.".to_owned(),
-            subject: topic.title.clone(),
-            body: Body::Recall {
-                lists: vec![RecallList {
-                    heading: KEY_FEATURES.to_owned(),
-                    points: topic.key_features.clone(),
-                }],
-            },
-            card_id,
-        }),
-        QuestionKind::ExampleToTopic | QuestionKind::PointToTopic => {
-            let (subject, prompt) = if spec.kind == QuestionKind::ExampleToTopic {
-                let example = topic.examples.get(spec.target)?;
-                (example.clone(), "Which topic does this example illustrate?")
-            } else {
-                let (_, point) = topic.points().nth(spec.target)?;
-                (point.to_owned(), "Which topic is this point from?")
-            };
-            let subject_key = normal(&subject);
-            let holds_subject = |t: &TopicNormals| {
-                t.examples.contains(&subject_key) || t.point_set.contains(&subject_key)
-            };
-            let mut seen = HashSet::from([own.title.as_str()]);
-            let mut pool = Pool::default();
-            for other in library.topic_refs().filter(|&o| o != spec.topic) {
-                let (candidate, forms) = (library.topic(other)?, normals.get(other)?);
-                // A topic that also holds the subject would be a second right answer.
-                if !holds_subject(forms) && seen.insert(forms.title.as_str()) {
-                    pool.add(other.guide == spec.topic.guide, candidate.title.clone());
-                }
-            }
-            let head = Head {
-                prompt,
-                subject,
-                card_id,
-            };
-            assemble(spec, topic.title.clone(), pool, head, rng)
-        }
-        QuestionKind::TopicToPoint => {
-            let (_, answer) = topic.points().nth(spec.target)?;
-            let mut seen = HashSet::new();
-            let mut pool = Pool::default();
-            for other in library.topic_refs().filter(|&o| o != spec.topic) {
-                let (candidate, forms) = (library.topic(other)?, normals.get(other)?);
-                for ((_, point), key) in candidate.points().zip(&forms.points) {
-                    // A point the topic also has is not wrong, so it can never be a distractor.
-                    if !own.point_set.contains(key) && seen.insert(key.as_str()) {
-                        pool.add(other.guide == spec.topic.guide, point.to_owned());
-                    }
-                }
-            }
-            let prompt = "Which of these is a point of this topic?";
-            let head = Head {
-                prompt,
-                subject: topic.title.clone(),
-                card_id,
-            };
-            assemble(spec, answer.to_owned(), pool, head, rng)
-        }
-    }
-}
-
-/// The parts of a multiple-choice question that do not depend on the options.
-struct Head<'a> {
-    prompt: &'a str,
-    subject: String,
-    card_id: String,
-}
-
-/// Draws three distractors (own guide first) and shuffles them in with the answer.
-fn assemble(
-    spec: CardSpec,
-    answer: String,
-    pool: Pool,
-    head: Head,
-    rng: &mut fastrand::Rng,
-) -> Option<Question> {
-    let Pool {
-        mut same_guide,
-        mut other_guides,
-    } = pool;
-    if same_guide.len() + other_guides.len() < OPTIONS - 1 {
-        return None;
-    }
-    rng.shuffle(&mut same_guide);
-    let mut options: Vec<String> = same_guide.into_iter().take(OPTIONS - 1).collect();
-    if options.len() < OPTIONS - 1 {
-        rng.shuffle(&mut other_guides);
-        let missing = OPTIONS - 1 - options.len();
-        options.extend(other_guides.into_iter().take(missing));
-    }
-    options.push(answer.clone());
-    rng.shuffle(&mut options);
-    let correct = options.iter().position(|o| *o == answer)?;
-    Some(Question {
-        kind: spec.kind,
-        topic: spec.topic,
-        prompt: head.prompt.to_owned(),
-        subject: head.subject,
-        body: Body::Choice { options, correct },
-        card_id: head.card_id,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::parse_guide;
+    use crate::quiz::Body;
+    use crate::quiz::build::{OPTIONS, normal};
     use crate::test_support::builtin_library as builtin;
+    use std::collections::HashSet;
 
     fn questions(library: &Library, scope: Scope, seed: u64, n: usize) -> Vec<Question> {
         let mut deck = QuizDeck::new(library, scope, seed);

@@ -106,6 +106,9 @@ pub struct Question {
     pub prompt: String,
     /// What the question shows: the example, the point, or the topic's title.
     pub subject: String,
+    /// Shown under a subject that is a topic's title when another topic has the same title:
+    /// the guide's title, so the learner knows which topic is meant.
+    pub context: Option<String>,
     pub body: Body,
     /// Stable id of the card: `guide/topic#kind:target` (see [`super::card_id`]).
     pub card_id: String,

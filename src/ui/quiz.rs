@@ -96,6 +96,9 @@ fn choice_lines(
     let mut lines = plain(&question.prompt, width, theme.muted);
     lines.push(Line::raw(""));
     lines.extend(plain(&question.subject, width, theme.title));
+    if let Some(context) = &question.context {
+        lines.extend(plain(context, width, theme.muted));
+    }
     lines.push(Line::raw(""));
     let answered = match cards.phase {
         Phase::Answered { chosen } => Some(chosen),
@@ -184,18 +187,23 @@ fn flip_lines(
     let mut lines = plain("Flip card", width, theme.muted);
     lines.push(Line::raw(""));
     lines.extend(plain(&question.subject, width, theme.title));
+    if let Some(context) = &question.context {
+        lines.extend(plain(context, width, theme.muted));
+    }
     lines.push(Line::raw(""));
     if phase == Phase::Revealed {
-        lines.push(Line::styled("Key points", theme.heading));
-        for point in lists.iter().flat_map(|list| &list.points) {
-            lines.extend(hanging(
-                point,
-                width,
-                Span::styled("• ", theme.key),
-                theme.base,
-            ));
+        for list in lists {
+            lines.push(Line::styled(list.heading.clone(), theme.heading));
+            for point in &list.points {
+                lines.extend(hanging(
+                    point,
+                    width,
+                    Span::styled("• ", theme.key),
+                    theme.base,
+                ));
+            }
+            lines.push(Line::raw(""));
         }
-        lines.push(Line::raw(""));
         lines.push(Line::styled("How well did you recall them?", theme.muted));
     } else {
         lines.extend(plain(&question.prompt, width, theme.base));

@@ -1,0 +1,443 @@
+//! Building one question from a card: its prompt, its subject and, for multiple choice, three
+//! wrong options that are sound (see [`super::meaning`] for the rule) and preferably from the
+//! question's own guide.
+
+use super::card::CardSpec;
+use super::meaning::{Meanings, Stems, idea};
+use super::question::{Body, Question, QuestionKind, RecallList};
+use super::standalone::{NotStandAlone, stand_alone_problem};
+use crate::content::{ANSWER_PLAN, EXAMPLES, KEY_FEATURES, Library, Topic, TopicRef};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// Options in a multiple-choice question.
+pub const OPTIONS: usize = 4;
+
+/// Why a card has no question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unaskable {
+    /// The card's topic, point or example is not in the library.
+    Missing,
+    /// The point or example needs its topic to make sense, so it is never asked on its own.
+    NotStandAlone(NotStandAlone),
+    /// Fewer sound wrong options than a question needs.
+    TooFewOptions(usize),
+    /// Not a question at all: the written answer plan, or a topic with nothing to recall.
+    NotQuizzed,
+}
+
+/// Text compared without case, punctuation or spacing, so near-identical points count as one.
+pub(crate) fn normal(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A point of a topic, by its index in `Topic::points()`, or an example.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Item {
+    Point(usize),
+    Example(usize),
+}
+
+impl Item {
+    pub(crate) fn text(self, topic: &Topic) -> Option<&str> {
+        match self {
+            Item::Point(i) => topic.points().nth(i).map(|(_, p)| p),
+            Item::Example(i) => topic.examples.get(i).map(String::as_str),
+        }
+    }
+
+    /// The list the item is in ("Key features", "Examples", "Tips"...).
+    pub(crate) fn list(self, topic: &Topic) -> Option<&str> {
+        match self {
+            Item::Point(i) => topic.points().nth(i).map(|(list, _)| list),
+            Item::Example(_) => Some(EXAMPLES),
+        }
+    }
+
+    pub(crate) fn line(self, topic: &Topic) -> usize {
+        match self {
+            Item::Point(i) => topic.point_lines().nth(i).unwrap_or(topic.line),
+            Item::Example(i) => topic.example_line(i),
+        }
+    }
+}
+
+/// Everything a question is built from, made once per deck on first use: every topic title and
+/// every text of the library normalised and grouped, and their meanings (made as needed).
+#[derive(Debug)]
+pub(crate) struct Index {
+    pub(crate) meanings: Meanings,
+    /// Each distinct title (normalised) and the topics that have it.
+    titles: Vec<(String, Vec<TopicRef>)>,
+    /// Each distinct point text (normalised): one way it is written, and every point that says
+    /// it. Points of the answer plan are not quizzed and are left out.
+    points: Vec<(String, Vec<(TopicRef, usize)>)>,
+    /// Normalised text -> the topics holding it as a point or example.
+    holders: HashMap<String, Vec<TopicRef>>,
+    /// The content words of texts already looked at: a question compares its subject with
+    /// many candidates, and the audit every card with every candidate.
+    ideas: RefCell<HashMap<String, Rc<Stems>>>,
+    /// Whether a text stands alone as an item of a topic, for texts already looked at.
+    stands_alone: RefCell<HashMap<(TopicRef, String), bool>>,
+}
+
+impl Index {
+    pub(crate) fn new(library: &Library) -> Self {
+        let mut title_groups: HashMap<String, usize> = HashMap::new();
+        let mut titles: Vec<(String, Vec<TopicRef>)> = Vec::new();
+        let mut point_groups: HashMap<String, usize> = HashMap::new();
+        let mut points: Vec<(String, Vec<(TopicRef, usize)>)> = Vec::new();
+        let mut holders: HashMap<String, Vec<TopicRef>> = HashMap::new();
+        for at in library.topic_refs() {
+            let Some(topic) = library.topic(at) else {
+                continue;
+            };
+            if !topic.is_quizzable() {
+                continue;
+            }
+            let key = normal(&topic.title);
+            let group = *title_groups.entry(key.clone()).or_insert_with(|| {
+                titles.push((key, Vec::new()));
+                titles.len() - 1
+            });
+            titles[group].1.push(at);
+            for (i, (list, point)) in topic.points().enumerate() {
+                let key = normal(point);
+                holders.entry(key.clone()).or_default().push(at);
+                if is_quizzed_list(list) {
+                    let group = *point_groups.entry(key.clone()).or_insert_with(|| {
+                        points.push((key, Vec::new()));
+                        points.len() - 1
+                    });
+                    points[group].1.push((at, i));
+                }
+            }
+            for example in &topic.examples {
+                holders.entry(normal(example)).or_default().push(at);
+            }
+        }
+        for topics in holders.values_mut() {
+            topics.dedup();
+        }
+        Self {
+            meanings: Meanings::new(library),
+            titles,
+            points,
+            holders,
+            ideas: RefCell::default(),
+            stands_alone: RefCell::default(),
+        }
+    }
+
+    /// The content words of `text` (see [`idea`]), worked out once per text.
+    pub(crate) fn idea(&self, text: &str) -> Rc<Stems> {
+        if let Some(found) = self.ideas.borrow().get(text) {
+            return Rc::clone(found);
+        }
+        let made = Rc::new(idea(text));
+        self.ideas
+            .borrow_mut()
+            .insert(text.to_owned(), Rc::clone(&made));
+        made
+    }
+
+    /// The topics holding `text` as a point or example.
+    pub(crate) fn holders(&self, text: &str) -> &[TopicRef] {
+        self.holders.get(&normal(text)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The topics titled `title` (compared normalised).
+    pub(crate) fn titled(&self, title: &str) -> &[TopicRef] {
+        let key = normal(title);
+        self.titles
+            .iter()
+            .find(|(t, _)| *t == key)
+            .map_or(&[], |(_, topics)| topics.as_slice())
+    }
+
+    /// Why `text`, an item of the topic `at`, cannot be asked on its own, if it cannot.
+    pub(crate) fn stand_alone(
+        &self,
+        library: &Library,
+        at: TopicRef,
+        text: &str,
+    ) -> Option<NotStandAlone> {
+        let title = library.topic(at).map_or("", |t| t.title.as_str());
+        stand_alone_problem(text, title, self.meanings.label(at.guide))
+    }
+
+    /// Whether the topic `candidate` is a sound wrong answer to "which topic is `subject` (an
+    /// item of `own`) from?": it does not hold the subject, is not related to `own`, and the
+    /// subject does not belong to it by meaning.
+    pub(crate) fn sound_topic(
+        &self,
+        library: &Library,
+        own: TopicRef,
+        subject: &str,
+        subject_idea: &Stems,
+        candidate: TopicRef,
+    ) -> bool {
+        !self.holders(subject).contains(&candidate)
+            && !self.meanings.related(library, own, candidate)
+            && !self.meanings.could_belong(library, subject_idea, candidate)
+    }
+
+    /// Whether `point`, a point of the topic `holder`, is a sound wrong answer to "which of
+    /// these is a point of `own`?".
+    pub(crate) fn sound_point(
+        &self,
+        library: &Library,
+        own: TopicRef,
+        point: &str,
+        holder: TopicRef,
+    ) -> bool {
+        !self.holders(point).contains(&own)
+            && !self.meanings.related(library, own, holder)
+            && !self.meanings.could_belong(library, &self.idea(point), own)
+            && self.stands_alone(library, holder, point)
+    }
+
+    /// Whether `text`, an item of the topic `at`, stands alone, remembered per topic and text.
+    fn stands_alone(&self, library: &Library, at: TopicRef, text: &str) -> bool {
+        let key = (at, text.to_owned());
+        if let Some(&known) = self.stands_alone.borrow().get(&key) {
+            return known;
+        }
+        let stands = self.stand_alone(library, at, text).is_none();
+        self.stands_alone.borrow_mut().insert(key, stands);
+        stands
+    }
+}
+
+/// Whether points of a list with this name are asked about. The answer plan is how to write an
+/// answer, not something the topic says.
+pub(crate) fn is_quizzed_list(name: &str) -> bool {
+    !name.eq_ignore_ascii_case(ANSWER_PLAN)
+}
+
+/// The question for `spec`, with its wrong options drawn by `rng`; or why there is none.
+pub(crate) fn build(
+    library: &Library,
+    index: &Index,
+    spec: CardSpec,
+    rng: &mut fastrand::Rng,
+) -> Result<Question, Unaskable> {
+    let topic = library.topic(spec.topic).ok_or(Unaskable::Missing)?;
+    let card_id = spec.id(library).ok_or(Unaskable::Missing)?;
+    if spec.kind == QuestionKind::FlipCard {
+        let lists = recall_lists(topic);
+        if lists.is_empty() {
+            return Err(Unaskable::NotQuizzed);
+        }
+        let names: Vec<String> = lists.iter().map(|l| l.heading.to_lowercase()).collect();
+        return Ok(Question {
+            kind: spec.kind,
+            topic: spec.topic,
+            prompt: format!("Recall this topic's {}.", join_names(&names)),
+            subject: topic.title.clone(),
+            context: shared_title_context(library, index, spec.topic),
+            body: Body::Recall { lists },
+            card_id,
+        });
+    }
+    let draft = draft(library, index, spec, rng)?;
+    if draft.wrong.len() < OPTIONS - 1 {
+        return Err(Unaskable::TooFewOptions(draft.wrong.len()));
+    }
+    let mut options = draft.wrong;
+    options.push(draft.answer.clone());
+    rng.shuffle(&mut options);
+    let correct = options
+        .iter()
+        .position(|o| *o == draft.answer)
+        .ok_or(Unaskable::Missing)?;
+    Ok(Question {
+        kind: spec.kind,
+        topic: spec.topic,
+        prompt: draft.prompt.to_owned(),
+        subject: draft.subject,
+        context: draft.context,
+        body: Body::Choice { options, correct },
+        card_id,
+    })
+}
+
+/// A multiple-choice question before its options are shuffled together.
+struct Draft {
+    prompt: &'static str,
+    subject: String,
+    context: Option<String>,
+    answer: String,
+    /// Sound wrong options, own guide's first.
+    wrong: Vec<String>,
+}
+
+/// The parts of the multiple-choice question for `spec`, with up to three sound wrong options
+/// drawn by `rng`.
+fn draft(
+    library: &Library,
+    index: &Index,
+    spec: CardSpec,
+    rng: &mut fastrand::Rng,
+) -> Result<Draft, Unaskable> {
+    let wanted = OPTIONS - 1;
+    let topic = library.topic(spec.topic).ok_or(Unaskable::Missing)?;
+    let (item, prompt) = match spec.kind {
+        QuestionKind::ExampleToTopic => (
+            Item::Example(spec.target),
+            "Which topic does this example illustrate?",
+        ),
+        QuestionKind::PointToTopic => (Item::Point(spec.target), "Which topic is this point from?"),
+        QuestionKind::TopicToPoint => (
+            Item::Point(spec.target),
+            "Which of these is a point of this topic?",
+        ),
+        QuestionKind::FlipCard => return Err(Unaskable::NotQuizzed),
+    };
+    if !item.list(topic).is_some_and(is_quizzed_list) {
+        return Err(Unaskable::NotQuizzed);
+    }
+    let text = item.text(topic).ok_or(Unaskable::Missing)?;
+    if let Some(problem) = index.stand_alone(library, spec.topic, text) {
+        return Err(Unaskable::NotStandAlone(problem));
+    }
+    // Wrong options from the question's own guide first, then from the others.
+    let draw = |same: &mut Vec<usize>,
+                other: &mut Vec<usize>,
+                rng: &mut fastrand::Rng,
+                sound: &dyn Fn(usize) -> bool| {
+        let mut wrong = draw_sound(same, wanted, rng, sound);
+        if wrong.len() < wanted {
+            let more = draw_sound(other, wanted - wrong.len(), rng, sound);
+            wrong.extend(more);
+        }
+        wrong
+    };
+    if spec.kind == QuestionKind::TopicToPoint {
+        let own: HashSet<String> = topic.points().map(|(_, p)| normal(p)).collect();
+        let (mut same, mut other): (Vec<usize>, Vec<usize>) = (0..index.points.len())
+            .filter(|&g| !own.contains(&index.points[g].0))
+            .partition(|&g| {
+                index.points[g]
+                    .1
+                    .iter()
+                    .any(|(t, _)| t.guide == spec.topic.guide)
+            });
+        let text_of = |g: usize| -> Option<&str> {
+            let (at, i) = *index.points[g].1.first()?;
+            Item::Point(i).text(library.topic(at)?)
+        };
+        let sound = |g: usize| {
+            text_of(g).is_some_and(|point| {
+                index
+                    .holders(point)
+                    .iter()
+                    .all(|&holder| index.sound_point(library, spec.topic, point, holder))
+            })
+        };
+        let wrong = draw(&mut same, &mut other, rng, &sound)
+            .into_iter()
+            .filter_map(|g| text_of(g).map(str::to_owned))
+            .collect();
+        return Ok(Draft {
+            prompt,
+            subject: topic.title.clone(),
+            context: shared_title_context(library, index, spec.topic),
+            answer: text.to_owned(),
+            wrong,
+        });
+    }
+    let subject_idea = index.idea(text);
+    let own_title = normal(&topic.title);
+    let (mut same, mut other): (Vec<usize>, Vec<usize>) = (0..index.titles.len())
+        .filter(|&g| index.titles[g].0 != own_title)
+        .partition(|&g| {
+            index.titles[g]
+                .1
+                .iter()
+                .any(|t| t.guide == spec.topic.guide)
+        });
+    let sound = |g: usize| {
+        index.titles[g].1.iter().all(|&candidate| {
+            index.sound_topic(library, spec.topic, text, &subject_idea, candidate)
+        })
+    };
+    let wrong = draw(&mut same, &mut other, rng, &sound)
+        .into_iter()
+        .filter_map(|g| library.topic(*index.titles[g].1.first()?))
+        .map(|t| t.title.clone())
+        .collect();
+    Ok(Draft {
+        prompt,
+        subject: text.to_owned(),
+        context: None,
+        answer: topic.title.clone(),
+        wrong,
+    })
+}
+
+/// Up to `wanted` of `candidates` that pass `sound`, in a random order: a lazy shuffle that
+/// stops as soon as enough are found, since a large library has many thousands of candidates.
+fn draw_sound(
+    candidates: &mut [usize],
+    wanted: usize,
+    rng: &mut fastrand::Rng,
+    sound: &dyn Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    for k in 0..candidates.len() {
+        if found.len() == wanted {
+            break;
+        }
+        let pick = rng.usize(k..candidates.len());
+        candidates.swap(k, pick);
+        if sound(candidates[k]) {
+            found.push(candidates[k]);
+        }
+    }
+    found
+}
+
+/// Every list of a topic with its heading, as Browse shows them: key features, examples, then
+/// the named lists.
+pub(crate) fn recall_lists(topic: &Topic) -> Vec<RecallList> {
+    let mut lists = Vec::new();
+    let mut push = |heading: &str, points: &[String]| {
+        if !points.is_empty() {
+            lists.push(RecallList {
+                heading: heading.to_owned(),
+                points: points.to_vec(),
+            });
+        }
+    };
+    push(KEY_FEATURES, &topic.key_features);
+    push(EXAMPLES, &topic.examples);
+    for list in &topic.lists {
+        push(&list.name, &list.points);
+    }
+    lists
+}
+
+/// "a, b and c".
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The guide's title when another topic has the same title as the topic at `at`, so a card that
+/// shows only the title says which one it means.
+fn shared_title_context(library: &Library, index: &Index, at: TopicRef) -> Option<String> {
+    let title = &library.topic(at)?.title;
+    if index.titled(title).len() < 2 {
+        return None;
+    }
+    Some(library.guide(at.guide)?.title.clone())
+}
