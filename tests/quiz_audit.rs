@@ -5,7 +5,6 @@
 
 use carestudy::content::load_builtin;
 use carestudy::quiz::{audit, stand_alone_warnings};
-use std::path::Path;
 use std::process::Command;
 
 struct Run {
@@ -31,7 +30,10 @@ fn carestudy(args: &[&str]) -> Run {
 fn the_built_in_guides_pass_the_quiz_audit() {
     let run = carestudy(&["check", "--quiz"]);
     assert_eq!(run.status, Some(0), "stderr:\n{}", run.stderr);
-    assert_eq!(run.stderr, "", "no warning, no flagged question, no unaskable card");
+    assert_eq!(
+        run.stderr, "",
+        "no warning, no flagged question, no unaskable card"
+    );
     let quiz = run.stdout.lines().nth(1).unwrap_or_default();
     let (generated, cards) = quiz
         .strip_prefix("quiz: ")
@@ -124,7 +126,11 @@ fn check_warns_about_each_point_that_does_not_stand_alone_at_its_line() {
     assert!(lines[0].starts_with(&at(16)), "{}", lines[0]);
     assert!(lines[0].contains("starts with `They`"), "{}", lines[0]);
     assert!(lines[1].starts_with(&at(17)), "{}", lines[1]);
-    assert!(lines[1].contains("names its own topic's title `Trust`"), "{}", lines[1]);
+    assert!(
+        lines[1].contains("names its own topic's title `Trust`"),
+        "{}",
+        lines[1]
+    );
     assert!(lines[2].starts_with(&at(18)), "{}", lines[2]);
     assert!(lines[2].contains("has 2 words"), "{}", lines[2]);
 }
@@ -135,16 +141,25 @@ fn check_quiz_lists_each_question_that_breaks_a_rule_and_fails() {
     let path = dir.path().join("g.md");
     let run = carestudy(&["check", "--quiz", dir.path().to_str().unwrap()]);
     assert_eq!(run.status, Some(1), "{}", run.stderr);
-    let flagged: Vec<&str> = run.stderr.lines().filter(|l| l.contains(": quiz: ")).collect();
+    let flagged: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": quiz: "))
+        .collect();
     // Each of the three points is asked two ways: "which topic?" and "which point?".
     assert_eq!(flagged.len(), 6, "{}", run.stderr);
     assert!(
-        flagged
-            .iter()
-            .any(|l| l.starts_with(&format!("{}:16: quiz: g/trust#point:0: never asked", path.display()))),
+        flagged.iter().any(|l| l.starts_with(&format!(
+            "{}:16: quiz: g/trust#point:0: never asked",
+            path.display()
+        ))),
         "{}",
         run.stderr
     );
     assert!(run.stdout.contains(", 6 flagged"), "{}", run.stdout);
-    assert!(run.stderr.contains("6 quiz questions break a rule"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("6 quiz questions break a rule"),
+        "{}",
+        run.stderr
+    );
 }

@@ -345,7 +345,7 @@ mod tests {
             .find(|r| r[2].ends_with("carestudy-kind::flip"))
             .unwrap_or_else(|| panic!("no flip card"));
         assert!(
-            flip[0].contains("Recall this topic&#39;s key features"),
+            flip[0].contains("Recall what this topic says under Key features"),
             "{flip:?}"
         );
         assert!(

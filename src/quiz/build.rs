@@ -234,11 +234,11 @@ pub(crate) fn build(
         if lists.is_empty() {
             return Err(Unaskable::NotQuizzed);
         }
-        let names: Vec<String> = lists.iter().map(|l| l.heading.to_lowercase()).collect();
+        let names: Vec<String> = lists.iter().map(|l| l.heading.clone()).collect();
         return Ok(Question {
             kind: spec.kind,
             topic: spec.topic,
-            prompt: format!("Recall this topic's {}.", join_names(&names)),
+            prompt: format!("Recall what this topic says under {}.", join_names(&names)),
             subject: topic.title.clone(),
             context: shared_title_context(library, index, spec.topic),
             body: Body::Recall { lists },
