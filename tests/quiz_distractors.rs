@@ -77,11 +77,21 @@ fn a_list_of_components_never_offers_the_topics_it_names() {
     let children: Vec<String> = library
         .topic_refs()
         .filter(|&at| library.topic(at).unwrap().title.starts_with("Component:"))
-        .flat_map(|at| library.topic(at).unwrap().points().map(|(_, p)| p.to_owned()).collect::<Vec<_>>())
+        .flat_map(|at| {
+            library
+                .topic(at)
+                .unwrap()
+                .points()
+                .map(|(_, p)| p.to_owned())
+                .collect::<Vec<_>>()
+        })
         .collect();
     for question in draws(&library, spec) {
         for option in wrong_options(&question) {
-            assert!(!children.iter().any(|c| c == option), "{option} is a component's point");
+            assert!(
+                !children.iter().any(|c| c == option),
+                "{option} is a component's point"
+            );
         }
     }
 }
@@ -138,7 +148,10 @@ fn a_topic_whose_point_says_the_same_thing_in_other_words_is_never_a_wrong_answe
         "Staff share important information at every handover.",
     );
     for question in draws(&library, spec) {
-        assert!(!wrong_options(&question).contains(&"Continuity"), "{question:?}");
+        assert!(
+            !wrong_options(&question).contains(&"Continuity"),
+            "{question:?}"
+        );
     }
 }
 
@@ -160,6 +173,9 @@ fn a_topic_named_in_the_question_or_linked_by_see_also_is_never_a_wrong_answer()
     for question in draws(&library, spec) {
         let wrong = wrong_options(&question);
         assert!(!wrong.contains(&"Neglect"), "named in the point: {wrong:?}");
-        assert!(!wrong.contains(&"Whistleblowing"), "linked by See also: {wrong:?}");
+        assert!(
+            !wrong.contains(&"Whistleblowing"),
+            "linked by See also: {wrong:?}"
+        );
     }
 }

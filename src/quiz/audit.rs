@@ -4,6 +4,7 @@
 
 use super::build::{Index, Item, OPTIONS, Unaskable, build, is_quizzed_list, normal};
 use super::card::CardSpec;
+use super::deck::specs_for;
 use super::question::{Question, QuestionKind};
 use crate::content::{Library, TopicRef};
 use std::collections::HashSet;
@@ -36,7 +37,8 @@ impl fmt::Display for Finding {
 /// What the audit found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditReport {
-    /// Cards the guides define (one for each point, example and topic, by kind).
+    /// Cards the guides define (one for each point and example, by kind, and a flip card for
+    /// each topic with something to recall; never the answer plan).
     pub cards: usize,
     /// Questions built from them.
     pub generated: usize,
@@ -126,23 +128,9 @@ pub fn audit(library: &Library) -> AuditReport {
 
 /// Every card of the topic at `at`, of every kind.
 fn cards_of(library: &Library, at: TopicRef) -> Vec<CardSpec> {
-    let Some(topic) = library.topic(at) else {
-        return Vec::new();
-    };
     QuestionKind::ALL
         .into_iter()
-        .flat_map(|kind| {
-            let count = match kind {
-                QuestionKind::ExampleToTopic => topic.examples.len(),
-                QuestionKind::PointToTopic | QuestionKind::TopicToPoint => topic.point_count(),
-                QuestionKind::FlipCard => usize::from(topic.is_quizzable()),
-            };
-            (0..count).map(move |target| CardSpec {
-                kind,
-                topic: at,
-                target,
-            })
-        })
+        .flat_map(|kind| specs_for(library, at, kind))
         .collect()
 }
 

@@ -1,6 +1,6 @@
 //! The deck: every card in a scope, drawn in a seeded order.
 
-use super::build::{Index, Unaskable, build};
+use super::build::{Index, Unaskable, build, is_quizzed_list};
 use super::card::CardSpec;
 use super::question::{Question, QuestionKind};
 use crate::content::{Library, TopicRef};
@@ -123,18 +123,25 @@ impl QuizDeck {
     }
 }
 
-fn specs_for(library: &Library, at: TopicRef, kind: QuestionKind) -> Vec<CardSpec> {
+/// The cards of one kind about the topic at `at`. A card's target is its index into
+/// `Topic::points()` (or `examples`), so ids stay put when points of the answer plan, which are
+/// never quizzed, sit among them. A point that does not stand alone is skipped when drawn.
+pub(crate) fn specs_for(library: &Library, at: TopicRef, kind: QuestionKind) -> Vec<CardSpec> {
     let Some(topic) = library.topic(at) else {
         return Vec::new();
     };
-    // Cards that turn out not to be askable (the answer plan, a point that does not stand
-    // alone) are skipped when drawn; their ids stay the index into `points()` either way.
-    let count = match kind {
-        QuestionKind::ExampleToTopic => topic.examples.len(),
-        QuestionKind::PointToTopic | QuestionKind::TopicToPoint => topic.point_count(),
-        QuestionKind::FlipCard => usize::from(topic.is_quizzable()),
+    let targets: Vec<usize> = match kind {
+        QuestionKind::ExampleToTopic => (0..topic.examples.len()).collect(),
+        QuestionKind::PointToTopic | QuestionKind::TopicToPoint => topic
+            .points()
+            .enumerate()
+            .filter(|(_, (list, _))| is_quizzed_list(list))
+            .map(|(i, _)| i)
+            .collect(),
+        QuestionKind::FlipCard => (0..usize::from(topic.is_quizzable())).collect(),
     };
-    (0..count)
+    targets
+        .into_iter()
         .map(|target| CardSpec {
             kind,
             topic: at,
