@@ -51,20 +51,20 @@ fn a_term_of_the_field_finds_its_topic_first() {
 
 #[test]
 fn one_row_per_topic_with_the_count_of_further_matches() {
-    let hits = json(&["search", "volunteers", "--json", "--limit", "50"]);
+    let hits = json(&["search", "boundaries", "--json", "--limit", "50"]);
     let rows = hits.as_array().map_or(&[][..], Vec::as_slice);
     let mut ids: Vec<&str> = rows.iter().filter_map(|r| r["id"].as_str()).collect();
     let count = ids.len();
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), count, "a topic appears twice: {ids:?}");
-    let volunteers = rows
+    let boundaries = rows
         .iter()
-        .find(|r| r["id"] == "working-relationships/volunteers")
+        .find(|r| r["id"] == "reasons-for-professional-relationships/boundaries")
         .unwrap_or_else(|| panic!("{hits:#}"));
     assert!(
-        volunteers["matches"].as_u64().unwrap_or(0) > 3,
-        "{volunteers:#}"
+        boundaries["matches"].as_u64().unwrap_or(0) > 3,
+        "{boundaries:#}"
     );
 }
 
