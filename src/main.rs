@@ -34,28 +34,15 @@ fn main() -> ExitCode {
 
 /// Runs the command. `Ok` carries a success status: 0, or 128 + N when signal N ended the app.
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
     let env = Environment::capture();
     let Some(command) = &cli.command else {
-        drop(out);
-        let flags = Flags {
-            config: cli.config.config.clone(),
-            theme: cli.theme.theme,
-            data_dir: cli.data.data_dir.clone(),
-            mouse: cli.mouse.given(),
-            ..study_flags(&cli.study)
-        };
-        let settings = load_settings(&flags, &env, Reach::Everything)?;
-        let library = load_library(cli.content.content.as_deref())?;
-        let launch = Launch {
-            data_dir: settings.data_dir.value.as_deref(),
-            seed: cli.seed.seed,
-            settings: &settings,
-            presenting: None,
-        };
-        return open_app(library, launch);
+        return study(&cli, &env);
     };
+    if let Command::Present(args) = command {
+        return present(args, &env);
+    }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
     match command {
         Command::Check(CheckArgs { dir, quiz, content }) => {
             let dir = dir.as_deref().or(content.content.as_deref());
@@ -64,71 +51,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let loaded = commands::load_library(dir);
             commands::check(&loaded, &what, *quiz, &mut out, &mut io::stderr().lock())?;
         }
-        // Progress commands need no guides (a folder of broken guides must not stop a backup).
-        Command::Progress(command) => {
-            let (data, config) = command.options();
-            let flags = Flags {
-                config: config.config.clone(),
-                data_dir: data.data_dir.clone(),
-                ..Flags::default()
-            };
-            let settings = load_settings(&flags, &env, Reach::Everything)?;
-            let dir = settings.data_dir.value.as_deref();
-            let mut err = io::stderr().lock();
-            match command {
-                ProgressCommand::Export { .. } => {
-                    commands::progress_export(dir, Utc::now(), &mut out, &mut err)?;
-                }
-                ProgressCommand::Import { file, .. } => {
-                    commands::progress_import(dir, file, Utc::now(), &mut out, &mut err)?;
-                }
-            }
-        }
-        Command::Config(ConfigArgs {
-            config,
-            theme,
-            data,
-            study,
-            mouse,
-        }) => {
-            let flags = Flags {
-                config: config.config.clone(),
-                theme: theme.theme,
-                data_dir: data.data_dir.clone(),
-                mouse: mouse.given(),
-                ..study_flags(study)
-            };
-            let settings = load_settings(&flags, &env, Reach::Everything)?;
+        Command::Progress(command) => progress(command, &env, &mut out)?,
+        Command::Config(args) => {
+            let settings = load_settings(&config_flags(args), &env, Reach::Everything)?;
             write!(out, "{}", settings.describe())?;
         }
-        Command::Present(PresentArgs {
-            topic,
-            content,
-            config,
-            theme,
-            mouse,
-        }) => {
-            drop(out);
-            let flags = Flags {
-                config: config.config.clone(),
-                theme: theme.theme,
-                mouse: mouse.given(),
-                ..Flags::default()
-            };
-            let settings = load_settings(&flags, &env, Reach::Everything)?;
-            let library = load_library(content.content.as_deref())?;
-            let topic = topic.as_deref().map(|name| resolve_topic(&library, name));
-            // Presenting records nothing and asks no quiz of anyone.
-            let launch = Launch {
-                data_dir: None,
-                seed: None,
-                settings: &settings,
-                presenting: Some(Presenting {
-                    topic: topic.transpose()?,
-                }),
-            };
-            return open_app(library, launch);
-        }
+        Command::Present(_) => {}
         Command::List(ListArgs {
             json,
             content,
@@ -139,24 +67,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let library = load_library(content.content.as_deref())?;
             commands::list(&library, *json, paint, &mut out)?;
         }
-        Command::Export(ExportArgs {
-            format,
-            guide,
-            output,
-            force,
-            content,
-        }) => {
-            let library = load_library(content.content.as_deref())?;
-            commands::export(
-                &library,
-                *format,
-                guide.as_deref(),
-                output.as_deref(),
-                *force,
-                &mut out,
-                &mut io::stderr().lock(),
-            )?;
-        }
+        Command::Export(args) => export(args, &mut out)?,
         Command::Show(ShowArgs {
             topic,
             json,
@@ -180,36 +91,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let library = load_library(content.content.as_deref())?;
             commands::search(&library, &query.join(" "), *limit, *json, paint, &mut out)?;
         }
-        Command::Stats(StatsArgs {
-            json,
-            now,
-            content,
-            config,
-            data,
-            theme,
-        }) => {
-            let flags = Flags {
-                config: config.config.clone(),
-                theme: theme.theme,
-                data_dir: data.data_dir.clone(),
-                ..Flags::default()
-            };
-            let settings = load_settings(&flags, &env, Reach::Everything)?;
-            let paint = Paint::for_stdout(&settings);
-            let library = load_library(content.content.as_deref())?;
-            let now = now.as_deref().map(|t| parse_time(t, "--now")).transpose()?;
-            let now = now.unwrap_or_else(Utc::now);
-            // Reads only: never creates the folder or moves a file.
-            let progress = match &settings.data_dir.value {
-                Some(dir) => {
-                    let (store, progress) = Store::open(dir, OpenMode::Read, now);
-                    tell(store.notices())?;
-                    progress
-                }
-                None => Progress::default(),
-            };
-            commands::stats(&library, &progress, now, *json, paint, &mut out)?;
-        }
+        Command::Stats(args) => stats(args, &env, &mut out)?,
         Command::Snapshot(args) => {
             let flags = Flags {
                 config: args.config.config.clone(),
@@ -223,6 +105,153 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     out.flush().context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `carestudy` with no command: the full-screen app.
+fn study(cli: &Cli, env: &Environment) -> anyhow::Result<ExitCode> {
+    let flags = Flags {
+        config: cli.config.config.clone(),
+        theme: cli.theme.theme,
+        data_dir: cli.data.data_dir.clone(),
+        mouse: cli.mouse.given(),
+        ..study_flags(&cli.study)
+    };
+    let settings = load_settings(&flags, env, Reach::Everything)?;
+    let library = load_library(cli.content.content.as_deref())?;
+    let launch = Launch {
+        data_dir: settings.data_dir.value.as_deref(),
+        seed: cli.seed.seed,
+        settings: &settings,
+        presenting: None,
+    };
+    open_app(library, launch)
+}
+
+/// `carestudy present`: the app in presentation mode.
+fn present(args: &PresentArgs, env: &Environment) -> anyhow::Result<ExitCode> {
+    let PresentArgs {
+        topic,
+        content,
+        config,
+        theme,
+        mouse,
+    } = args;
+    let flags = Flags {
+        config: config.config.clone(),
+        theme: theme.theme,
+        mouse: mouse.given(),
+        ..Flags::default()
+    };
+    let settings = load_settings(&flags, env, Reach::Everything)?;
+    let library = load_library(content.content.as_deref())?;
+    let topic = topic.as_deref().map(|name| resolve_topic(&library, name));
+    // Presenting records nothing and asks no quiz of anyone.
+    let launch = Launch {
+        data_dir: None,
+        seed: None,
+        settings: &settings,
+        presenting: Some(Presenting {
+            topic: topic.transpose()?,
+        }),
+    };
+    open_app(library, launch)
+}
+
+/// `carestudy progress export|import`. Needs no guides (a folder of broken guides must not
+/// stop a backup).
+fn progress(
+    command: &ProgressCommand,
+    env: &Environment,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let (data, config) = command.options();
+    let flags = Flags {
+        config: config.config.clone(),
+        data_dir: data.data_dir.clone(),
+        ..Flags::default()
+    };
+    let settings = load_settings(&flags, env, Reach::Everything)?;
+    let dir = settings.data_dir.value.as_deref();
+    let mut err = io::stderr().lock();
+    match command {
+        ProgressCommand::Export { .. } => commands::progress_export(dir, Utc::now(), out, &mut err),
+        ProgressCommand::Import { file, .. } => {
+            commands::progress_import(dir, file, Utc::now(), out, &mut err)
+        }
+    }
+}
+
+/// `carestudy config`'s flags: every setting can be given, to see where each comes from.
+fn config_flags(args: &ConfigArgs) -> Flags {
+    let ConfigArgs {
+        config,
+        theme,
+        data,
+        study,
+        mouse,
+    } = args;
+    Flags {
+        config: config.config.clone(),
+        theme: theme.theme,
+        data_dir: data.data_dir.clone(),
+        mouse: mouse.given(),
+        ..study_flags(study)
+    }
+}
+
+/// `carestudy export`.
+fn export(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    let ExportArgs {
+        format,
+        guide,
+        output,
+        force,
+        content,
+    } = args;
+    let library = load_library(content.content.as_deref())?;
+    let mut err = io::stderr().lock();
+    let output = output.as_deref();
+    commands::export(
+        &library,
+        *format,
+        guide.as_deref(),
+        output,
+        *force,
+        out,
+        &mut err,
+    )
+}
+
+/// `carestudy stats`: reads progress only; never creates the folder or moves a file.
+fn stats(args: &StatsArgs, env: &Environment, out: &mut dyn Write) -> anyhow::Result<()> {
+    let StatsArgs {
+        json,
+        now,
+        content,
+        config,
+        data,
+        theme,
+    } = args;
+    let flags = Flags {
+        config: config.config.clone(),
+        theme: theme.theme,
+        data_dir: data.data_dir.clone(),
+        ..Flags::default()
+    };
+    let settings = load_settings(&flags, env, Reach::Everything)?;
+    let paint = Paint::for_stdout(&settings);
+    let library = load_library(content.content.as_deref())?;
+    let now = now.as_deref().map(|t| parse_time(t, "--now")).transpose()?;
+    let now = now.unwrap_or_else(Utc::now);
+    let progress = match &settings.data_dir.value {
+        Some(dir) => {
+            let (store, progress) = Store::open(dir, OpenMode::Read, now);
+            tell(store.notices())?;
+            progress
+        }
+        None => Progress::default(),
+    };
+    commands::stats(&library, &progress, now, *json, paint, out)
 }
 
 /// The study flags as settings.

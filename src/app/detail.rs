@@ -147,29 +147,7 @@ impl Doc {
             }
             Section::Table(table) => {
                 self.heading(heading);
-                if let Some(grid) = grid(table, self.width) {
-                    // Wide enough: the columns side by side.
-                    for (kind, text) in grid {
-                        self.lines.push(DetailLine {
-                            kind,
-                            text,
-                            anchor: None,
-                        });
-                    }
-                    self.blank();
-                    return;
-                }
-                // Too narrow for columns: row by row, each other cell under its column's name.
-                for row in &table.rows {
-                    let mut cells = row.iter().zip(&table.header);
-                    if let Some((first, _)) = cells.next() {
-                        self.hanging(LineKind::Bullet, first, BULLET, None);
-                    }
-                    for (cell, column) in cells {
-                        let text = format!("{column}: {cell}");
-                        self.hanging(LineKind::Body, &text, "    ", None);
-                    }
-                }
+                self.table(table);
                 self.blank();
             }
             Section::ModelAnswer(paragraphs) => {
@@ -216,6 +194,31 @@ impl Doc {
                     let text = format!("{}: {}", reference.title, reference.url);
                     self.hanging(LineKind::Meta, &text, BULLET, None);
                 }
+            }
+        }
+    }
+
+    /// A table's columns side by side when they fit; too narrow for that, row by row, each
+    /// other cell under its column's name.
+    fn table(&mut self, table: &Table) {
+        if let Some(grid) = grid(table, self.width) {
+            for (kind, text) in grid {
+                self.lines.push(DetailLine {
+                    kind,
+                    text,
+                    anchor: None,
+                });
+            }
+            return;
+        }
+        for row in &table.rows {
+            let mut cells = row.iter().zip(&table.header);
+            if let Some((first, _)) = cells.next() {
+                self.hanging(LineKind::Bullet, first, BULLET, None);
+            }
+            for (cell, column) in cells {
+                let text = format!("{column}: {cell}");
+                self.hanging(LineKind::Body, &text, "    ", None);
             }
         }
     }
