@@ -331,6 +331,81 @@ fn every_reference_has_its_excerpt_kept() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Where a reference's page is the primary text or an official body's own words: legislation,
+/// GOV.UK and the other government sites, the regulators, the Code of Conduct's publishers, the
+/// awarding bodies, the NHS and councils (some councils publish their procedures on their own
+/// domains). A page's host matches an entry or ends with `.entry`.
+const OFFICIAL_HOSTS: &[&str] = &[
+    "gov.uk", // legislation, GOV.UK, DHSC, the National Archives, councils
+    "nhs.uk", // NHS trusts and practices
+    "gov.wales",
+    "cqc.org.uk",
+    "ico.org.uk",
+    "equalityhumanrights.com",
+    "scottishhumanrights.com",
+    "scie.org.uk",
+    "skillsforcare.org.uk",
+    "skillsforhealth.org.uk",
+    "nocn.org.uk",
+    "cityandguilds.com",
+    "hcpc-uk.org",
+    "socialcare.wales",
+    "sssc.uk.com",
+    "careinspectorate.com",
+    "ukcgc.uk",                // the UK Caldicott Guardian Council
+    "nibusinessinfo.co.uk",    // Invest Northern Ireland, the NI government's business site
+    "umccoventry.co.uk",       // Coventry City Council: Understanding the Mental Capacity Act
+    "hullappp.co.uk",          // Hull City Council's adult social care procedures
+    "manchproviderappp.co.uk", // Manchester City Council's procedures for care providers
+    "ucl.ac.uk",               // University College London's legal services (a public body)
+];
+
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("").trim_end_matches('.');
+    host.trim_start_matches("www.").to_lowercase()
+}
+
+/// Every reference is an official or primary source, or says in its title that it quotes one word
+/// for word (`quoting ...`) or is a whole copy of one (`copy at ...`): nothing a learner is taught
+/// rests only on an unofficial page (#11).
+#[test]
+fn every_reference_is_official_or_says_what_it_quotes() {
+    let library = builtin();
+    let mut problems = Vec::new();
+    for guide in &library.guides {
+        for reference in &guide.references {
+            let host = host_of(&reference.url);
+            let official = OFFICIAL_HOSTS
+                .iter()
+                .any(|entry| host == *entry || host.ends_with(&format!(".{entry}")));
+            let says_what_it_quotes =
+                reference.title.contains("(quoting ") || reference.title.contains("copy at ");
+            if !official && !says_what_it_quotes {
+                problems.push(format!(
+                    "{}: {} ({}) is neither official nor marked as quoting one",
+                    guide.id, reference.title, reference.url
+                ));
+            }
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn hosts_are_read_from_addresses() {
+    assert_eq!(
+        host_of("https://www.legislation.gov.uk/ukpga/2014/23"),
+        "legislation.gov.uk"
+    );
+    assert_eq!(host_of("http://cqc.org.uk./publications"), "cqc.org.uk");
+    assert_eq!(host_of("https://example.com:8080?x=1"), "example.com");
+    assert_eq!(host_of("https://blogs.ncl.ac.uk/x"), "blogs.ncl.ac.uk");
+}
+
 /// No run of twelve words in a row within a sentence is shared with the excerpt of a reference
 /// the guide lists: facts from the law, the regulator and the codes are put in the guides' own
 /// words.
