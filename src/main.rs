@@ -8,7 +8,7 @@ use anyhow::Context;
 use carestudy::app::keys::Key;
 use carestudy::app::{App, AppOptions, Clock};
 use carestudy::cli::{
-    CheckArgs, Cli, Command, ConfigArg, ConfigArgs, ExportArgs, ListArgs, PresentArgs,
+    CheckArgs, Cli, Command, ConfigArg, ConfigArgs, ContentArg, ExportArgs, ListArgs, PresentArgs,
     ProgressCommand, SearchArgs, ShowArgs, SnapshotArgs, Start, StatsArgs, StudyArgs, ThemeArg,
 };
 use carestudy::commands::{self, Failure, paint::Paint, usage};
@@ -63,8 +63,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config,
             theme,
         }) => {
-            let paint = Paint::for_stdout(&themed_settings(config, theme, &env)?);
-            let library = load_library(content.content.as_deref())?;
+            let (paint, library) = plain(config, theme, content, &env)?;
             commands::list(&library, *json, paint, &mut out)?;
         }
         Command::Export(args) => export(args, &mut out)?,
@@ -75,8 +74,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config,
             theme,
         }) => {
-            let paint = Paint::for_stdout(&themed_settings(config, theme, &env)?);
-            let library = load_library(content.content.as_deref())?;
+            let (paint, library) = plain(config, theme, content, &env)?;
             commands::show(&library, topic, *json, paint, &mut out)?;
         }
         Command::Search(SearchArgs {
@@ -87,8 +85,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config,
             theme,
         }) => {
-            let paint = Paint::for_stdout(&themed_settings(config, theme, &env)?);
-            let library = load_library(content.content.as_deref())?;
+            let (paint, library) = plain(config, theme, content, &env)?;
             commands::search(&library, &query.join(" "), *limit, *json, paint, &mut out)?;
         }
         Command::Stats(args) => stats(args, &env, &mut out)?,
@@ -276,6 +273,17 @@ fn themed_settings(
         ..Flags::default()
     };
     load_settings(&flags, env, Reach::Everything)
+}
+
+/// What a plain command that prints guide text needs: its colours and the guides.
+fn plain(
+    config: &ConfigArg,
+    theme: &ThemeArg,
+    content: &ContentArg,
+    env: &Environment,
+) -> anyhow::Result<(Paint, Library)> {
+    let paint = Paint::for_stdout(&themed_settings(config, theme, env)?);
+    Ok((paint, load_library(content.content.as_deref())?))
 }
 
 /// The settings in force; a settings file with problems lists them on stderr and ends the
