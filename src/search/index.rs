@@ -17,6 +17,11 @@ use levenshtein_automata::LevenshteinAutomatonBuilder;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
+/// From this many topics the index is built on every core.
+const PARALLEL_FROM_TOPICS: usize = 2_000;
+/// More threads than this gain little: merging their vocabularies is done on one.
+const MAX_THREADS: usize = 8;
+
 /// Ends each text in a topic's word stream, so a phrase never runs from one text into the next.
 pub const END_OF_TEXT: u32 = u32::MAX;
 
@@ -61,6 +66,8 @@ pub struct Index {
     /// [`END_OF_TEXT`]; topic `t` is `stream[stream_starts[t]..stream_starts[t + 1]]`.
     stream: Vec<StemId>,
     stream_starts: Vec<u32>,
+    /// For each topic, which pairs of neighbouring stems its stream may hold.
+    pair_filters: Vec<PairFilter>,
     /// Every lowercase word of the guides and every stem -> the stem id (shifted left by one)
     /// with [`IS_WORD`] set for words as written: what typos and prefixes are matched against.
     vocabulary: fst::Map<Vec<u8>>,
@@ -103,9 +110,81 @@ struct Builder {
     previous: String,
     joined: String,
     length: u32,
+    /// The topics read, with where each starts in `stream` and its length for BM25.
+    topics: Vec<TopicRef>,
+    pair_filters: Vec<PairFilter>,
+    stream_starts: Vec<u32>,
+    topic_lengths: Vec<u32>,
 }
 
 impl Builder {
+    /// Reads the topics `refs`, numbering them from `first`.
+    fn read(library: &Library, refs: &[TopicRef], first: u32, scope: Scope) -> Builder {
+        let mut builder = Builder::default();
+        for &at in refs {
+            let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
+                continue;
+            };
+            let number = first + builder.topics.len() as u32;
+            builder.topics.push(at);
+            builder.stream_starts.push(builder.stream.len() as u32);
+            builder.length = 0;
+            for (part, text) in texts(scope, guide, topic) {
+                let weight = part.weight();
+                builder.previous.clear();
+                for_each_word(text, |word| builder.add(word, weight));
+                builder.stream.push(END_OF_TEXT);
+            }
+            builder.finish_topic(number);
+            builder.topic_lengths.push(builder.length);
+            let start = builder.stream_starts.last().copied().unwrap_or(0) as usize;
+            let filter = PairFilter::of(builder.stream.get(start..).unwrap_or(&[]));
+            builder.pair_filters.push(filter);
+        }
+        builder
+    }
+
+    /// Appends the topics `later` read (which come after this one's), renumbering its stems.
+    fn merge(&mut self, later: Builder) {
+        let mut stem_of_later: Vec<StemId> = vec![0; later.postings.len()];
+        for (text, &id) in &later.stems {
+            let next = self.stems.len() as StemId;
+            let global = *self.stems.entry(text.clone()).or_insert(next);
+            if global == next {
+                self.postings.push(Vec::new());
+                self.weights.push(0);
+            }
+            stem_of_later[id as usize] = global;
+        }
+        for (word, &id) in &later.words {
+            if !self.words.contains_key(word) {
+                let new_id = self.word_stems.len() as u32;
+                self.words.insert(word.clone(), new_id);
+                self.word_stems
+                    .push(stem_of_later[later.word_stems[id as usize] as usize]);
+                self.word_is_stop.push(later.word_is_stop[id as usize]);
+            }
+        }
+        let offset = self.stream.len() as u32;
+        self.stream_starts
+            .extend(later.stream_starts.iter().map(|&start| start + offset));
+        self.stream.extend(later.stream.iter().map(|&stem| {
+            if stem == END_OF_TEXT {
+                stem
+            } else {
+                stem_of_later[stem as usize]
+            }
+        }));
+        for (id, list) in later.postings.into_iter().enumerate() {
+            if let Some(target) = self.postings.get_mut(stem_of_later[id] as usize) {
+                target.extend(list);
+            }
+        }
+        self.topics.extend(later.topics);
+        self.topic_lengths.extend(later.topic_lengths);
+        self.pair_filters.extend(later.pair_filters);
+    }
+
     fn word(&mut self, text: &str) -> u32 {
         if let Some(&id) = self.words.get(text) {
             return id;
@@ -171,27 +250,64 @@ impl Builder {
 
 impl Index {
     pub fn new(library: &Library, scope: Scope) -> Self {
-        let mut builder = Builder::default();
-        let mut topics = Vec::new();
-        let mut topic_lengths = Vec::new();
-        let mut stream_starts = Vec::new();
-        for at in library.topic_refs() {
-            let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
-                continue;
-            };
-            let number = topics.len() as u32;
-            topics.push(at);
-            stream_starts.push(builder.stream.len() as u32);
-            builder.length = 0;
-            for (part, text) in texts(scope, guide, topic) {
-                let weight = part.weight();
-                builder.previous.clear();
-                for_each_word(text, |word| builder.add(word, weight));
-                builder.stream.push(END_OF_TEXT);
+        // Large libraries are read on every core, a run of topics each, and the runs merged in
+        // order (so topic numbers and postings stay in display order).
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let runs = if library.topic_count() < PARALLEL_FROM_TOPICS {
+            1
+        } else {
+            cores.clamp(1, MAX_THREADS)
+        };
+        Self::in_runs(library, scope, runs)
+    }
+
+    /// Builds the index reading the topics in `runs` runs, each on a thread of its own.
+    pub fn in_runs(library: &Library, scope: Scope, runs: usize) -> Self {
+        let refs: Vec<TopicRef> = library.topic_refs().collect();
+        let runs = runs.max(1);
+        let run_length = refs.len().div_ceil(runs).max(1);
+        let mut parts: Vec<Builder> = std::thread::scope(|scope_of_threads| {
+            let handles: Vec<_> = refs
+                .chunks(run_length)
+                .enumerate()
+                .skip(1)
+                .map(|(n, run)| {
+                    let first = (n * run_length) as u32;
+                    scope_of_threads.spawn(move || Builder::read(library, run, first, scope))
+                })
+                .collect();
+            let mut built = vec![Builder::read(
+                library,
+                refs.get(..run_length.min(refs.len())).unwrap_or(&[]),
+                0,
+                scope,
+            )];
+            for (handle, (n, run)) in handles
+                .into_iter()
+                .zip(refs.chunks(run_length).enumerate().skip(1))
+            {
+                // Should a thread fail, read its run here rather than lose it.
+                built.push(handle.join().unwrap_or_else(|_| {
+                    Builder::read(library, run, (n * run_length) as u32, scope)
+                }));
             }
-            builder.finish_topic(number);
-            topic_lengths.push(builder.length);
+            built
+        });
+        let mut builder = if parts.is_empty() {
+            Builder::default()
+        } else {
+            parts.remove(0)
+        };
+        // One allocation for the whole stream, rather than doubling as the runs are added.
+        let whole: usize = parts.iter().map(|p| p.stream.len()).sum();
+        builder.stream.reserve_exact(whole);
+        for later in parts {
+            builder.merge(later);
         }
+        let topics = std::mem::take(&mut builder.topics);
+        let topic_lengths = std::mem::take(&mut builder.topic_lengths);
+        let pair_filters = std::mem::take(&mut builder.pair_filters);
+        let mut stream_starts = std::mem::take(&mut builder.stream_starts);
         stream_starts.push(builder.stream.len() as u32);
         let total: u64 = topic_lengths.iter().map(|&l| u64::from(l)).sum();
         let average_length = (total as f32 / topics.len().max(1) as f32).max(1.0);
@@ -233,7 +349,9 @@ impl Index {
         let total_postings: usize = builder.postings.iter().map(Vec::len).sum();
         let mut posting_topics = Vec::with_capacity(total_postings);
         let mut posting_weights = Vec::with_capacity(total_postings);
-        for list in &builder.postings {
+        // Each stem's list is freed as soon as it is copied, so the two forms never both
+        // exist whole.
+        for list in std::mem::take(&mut builder.postings) {
             posting_starts.push(posting_topics.len() as u32);
             posting_topics.extend(list.iter().map(|&(t, _)| t));
             posting_weights.extend(list.iter().map(|&(_, w)| w));
@@ -241,8 +359,7 @@ impl Index {
         posting_starts.push(posting_topics.len() as u32);
 
         let synonyms = synonym_table(&builder.stems);
-        let mut stream = builder.stream;
-        stream.shrink_to_fit();
+        let stream = builder.stream;
         Index {
             scope,
             topics,
@@ -250,6 +367,7 @@ impl Index {
             average_length,
             stream,
             stream_starts,
+            pair_filters,
             vocabulary,
             word_count: builder.word_stems.len(),
             stems: builder.stems,
@@ -305,6 +423,16 @@ impl Index {
     }
 
     /// A topic's words as stem ids, each text ended by [`END_OF_TEXT`].
+    /// Whether `topic` may hold every pair of neighbouring stems in `phrase` (false means it
+    /// certainly does not hold the phrase).
+    pub fn may_hold(&self, topic: u32, phrase: &[StemId]) -> bool {
+        self.pair_filters.get(topic as usize).is_none_or(|filter| {
+            phrase
+                .windows(2)
+                .all(|pair| filter.may_hold(pair[0], pair[1]))
+        })
+    }
+
     pub fn stream(&self, topic: u32) -> &[StemId] {
         let t = topic as usize;
         match (self.stream_starts.get(t), self.stream_starts.get(t + 1)) {
@@ -380,6 +508,7 @@ impl Index {
             + self.topic_lengths.len() * 4
             + self.stream.capacity() * 4
             + self.stream_starts.len() * 4
+            + self.pair_filters.len() * std::mem::size_of::<PairFilter>()
             + self.vocabulary.as_fst().as_bytes().len()
             + words
             + self.posting_starts.len() * 4
@@ -393,6 +522,39 @@ fn texts<'a>(scope: Scope, guide: &'a Guide, topic: &'a Topic) -> Vec<(Part, &'a
     match scope {
         Scope::Everything => parts(guide, topic),
         Scope::Titles => vec![(Part::Title, topic.title.as_str())],
+    }
+}
+
+/// A Bloom filter of the pairs of neighbouring stems in a topic: checking a phrase against it
+/// rules out most topics that hold every word of the phrase but not the phrase itself, without
+/// reading their words. 1,024 bits and two hashes a pair: about one topic in ten with a couple
+/// of hundred words passes falsely, and is then read.
+#[derive(Debug, Clone, Copy)]
+pub struct PairFilter([u64; 16]);
+
+impl PairFilter {
+    fn of(stream: &[StemId]) -> Self {
+        let mut filter = PairFilter([0; 16]);
+        for pair in stream.windows(2) {
+            if pair[0] != END_OF_TEXT && pair[1] != END_OF_TEXT {
+                for bit in Self::bits(pair[0], pair[1]) {
+                    filter.0[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+        }
+        filter
+    }
+
+    fn may_hold(&self, first: StemId, second: StemId) -> bool {
+        Self::bits(first, second)
+            .iter()
+            .all(|&bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+
+    fn bits(first: StemId, second: StemId) -> [usize; 2] {
+        let mixed =
+            ((u64::from(first) << 32) | u64::from(second)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        [(mixed >> 54) as usize, ((mixed >> 44) & 1023) as usize]
     }
 }
 

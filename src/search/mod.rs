@@ -27,7 +27,7 @@ mod words;
 use crate::content::{Library, List, ListKind, TopicRef};
 use index::{Index, Scope};
 use query::{
-    Pass, QueryWord, allowed_edits, candidates, expand, parse, parse_joining, similar_letters,
+    Pass, QueryWord, allowed_edits, candidates, expand, parse, parse_joining, rank, similar_letters,
 };
 use serde::Serialize;
 
@@ -232,13 +232,7 @@ impl SearchIndex {
         } else {
             None
         };
-        let key = |c: &query::Candidate| (c.tier, std::cmp::Reverse(OrdF32(c.score)), c.topic);
-        if found.len() > limit {
-            found.select_nth_unstable_by_key(limit, key);
-            found.truncate(limit);
-        }
-        found.sort_unstable_by_key(key);
-        let hits = found
+        let hits = rank(&self.index, &words, found, limit)
             .into_iter()
             .filter_map(|candidate| hit::hit(&self.index, library, &words, candidate))
             .collect();
@@ -288,24 +282,6 @@ impl SearchIndex {
         let finds = expand(&self.index, &mut check, Pass::Whole)
             && !candidates(&self.index, &check).is_empty();
         finds.then_some(suggestion)
-    }
-}
-
-/// An `f32` ordered by `total_cmp`, for sort keys.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct OrdF32(f32);
-
-impl Eq for OrdF32 {}
-
-impl PartialOrd for OrdF32 {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for OrdF32 {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
     }
 }
 
@@ -503,6 +479,51 @@ mod tests {
         assert_eq!(top.hits, all[..5]);
         assert_eq!(top.total, all.len());
         assert!(top.total > 40);
+        // Phrases are checked only as far as the limit needs: the best few are still the best.
+        for query in [
+            "care worker",
+            "duty of care",
+            "person centred care",
+            "the care",
+            "team work",
+        ] {
+            let all = index.search_all(&library, query);
+            for limit in [1, 3, 10] {
+                let top = index.search(&library, query, limit);
+                assert_eq!(top.hits, all[..limit.min(all.len())], "{query} {limit}");
+                assert_eq!(top.total, all.len());
+            }
+        }
+    }
+
+    #[test]
+    fn an_index_read_on_several_threads_finds_exactly_what_one_thread_does() {
+        let library = crate::test_support::builtin_library();
+        let one = SearchIndex {
+            index: Index::in_runs(&library, Scope::Everything, 1),
+        };
+        let three = SearchIndex {
+            index: Index::in_runs(&library, Scope::Everything, 3),
+        };
+        for query in [
+            "care",
+            "handover",
+            "mentro",
+            "safeg",
+            "duty of care",
+            "multiagency",
+            "c",
+            "boss",
+            "jragno",
+            "person centred care plan",
+            "gdpr consent",
+        ] {
+            assert_eq!(
+                one.search(&library, query, 20),
+                three.search(&library, query, 20),
+                "{query}"
+            );
+        }
     }
 
     #[test]

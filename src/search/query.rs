@@ -53,6 +53,8 @@ const TWO_EDITS_WEIGHT: f32 = 0.45;
 const PREFIX_WEIGHT: f32 = 0.5;
 /// A typo or prefix may stand for at most this many stems (the closest, then the most used).
 const MAX_EXPANSIONS: usize = 24;
+/// A prefix of one or two letters stands for at most this many.
+const MAX_SHORT_PREFIX_EXPANSIONS: usize = 8;
 
 /// Edits a word may be from a word of the guides and still match it: none up to three letters
 /// (too many short words are one edit apart), one up to seven, two beyond.
@@ -149,7 +151,13 @@ pub fn expand(index: &Index, words: &mut [QueryWord], pass: Pass) -> bool {
         if pass == Pass::Partial {
             let mut longer = longer;
             longer.sort_by_key(|&stem| std::cmp::Reverse(index.topic_frequency(stem)));
-            for stem in longer.into_iter().take(MAX_EXPANSIONS) {
+            // A letter or two begins too many words: only the commonest few are taken.
+            let room = if word.text.chars().count() <= 2 {
+                MAX_SHORT_PREFIX_EXPANSIONS
+            } else {
+                MAX_EXPANSIONS
+            };
+            for stem in longer.into_iter().take(room) {
                 add(&mut found, stem, Kind::Prefix, PREFIX_WEIGHT);
             }
         }
@@ -164,8 +172,16 @@ pub fn expand(index: &Index, words: &mut [QueryWord], pass: Pass) -> bool {
 pub struct Candidate {
     pub topic: u32,
     pub tier: Tier,
+    /// Every word matched as typed (no synonym, typo or prefix): it may hold the phrase.
+    pub literal: bool,
     pub score: f32,
 }
+
+/// How many of the best-scoring topics are checked for the phrase one by one before the rest are
+/// checked in bulk.
+const PHRASE_PROBES: usize = 64;
+/// From this many topics to check for a phrase, the checks are split between two threads.
+const PARALLEL_PHRASE_CHECKS: usize = 4_096;
 
 /// BM25's parameters: how soon repeated words stop adding (k1) and how much a long topic is
 /// discounted (b; topics vary less in length than web pages, so less than the usual 0.75).
@@ -238,19 +254,15 @@ pub fn candidates(index: &Index, words: &[QueryWord]) -> Vec<Candidate> {
             worst[t] = worst[t].max(word_kind[t]);
         }
     }
-    let phrase = phrase_stems(words);
+    // A one-word query's matches are all the phrase; for a longer one, whether a topic holds the
+    // phrase is checked later, and only as far as the results shown need it (see `rank`).
+    let one_word = phrase_stems(words).is_none();
     touched
         .iter()
         .map(|&topic| {
             let t = topic as usize;
             let tier = match worst[t] {
-                Kind::Own
-                    if phrase
-                        .as_ref()
-                        .is_none_or(|p| has_phrase(index.stream(topic), p)) =>
-                {
-                    Tier::Phrase
-                }
+                Kind::Own if one_word => Tier::Phrase,
                 Kind::Own | Kind::Synonym => Tier::Words,
                 Kind::Typo => Tier::Typo,
                 Kind::Prefix => Tier::Partial,
@@ -258,10 +270,115 @@ pub fn candidates(index: &Index, words: &[QueryWord]) -> Vec<Candidate> {
             Candidate {
                 topic,
                 tier,
+                literal: worst[t] == Kind::Own,
                 score: score[t],
             }
         })
         .collect()
+}
+
+/// The best `limit` candidates, best first: by tier, then score, then topic order. A topic
+/// whose words all match as typed is in the phrase tier if it holds the phrase; that is checked
+/// in order of score, and only until `limit` topics are known to hold it, since no topic
+/// checked after them could rank above them.
+pub fn rank(
+    index: &Index,
+    words: &[QueryWord],
+    mut found: Vec<Candidate>,
+    limit: usize,
+) -> Vec<Candidate> {
+    let key = |c: &Candidate| (c.tier, std::cmp::Reverse(OrdF32(c.score)), c.topic);
+    if let Some(phrase) = phrase_stems(words) {
+        let (literal, mut rest): (Vec<Candidate>, Vec<Candidate>) =
+            found.into_iter().partition(|c| c.literal);
+        let mut by_score: std::collections::BinaryHeap<(OrdF32, std::cmp::Reverse<u32>)> = literal
+            .iter()
+            .map(|c| (OrdF32(c.score), std::cmp::Reverse(c.topic)))
+            .collect();
+        let mut phrased = Vec::new();
+        // Look for the phrase's rarest word (stop words aside, which no postings count).
+        let anchor = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| !w.stop)
+            .filter_map(|(i, w)| Some((index.topic_frequency(w.own?), i)))
+            .min()
+            .map_or(0, |(_, i)| i);
+        let finder = PhraseFinder::new(&phrase, anchor);
+        let holds = |topic: u32| {
+            index.may_hold(topic, &phrase)
+                && finder
+                    .as_ref()
+                    .is_some_and(|f| f.is_in(index.stream(topic)))
+        };
+        let as_tier = |topic: u32, score: f32, holds: bool| Candidate {
+            topic,
+            tier: if holds { Tier::Phrase } else { Tier::Words },
+            literal: true,
+            score,
+        };
+        // The best-scoring first: usually they fill the list and the rest need no looking at.
+        let mut probes = PHRASE_PROBES.max(limit.saturating_mul(4));
+        while probes > 0
+            && let Some((score, std::cmp::Reverse(topic))) = by_score.pop()
+        {
+            probes -= 1;
+            let candidate = as_tier(topic, score.0, holds(topic));
+            if candidate.tier == Tier::Phrase {
+                phrased.push(candidate);
+                if phrased.len() >= limit {
+                    return phrased;
+                }
+            } else {
+                rest.push(candidate);
+            }
+        }
+        // Few of them hold the phrase: look at the others in the order they lie in memory, on
+        // both cores.
+        let mut left: Vec<(u32, f32)> = by_score
+            .into_iter()
+            .map(|(score, std::cmp::Reverse(topic))| (topic, score.0))
+            .collect();
+        left.sort_unstable_by_key(|&(topic, _)| topic);
+        let checked = crate::parallel::in_two_halves(&left, PARALLEL_PHRASE_CHECKS, |part| {
+            part.iter()
+                .map(|&(topic, score)| as_tier(topic, score, holds(topic)))
+                .collect()
+        });
+        for candidate in checked {
+            if candidate.tier == Tier::Phrase {
+                phrased.push(candidate);
+            } else {
+                rest.push(candidate);
+            }
+        }
+        rest.extend(phrased);
+        found = rest;
+    }
+    if found.len() > limit {
+        found.select_nth_unstable_by_key(limit, key);
+        found.truncate(limit);
+    }
+    found.sort_unstable_by_key(key);
+    found
+}
+
+/// An `f32` ordered by `total_cmp`, for sort keys.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OrdF32(pub f32);
+
+impl Eq for OrdF32 {}
+
+impl PartialOrd for OrdF32 {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for OrdF32 {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 /// The stems a phrase match must show in a row: `None` for a one-word query (every match of
@@ -275,10 +392,52 @@ pub fn phrase_stems(words: &[QueryWord]) -> Option<Vec<StemId>> {
 
 /// Whether `phrase` occurs in a row within one text of `stream`.
 pub fn has_phrase(stream: &[StemId], phrase: &[StemId]) -> bool {
-    if phrase.contains(&END_OF_TEXT) || phrase.is_empty() {
-        return false;
+    PhraseFinder::new(phrase, 0).is_some_and(|finder| finder.is_in(stream))
+}
+
+/// Looks for a phrase's stem ids in a row in topics' streams. It looks for one word of the
+/// phrase (the rarest, ideally) sixteen ids at a time, a loop the compiler turns into vector
+/// instructions, and checks the phrase around each place it is found. This matters when tens of
+/// thousands of topics hold every word of a phrase but few hold the phrase itself.
+pub struct PhraseFinder {
+    phrase: Vec<StemId>,
+    /// Which word of the phrase is looked for.
+    anchor: usize,
+}
+
+impl PhraseFinder {
+    /// `None` when the phrase cannot occur (it is empty, or a word of it is not in the guides).
+    pub fn new(phrase: &[StemId], anchor: usize) -> Option<Self> {
+        if phrase.is_empty() || phrase.contains(&END_OF_TEXT) {
+            return None;
+        }
+        Some(Self {
+            phrase: phrase.to_vec(),
+            anchor: anchor.min(phrase.len() - 1),
+        })
     }
-    stream.windows(phrase.len()).any(|window| window == phrase)
+
+    pub fn is_in(&self, stream: &[StemId]) -> bool {
+        let wanted = self.phrase[self.anchor];
+        let mut base = 0;
+        for chunk in stream.chunks(16) {
+            if chunk.iter().fold(false, |seen, &id| seen | (id == wanted)) {
+                for (i, &id) in chunk.iter().enumerate() {
+                    if id != wanted {
+                        continue;
+                    }
+                    let Some(start) = (base + i).checked_sub(self.anchor) else {
+                        continue;
+                    };
+                    if stream.get(start..start + self.phrase.len()) == Some(&self.phrase[..]) {
+                        return true;
+                    }
+                }
+            }
+            base += chunk.len();
+        }
+        false
+    }
 }
 
 /// Whether two words share at least 85% of their letters, counted with repeats (a Dice
