@@ -1,7 +1,8 @@
 //! Mock tests: a set of multiple-choice questions answered without feedback, then marked.
 
 use super::deck::{QuizDeck, Scope};
-use super::question::Question;
+use super::question::{Grade, Question};
+use super::schedule::ReviewDetail;
 use crate::content::Library;
 use crate::progress::{MissedQuestion, MockTestResult};
 use chrono::{DateTime, Utc};
@@ -25,6 +26,30 @@ pub fn mock_questions(library: &Library, scope: Scope, seed: u64, count: usize) 
         }
     }
     questions
+}
+
+/// The review each question of a finished mock test gives its card: a right answer is Good, a
+/// wrong or missing one is Again (a lapse), so the test reschedules what it asked.
+pub fn mock_reviews(
+    questions: &[Question],
+    answers: &[Option<usize>],
+) -> Vec<(Question, Grade, ReviewDetail)> {
+    questions
+        .iter()
+        .enumerate()
+        .map(|(i, question)| {
+            let chosen = answers.get(i).copied().flatten();
+            let right = question
+                .choice()
+                .is_some_and(|(_, correct)| chosen == Some(correct));
+            let grade = if right { Grade::Good } else { Grade::Again };
+            let detail = ReviewDetail {
+                correct: Some(right),
+                answer: None,
+            };
+            (question.clone(), grade, detail)
+        })
+        .collect()
 }
 
 /// Marks a mock test: `answers[i]` is the option chosen for `questions[i]`, if any.
@@ -98,5 +123,11 @@ mod tests {
         assert_eq!(result.missed[0].card_id, questions[0].card_id);
         let asked: u32 = result.per_guide.values().map(|&(asked, _)| asked).sum();
         assert_eq!(asked, 10);
+        let grades: Vec<Grade> = mock_reviews(&questions, &answers)
+            .into_iter()
+            .map(|(_, grade, _)| grade)
+            .collect();
+        assert_eq!(grades[0], Grade::Again, "unanswered is a lapse");
+        assert!(grades[1..].iter().all(|&g| g == Grade::Good));
     }
 }

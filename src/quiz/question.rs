@@ -71,10 +71,13 @@ impl Grade {
         }
     }
 
-    /// Counted as recalled in the running score.
+    /// Counted as recalled in the running score: anything but Again, as in FSRS and Anki, where
+    /// Hard is a pass.
     pub fn is_pass(self) -> bool {
-        matches!(self, Self::Good | Self::Easy)
+        !matches!(self, Self::Again)
     }
+
+    pub const ALL: [Grade; 4] = [Self::Again, Self::Hard, Self::Good, Self::Easy];
 }
 
 /// What a question asks of the learner: pick one of four options, or recall and self-grade.
@@ -128,5 +131,16 @@ impl Question {
         self.choice()
             .and_then(|(options, correct)| options.get(correct))
             .map_or("", String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hard_good_and_easy_count_as_recalled_again_does_not() {
+        let passes: Vec<bool> = Grade::ALL.iter().map(|g| g.is_pass()).collect();
+        assert_eq!(passes, [false, true, true, true]);
     }
 }

@@ -100,6 +100,23 @@ impl Scheduler {
 }
 
 impl Scheduler {
+    /// When `card_id` would next be due after each grade (Again, Hard, Good, Easy) given `now`,
+    /// without recording anything: the interval each grade key shows.
+    pub fn preview(
+        &self,
+        progress: &Progress,
+        card_id: &str,
+        now: DateTime<Utc>,
+    ) -> [DateTime<Utc>; 4] {
+        let schedule = progress
+            .cards
+            .get(card_id)
+            .map_or_else(|| new_card(now), |record| record.schedule.clone());
+        // As `review` does: a clock gone backwards counts as the card's last review.
+        let at = now.max(schedule.last_review);
+        Grade::ALL.map(|grade| self.next_schedule(&schedule, at, rating(grade)).due)
+    }
+
     /// The card's schedule after a review at `at`: always finite. A schedule FSRS cannot work
     /// from (a stability of 0 or less, or a number that is not finite, as an old or edited
     /// file may hold) is started afresh, as if the card were new, rather than giving NaN.
@@ -130,6 +147,28 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0)
             .single()
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_preview_gives_each_grades_next_due_and_changes_nothing() {
+        let scheduler = Scheduler::new();
+        let mut progress = Progress::default();
+        let now = at(1, 9);
+        let [again, hard, good, easy] = scheduler.preview(&progress, "c", now);
+        assert!(now < again && again < hard && hard < good && good < easy);
+        assert!(progress.cards.is_empty(), "a preview records nothing");
+        scheduler.review(
+            &mut progress,
+            "c",
+            "g/t",
+            Grade::Good,
+            ReviewDetail::default(),
+            now,
+        );
+        assert_eq!(
+            progress.cards["c"].schedule.due, good,
+            "Good gives what it showed"
+        );
     }
 
     #[test]

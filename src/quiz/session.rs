@@ -82,6 +82,17 @@ impl Session {
             .filter(move |&(_, due)| due <= now)
     }
 
+    /// When the next card in scope falls due (perhaps already), if any has been reviewed.
+    pub fn next_due(&self, library: &Library, progress: &Progress) -> Option<DateTime<Utc>> {
+        let by_id = self.by_id(library);
+        progress
+            .cards
+            .iter()
+            .filter(|(id, _)| by_id.contains_key(*id))
+            .map(|(_, record)| record.schedule.due)
+            .min()
+    }
+
     /// How many new cards were started on `now`'s day (in `zone`), in any scope.
     pub fn new_today(progress: &Progress, now: DateTime<Utc>, zone: Zone) -> usize {
         let today = zone.date(now);
@@ -178,6 +189,37 @@ mod tests {
                 Source::Practice,
                 Source::Practice
             ]
+        );
+    }
+
+    #[test]
+    fn the_next_due_card_is_the_earliest_in_scope() {
+        let library = library();
+        let mut session = Session::new(&library, Scope::All, 1);
+        let scheduler = Scheduler::new();
+        let mut progress = Progress::default();
+        let now = start();
+        assert_eq!(session.next_due(&library, &progress), None);
+        let mut dues = Vec::new();
+        for grade in [Grade::Easy, Grade::Again] {
+            let (question, _) = session
+                .next(&library, &progress, now, None)
+                .unwrap_or_else(|| panic!("a question"));
+            let topic = library.stable_id(question.topic).unwrap_or_default();
+            let card = &question.card_id;
+            scheduler.review(
+                &mut progress,
+                card,
+                &topic,
+                grade,
+                ReviewDetail::default(),
+                now,
+            );
+            dues.push(progress.cards[card].schedule.due);
+        }
+        assert_eq!(
+            session.next_due(&library, &progress),
+            dues.into_iter().min()
         );
     }
 
