@@ -530,7 +530,7 @@ mod pty {
             session.wait_for_text(&["last card: Good"]);
         } else {
             session.press(b"1");
-            session.wait_for_text(&["next question"]);
+            session.wait_for_text(&["next card"]);
         }
         send_signal(&child, "KILL");
         session.wait_exit(&mut child);
@@ -596,7 +596,7 @@ mod pty {
             session.wait_for_text(&["last card: Good"]);
         } else {
             session.press(b"1");
-            session.wait_for_text(&["next question"]);
+            session.wait_for_text(&["next card"]);
         }
         child
     }

@@ -109,7 +109,9 @@ fn until_kind(app: &mut App, kind: QuestionKind) {
             return;
         }
         if current == Some(QuestionKind::FlipCard) {
+            // A graded card waits for Enter before the next one.
             app.update(Action::Choose(3));
+            app.update(Action::Confirm);
         } else {
             app.update(Action::Choose(1));
             app.update(Action::Confirm);
@@ -350,7 +352,10 @@ fn progress_after_a_few_answers() {
             .as_ref()
             .map(|q| q.choice().map(|(_, c)| c))
         {
-            Some(None) => app.update(Action::Choose(2)),
+            Some(None) => {
+                app.update(Action::Choose(2));
+                app.update(Action::Confirm);
+            }
             Some(Some(correct)) => {
                 app.update(Action::Choose(u8::try_from(correct).unwrap_or(0) + 1));
                 app.update(Action::Confirm);

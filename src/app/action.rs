@@ -80,6 +80,14 @@ pub enum Action {
     /// Presentation: type a topic's name to jump to it.
     StartJump,
 
+    /// Take the last card answer back out of the saved progress and ask the card again.
+    Undo,
+    /// The answer `Undo` asked to take back is out of the saved progress. Sent by the app, never
+    /// bound to a key.
+    Undone,
+    /// Nothing is due and today's new cards are done: practise anyway.
+    ExtraPractice,
+
     /// Progress changed under the pane (a review it asked for was saved): refresh what shows it.
     /// Sent by the app, never bound to a key.
     ProgressChanged,

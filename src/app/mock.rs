@@ -6,11 +6,11 @@ use super::action::Action;
 use super::keymap::{Binding, Context, bind};
 use super::keys::Key::*;
 use super::layout;
-use super::pane::{Cx, Effect, Hint, hint, hint_range};
+use super::pane::{Cx, Effect, Hint, Review, hint, hint_range};
 use super::text::{Role, Text, max_scroll, scrolled};
 use crate::content::Library;
 use crate::progress::MockTestResult;
-use crate::quiz::{Question, Scope, mark_mock_test, mock_questions};
+use crate::quiz::{Question, Scope, mark_mock_test, mock_questions, mock_reviews};
 use chrono::{DateTime, Utc};
 
 /// Answering a mock test.
@@ -160,13 +160,23 @@ impl MockTest {
             self.time_limit,
         );
         let text = layout::card(cx.area, false).text;
-        let lines = result_text(cx.library, &result, text.width).len();
+        let lines = self.result_text(cx.library, &result, text.width).len();
         self.stage = Stage::Results {
             max_scroll: max_scroll(lines, text.height),
             result: result.clone(),
             scroll: 0,
         };
-        Effect::MockTest(result)
+        // The test reschedules the cards it asked: a wrong or missing answer is a lapse.
+        let reviews = mock_reviews(&self.questions, &self.answers)
+            .into_iter()
+            .map(|(question, grade, detail)| Review {
+                card_id: question.card_id,
+                topic: question.topic,
+                grade,
+                detail,
+            })
+            .collect();
+        Effect::MockTest { result, reviews }
     }
 
     /// Answers the question on screen; the last answer finishes the test when nothing is left
@@ -199,20 +209,22 @@ impl MockTest {
     pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
         self.now = cx.now;
         let time_up = self.deadline.is_some_and(|deadline| cx.now >= deadline);
-        match &mut self.stage {
-            Stage::Results {
-                result,
+        if let Stage::Results { result, .. } = &self.stage {
+            let text = layout::card(cx.area, false).text;
+            let lines = self.result_text(cx.library, result, text.width).len();
+            if let Stage::Results {
                 scroll,
                 max_scroll: max,
-            } => {
-                let text = layout::card(cx.area, false).text;
-                *max = max_scroll(
-                    result_text(cx.library, result, text.width).len(),
-                    text.height,
-                );
+                ..
+            } = &mut self.stage
+            {
+                *max = max_scroll(lines, text.height);
                 *scroll = scrolled(*scroll, action, text.height, *max);
-                Effect::None
             }
+            return Effect::None;
+        }
+        match &mut self.stage {
+            Stage::Results { .. } => Effect::None,
             // Time is up: the test ends whatever was being asked.
             _ if time_up => self.finish(cx),
             Stage::Asking(confirm) => match (action, *confirm) {
@@ -284,52 +296,95 @@ impl MockTest {
     }
 }
 
-/// The results as lines for `width`: the score, the score per guide, every missed question
-/// with its answer.
-pub fn result_text(library: &Library, result: &MockTestResult, width: u16) -> Text {
-    let mut text = Text::new(width);
-    let percent = (result.correct * 100)
-        .checked_div(result.questions)
-        .unwrap_or(0);
-    text.hanging(
-        "Score ",
-        Role::Muted,
-        &format!("{} of {} ({percent}%)", result.correct, result.questions),
-        Role::Title,
-    );
-    text.blank();
-    text.line(Role::Heading, "By guide");
-    for (guide_id, (asked, right)) in &result.per_guide {
-        let title = library
-            .guides
-            .iter()
-            .find(|g| &g.id == guide_id)
-            .map_or(guide_id.as_str(), |g| g.title.as_str());
+impl MockTest {
+    /// The results as lines for `width`: the score, the score per guide, then every question
+    /// with the learner's answer, the right answer and the topic, so the learner knows what to
+    /// revise.
+    pub fn result_text(&self, library: &Library, result: &MockTestResult, width: u16) -> Text {
+        let mut text = Text::new(width);
+        let percent = (result.correct * 100)
+            .checked_div(result.questions)
+            .unwrap_or(0);
         text.hanging(
-            &format!("{right:>2}/{asked:<2}  "),
+            "Score ",
+            Role::Muted,
+            &format!("{} of {} ({percent}%)", result.correct, result.questions),
             Role::Title,
-            title,
-            Role::Plain,
         );
-    }
-    text.blank();
-    if result.missed.is_empty() {
-        text.line(Role::Correct, "Nothing missed. Well done!");
-    } else {
-        text.line(Role::Heading, &format!("Missed ({})", result.missed.len()));
-        for missed in &result.missed {
-            text.hanging("✗ ", Role::Wrong, &missed.question, Role::Plain);
+        text.blank();
+        text.line(Role::Heading, "By guide");
+        for (guide_id, (asked, right)) in &result.per_guide {
+            let title = library
+                .guides
+                .iter()
+                .find(|g| &g.id == guide_id)
+                .map_or(guide_id.as_str(), |g| g.title.as_str());
             text.hanging(
-                "  Answer: ",
-                Role::Muted,
-                &missed.correct_answer,
-                Role::Correct,
+                &format!("{right:>2}/{asked:<2}  "),
+                Role::Title,
+                title,
+                Role::Plain,
             );
         }
+        text.blank();
+        let missed = result.missed.len();
+        let heading = match missed {
+            0 => "Every question right. Well done!".to_owned(),
+            n => format!("Questions ({n} to revise)"),
+        };
+        text.line(
+            if missed == 0 {
+                Role::Correct
+            } else {
+                Role::Heading
+            },
+            &heading,
+        );
+        for (i, question) in self.questions.iter().enumerate() {
+            let chosen = self.answers.get(i).copied().flatten();
+            let right = question
+                .choice()
+                .is_some_and(|(_, correct)| chosen == Some(correct));
+            let (mark, role) = if right {
+                ("✓ ", Role::Correct)
+            } else {
+                ("✗ ", Role::Wrong)
+            };
+            let asked = format!("{}. {} {}", i + 1, question.prompt, question.subject);
+            text.hanging(mark, role, &asked, Role::Plain);
+            let yours = chosen
+                .and_then(|c| question.choice().and_then(|(options, _)| options.get(c)))
+                .map_or("no answer", String::as_str);
+            let your_role = if right { Role::Correct } else { Role::Wrong };
+            text.hanging("  Your answer: ", Role::Muted, yours, your_role);
+            if !right {
+                text.hanging(
+                    "  Right answer: ",
+                    Role::Muted,
+                    question.correct_text(),
+                    Role::Correct,
+                );
+            }
+            let topic = library
+                .topic(question.topic)
+                .map_or("", |t| t.title.as_str());
+            let guide = library
+                .guide(question.topic.guide)
+                .map_or("", |g| g.title.as_str());
+            text.hanging(
+                "  Topic: ",
+                Role::Muted,
+                &format!("{topic} ({guide})"),
+                Role::Plain,
+            );
+        }
+        text.blank();
+        text.line(
+            Role::Muted,
+            "Saved to your history; each card asked is rescheduled (a wrong answer is due again soon).",
+        );
+        text
     }
-    text.blank();
-    text.line(Role::Muted, "Saved to your history.");
-    text
 }
 
 #[cfg(test)]
@@ -361,7 +416,42 @@ mod tests {
             (result.correct, result.questions, result.missed.len()),
             (4, 5, 1)
         );
-        assert_eq!(app.progress().mock_tests, [result]);
+        assert_eq!(app.progress().mock_tests, std::slice::from_ref(&result));
+        // Each card asked is rescheduled: right is Good, the wrong one a lapse (Again).
+        let asked: Vec<String> = mock(&app)
+            .map(|m| m.questions().iter().map(|q| q.card_id.clone()).collect())
+            .unwrap_or_default();
+        let grades: Vec<u8> = asked
+            .iter()
+            .map(|id| {
+                app.progress().cards[id]
+                    .reviews
+                    .last()
+                    .map_or(0, |r| r.grade)
+            })
+            .collect();
+        assert_eq!(grades, [3, 3, 3, 3, 1]);
+        // The results list every question with the learner's answer, the right one, the topic.
+        let text = mock(&app)
+            .map(|m| m.result_text(app.library(), &result, 76))
+            .unwrap_or_default();
+        let shown: Vec<String> = text
+            .lines
+            .iter()
+            .map(|l| format!("{}{}", l.lead, l.text))
+            .collect();
+        assert_eq!(
+            shown.iter().filter(|l| l.contains("Your answer: ")).count(),
+            5
+        );
+        assert_eq!(
+            shown
+                .iter()
+                .filter(|l| l.contains("Right answer: "))
+                .count(),
+            1
+        );
+        assert_eq!(shown.iter().filter(|l| l.contains("Topic: ")).count(), 5);
         press(&mut app, "<Enter>");
         assert!(matches!(app.panes().quiz.mode(), QuizMode::Cards));
     }

@@ -15,6 +15,7 @@
 
 pub mod action;
 pub mod browse;
+pub mod cards;
 pub mod clock;
 pub mod detail;
 pub mod keymap;
@@ -215,6 +216,8 @@ impl App {
                 progress,
                 store,
                 save_error: None,
+                undo_error: None,
+                reviewed: Vec::new(),
             },
             keymap: KeyMap::new(&tables),
             panes: Panes {
@@ -338,7 +341,17 @@ impl App {
                 self.world.record(&review);
                 self.route(Action::ProgressChanged);
             }
-            Effect::MockTest(result) => self.world.record_mock(result),
+            Effect::Undo { card_id } => {
+                if self.world.undo(&card_id) {
+                    self.route(Action::Undone);
+                }
+            }
+            Effect::MockTest { result, reviews } => {
+                for review in &reviews {
+                    self.world.record(review);
+                }
+                self.world.record_mock(result);
+            }
             Effect::Practise(at) => {
                 self.pane = Pane::Quiz;
                 let cx = self.world.cx(self.body());

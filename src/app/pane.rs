@@ -69,8 +69,16 @@ pub enum Effect {
     },
     /// Record and save a review; the pane then gets [`Action::ProgressChanged`].
     Review(Review),
-    /// Save a finished mock test to the history.
-    MockTest(MockTestResult),
+    /// Take the last review of `card_id` back out of the saved progress; the pane then gets
+    /// [`Action::Undone`] (or, if it cannot be taken back, a notice says why).
+    Undo {
+        card_id: String,
+    },
+    /// Save a finished mock test to the history, and the review of each card it asked.
+    MockTest {
+        result: MockTestResult,
+        reviews: Vec<Review>,
+    },
     /// Practise one topic in the Quiz pane.
     Practise(TopicRef),
     /// Present Browse's topic, or the map with this party highlighted.

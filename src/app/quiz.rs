@@ -1,64 +1,24 @@
-//! The Quiz pane: the spaced-repetition session of cards, and the two modes it can switch to,
-//! written-answer practice and a mock test. The mode holds its own state, so a mock test that
-//! was never started cannot be in progress.
+//! The Quiz pane: the spaced-repetition session of cards (see [`super::cards`]), and the two
+//! modes it can switch to, written-answer practice and a mock test. The mode holds its own
+//! state, so a mock test that was never started cannot be in progress.
 
 use super::action::Action;
-use super::keymap::{Binding, Context, bind};
-use super::keys::{Key::*, SPACE};
+use super::cards;
+use super::keymap::{Binding, Context};
 use super::mock::{MockSettings, MockTest};
-use super::pane::{Cx, Effect, Hint, PANE_HINTS, PaneState, Review, hint, hint_range};
+use super::pane::{Cx, Effect, Hint, PANE_HINTS, PaneState, hint};
 use super::write::Writing;
 use crate::content::{Library, TopicRef};
-use crate::quiz::{Grade, Question, ReviewDetail, Scope, Session, Source};
+use crate::quiz::Scope;
 
-pub const CARDS: Context = Context::keys("quiz");
-
-#[rustfmt::skip]
-pub const BINDINGS: &[Binding] = &[
-    bind(CARDS, &[Char('1')], Action::Choose(1), "answer 1 (card: Again)"),
-    bind(CARDS, &[Char('2')], Action::Choose(2), "answer 2 (card: Hard)"),
-    bind(CARDS, &[Char('3')], Action::Choose(3), "answer 3 (card: Good)"),
-    bind(CARDS, &[Char('4')], Action::Choose(4), "answer 4 (card: Easy)"),
-    bind(CARDS, &[Up, Char('k')], Action::Up, "highlight the option above"),
-    bind(CARDS, &[Down, Char('j')], Action::Down, "highlight the option below"),
-    bind(CARDS, &[Enter], Action::Confirm, "answer with the highlighted option; next question"),
-    bind(CARDS, &[SPACE], Action::Flip, "reveal the card; next question"),
-    bind(CARDS, &[Char('g')], Action::ChangeQuizScope, "quiz all guides, or one guide at a time"),
-    bind(CARDS, &[Char('w')], Action::StartWriting, "written-answer practice"),
-    bind(CARDS, &[Char('m')], Action::StartMock, "mock test (no feedback until the end)"),
-];
+pub use super::cards::{CARDS, Cards, Phase};
 
 /// Every table of the Quiz pane's bindings: the cards, written practice, the mock test.
-pub const ALL_BINDINGS: [&[Binding]; 3] = [BINDINGS, super::write::BINDINGS, super::mock::BINDINGS];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
-    /// Waiting for an answer (or, on a flip card, for recall).
-    Asking,
-    /// A flip card's points are showing; waiting for a grade.
-    Revealed,
-    /// A multiple-choice answer was given; feedback is showing.
-    Answered { chosen: usize },
-    /// A flip card was graded; the next card comes once the review is saved.
-    Graded,
-}
-
-/// The session of cards and how the one on screen has been answered.
-#[derive(Debug, Clone)]
-pub struct Cards {
-    pub question: Option<Question>,
-    /// Why the question on screen was chosen (due, new, practice).
-    pub source: Option<Source>,
-    /// Cards in scope due when the question was drawn (drawing reads no clock).
-    pub due: usize,
-    pub phase: Phase,
-    /// The option Up/Down/Enter act on.
-    pub highlighted: usize,
-    pub right: u32,
-    pub answered: u32,
-    /// The last flip card's grade, shown until the next answer.
-    pub last_grade: Option<Grade>,
-}
+pub const ALL_BINDINGS: [&[Binding]; 3] = [
+    cards::BINDINGS,
+    super::write::BINDINGS,
+    super::mock::BINDINGS,
+];
 
 /// What the Quiz pane shows.
 #[derive(Debug, Clone)]
@@ -72,11 +32,7 @@ pub enum QuizMode {
 #[derive(Debug, Clone)]
 pub struct QuizPane {
     settings: MockSettings,
-    /// New cards a session brings in a day.
-    new_cards_per_day: usize,
     scope: Scope,
-    /// Made the first time the pane opens: Browse, the first screen, needs no deck.
-    session: Option<Session>,
     cards: Cards,
     /// Written practice left with Esc, resumed with `w` while it fits the scope.
     draft: Option<Writing>,
@@ -87,19 +43,8 @@ impl QuizPane {
     pub fn new(settings: MockSettings, new_cards_per_day: usize) -> Self {
         Self {
             settings,
-            new_cards_per_day,
             scope: Scope::All,
-            session: None,
-            cards: Cards {
-                question: None,
-                source: None,
-                due: 0,
-                phase: Phase::Asking,
-                highlighted: 0,
-                right: 0,
-                answered: 0,
-                last_grade: None,
-            },
+            cards: Cards::new(new_cards_per_day),
             draft: None,
             mode: QuizMode::Cards,
         }
@@ -133,27 +78,7 @@ impl QuizPane {
     /// A fresh session over `scope` (same seed), on its first question.
     fn start_session(&mut self, scope: Scope, cx: &Cx) {
         self.scope = scope;
-        let mut session = Session::new(cx.library, scope, cx.seed).in_zone(cx.zone);
-        session.new_per_day = self.new_cards_per_day;
-        self.session = Some(session);
-        self.cards.question = None;
-        self.cards.last_grade = None;
-        self.next_question(cx);
-    }
-
-    fn next_question(&mut self, cx: &Cx) {
-        let Some(session) = self.session.as_mut() else {
-            return;
-        };
-        // A card just answered Again may be due again at once; ask something else in between.
-        let previous = self.cards.question.as_ref().map(|q| q.card_id.clone());
-        let next = session.next(cx.library, cx.progress, cx.now, previous.as_deref());
-        let cards = &mut self.cards;
-        cards.question = next.as_ref().map(|(q, _)| q.clone());
-        cards.source = next.map(|(_, source)| source);
-        cards.due = session.due_count(cx.library, cx.progress, cx.now);
-        cards.phase = Phase::Asking;
-        cards.highlighted = 0;
+        self.cards.start(scope, cx);
     }
 
     /// Practises one topic: a session of its cards.
@@ -181,45 +106,6 @@ impl QuizPane {
         self.mode = QuizMode::Writing(writing);
     }
 
-    /// Records the answer to the question on screen.
-    fn review(&self, grade: Grade, detail: ReviewDetail) -> Effect {
-        match &self.cards.question {
-            Some(question) => Effect::Review(Review {
-                card_id: question.card_id.clone(),
-                topic: question.topic,
-                grade,
-                detail,
-            }),
-            None => Effect::None,
-        }
-    }
-
-    fn answer(&mut self, chosen: usize, correct: usize) -> Effect {
-        let cards = &mut self.cards;
-        cards.answered += 1;
-        let right = chosen == correct;
-        cards.right += u32::from(right);
-        cards.last_grade = None;
-        cards.highlighted = chosen;
-        cards.phase = Phase::Answered { chosen };
-        // A multiple-choice answer grades itself: wrong is Again, right is Good.
-        let grade = if right { Grade::Good } else { Grade::Again };
-        let detail = ReviewDetail {
-            correct: Some(right),
-            answer: None,
-        };
-        self.review(grade, detail)
-    }
-
-    fn grade(&mut self, grade: Grade) -> Effect {
-        let cards = &mut self.cards;
-        cards.answered += 1;
-        cards.right += u32::from(grade.is_pass());
-        cards.last_grade = Some(grade);
-        cards.phase = Phase::Graded;
-        self.review(grade, ReviewDetail::default())
-    }
-
     /// All guides -> first guide -> second ... -> all guides, passing over guides with nothing
     /// to quiz (a glossary).
     fn next_scope(&self, library: &Library) -> Scope {
@@ -241,81 +127,24 @@ impl QuizPane {
         match action {
             Action::ChangeQuizScope => {
                 self.start_session(self.next_scope(cx.library), cx);
-                return Effect::None;
+                Effect::None
             }
             Action::StartWriting => {
                 self.start_writing(cx);
-                return Effect::None;
+                Effect::None
             }
             Action::StartMock => {
                 if let Some(test) = MockTest::start(self.scope, self.settings, cx) {
                     self.mode = QuizMode::Mock(test);
                 }
-                return Effect::None;
+                Effect::None
             }
-            Action::ProgressChanged if self.cards.phase == Phase::Graded => {
-                self.next_question(cx);
-                return Effect::None;
-            }
-            _ => {}
+            action => self.cards.update(action, cx),
         }
-        let Some(question) = self.cards.question.as_ref() else {
-            return Effect::None;
-        };
-        let choice = question
-            .choice()
-            .map(|(options, correct)| (options.len(), correct));
-        let cards = &mut self.cards;
-        match (action, cards.phase, choice) {
-            (Action::Choose(n), Phase::Asking | Phase::Revealed, None) => {
-                return Grade::from_number(n).map_or(Effect::None, |g| self.grade(g));
-            }
-            (Action::Choose(n), Phase::Asking, Some((options, correct))) => {
-                let chosen = usize::from(n).saturating_sub(1);
-                if chosen < options {
-                    return self.answer(chosen, correct);
-                }
-            }
-            (Action::Up, Phase::Asking, Some(_)) => {
-                cards.highlighted = cards.highlighted.saturating_sub(1);
-            }
-            (Action::Down, Phase::Asking, Some((options, _))) => {
-                cards.highlighted = (cards.highlighted + 1).min(options.saturating_sub(1));
-            }
-            (Action::Confirm, Phase::Asking, Some((_, correct))) => {
-                return self.answer(self.cards.highlighted, correct);
-            }
-            (Action::Confirm | Action::Flip, Phase::Asking, None) => cards.phase = Phase::Revealed,
-            (Action::Confirm | Action::Flip, Phase::Answered { .. }, _) => self.next_question(cx),
-            _ => {}
-        }
-        Effect::None
     }
 
     fn card_hints(&self) -> Vec<Hint> {
-        let flip = self
-            .cards
-            .question
-            .as_ref()
-            .is_some_and(|q| q.choice().is_none());
-        let mut hints = match (flip, self.cards.phase) {
-            (_, Phase::Answered { .. }) => vec![hint(Action::Confirm, "next question", 1)],
-            (true, Phase::Revealed) => vec![
-                hint(Action::Choose(1), "Again", 1),
-                hint(Action::Choose(2), "Hard", 1),
-                hint(Action::Choose(3), "Good", 1),
-                hint(Action::Choose(4), "Easy", 1),
-            ],
-            (true, _) => vec![
-                hint(Action::Flip, "reveal", 1),
-                hint(Action::Choose(1), "Again", 3),
-                hint(Action::Choose(4), "Easy", 3),
-            ],
-            (false, _) => vec![
-                hint_range(Action::Choose(1), Action::Choose(4), "answer", 1),
-                hint(Action::Confirm, "answer highlighted", 5),
-            ],
-        };
+        let mut hints = self.cards.hints();
         hints.push(hint(Action::ChangeQuizScope, "guide", 4));
         hints.push(hint(Action::StartWriting, "write", 4));
         hints.push(hint(Action::StartMock, "mock", 4));
@@ -326,6 +155,10 @@ impl QuizPane {
 
 impl PaneState for QuizPane {
     fn update(&mut self, action: Action, cx: &Cx) -> Effect {
+        // The cards hear of a resize, or of an answer of theirs being undone, in any mode.
+        if matches!(action, Action::Resize { .. } | Action::Undone) {
+            self.cards.update(action, cx);
+        }
         match &mut self.mode {
             QuizMode::Writing(_) if action == Action::LeaveMode => {
                 self.leave_mode();
@@ -337,6 +170,9 @@ impl PaneState for QuizPane {
             }
             QuizMode::Writing(writing) => writing.update(action, cx),
             QuizMode::Mock(test) => test.update(action, cx),
+            QuizMode::Cards if matches!(action, Action::Resize { .. } | Action::Undone) => {
+                Effect::None
+            }
             QuizMode::Cards => self.update_cards(action, cx),
         }
     }
@@ -359,7 +195,7 @@ impl PaneState for QuizPane {
 
     /// The first time: the deck is made and the first question drawn.
     fn enter(&mut self, cx: &Cx) {
-        if self.session.is_none() {
+        if !self.cards.has_session() {
             self.start_session(self.scope, cx);
         }
     }
@@ -405,7 +241,7 @@ mod tests {
     }
 
     #[test]
-    fn a_flip_card_can_be_graded_before_or_after_revealing() {
+    fn a_flip_card_can_be_graded_before_or_after_revealing_then_waits_for_enter() {
         let mut app = app_at(80, 24, Pane::Quiz);
         while !question(&app).is_some_and(is_flip) {
             app.update(Action::Choose(1));
@@ -417,14 +253,130 @@ mod tests {
         app.update(Action::Choose(4));
         let cards = app.panes().quiz.cards();
         assert_eq!(cards.last_grade, Some(Grade::Easy));
+        assert_eq!(cards.phase, Phase::Graded(Grade::Easy), "the grade shows");
+        let id = flip.as_ref().map(|q| q.card_id.clone()).unwrap_or_default();
+        let due = app.progress().cards.get(&id).map(|c| c.schedule.due);
+        assert!(due.is_some(), "saved at once");
+        assert_eq!(cards.next_review, due, "with when the card comes back");
+        assert_eq!(question(&app).cloned(), flip, "still on the graded card");
+        app.update(Action::Choose(1));
         assert_eq!(
-            cards.phase,
-            Phase::Asking,
-            "the next card, once the grade is saved"
+            question(&app).cloned(),
+            flip,
+            "a grade key does nothing now"
         );
-        assert_ne!(question(&app).cloned(), flip);
-        let id = flip.map(|q| q.card_id).unwrap_or_default();
-        assert!(app.progress().cards.contains_key(&id));
+        assert_eq!(app.progress().cards[&id].reviews.len(), 1);
+        app.update(Action::Confirm);
+        assert_eq!(app.panes().quiz.cards().phase, Phase::Asking);
+        assert_ne!(
+            question(&app).cloned(),
+            flip,
+            "Enter goes on to the next card"
+        );
+    }
+
+    #[test]
+    fn a_long_flip_card_scrolls_once_revealed() {
+        let mut app = app_at(80, 24, Pane::Quiz);
+        // Reveal flip cards until one is too long for the screen.
+        for _ in 0..200 {
+            if question(&app).is_some_and(is_flip) {
+                app.update(Action::Flip);
+                if app.panes().quiz.cards().max_scroll > 0 {
+                    break;
+                }
+                app.update(Action::Choose(3));
+            } else {
+                app.update(Action::Choose(1));
+            }
+            app.update(Action::Confirm);
+        }
+        let max = app.panes().quiz.cards().max_scroll;
+        assert!(max > 0, "some card is longer than 80x24");
+        press(&mut app, "j");
+        assert_eq!(app.panes().quiz.cards().scroll, 1);
+        press(&mut app, "<PageDown><PageDown><PageDown><PageDown>");
+        assert_eq!(app.panes().quiz.cards().scroll, max, "stops at the end");
+        press(&mut app, "<PageUp><PageUp><PageUp><PageUp><PageUp>");
+        assert_eq!(app.panes().quiz.cards().scroll, 0);
+    }
+
+    #[test]
+    fn hard_counts_as_right_in_the_score() {
+        let mut app = app_at(80, 24, Pane::Quiz);
+        while !question(&app).is_some_and(is_flip) {
+            app.update(Action::Choose(1));
+            app.update(Action::Confirm);
+        }
+        let before = app.panes().quiz.cards().clone();
+        app.update(Action::Choose(2));
+        let after = app.panes().quiz.cards();
+        assert_eq!(
+            (after.right, after.answered),
+            (before.right + 1, before.answered + 1)
+        );
+    }
+
+    #[test]
+    fn undo_takes_the_answer_out_of_progress_and_asks_the_card_again() {
+        let mut app = app_at(80, 24, Pane::Quiz);
+        let asked = question(&app)
+            .cloned()
+            .unwrap_or_else(|| panic!("a question"));
+        let score = |app: &App| {
+            let cards = app.panes().quiz.cards();
+            (cards.right, cards.answered)
+        };
+        let before = score(&app);
+        press(&mut app, "1");
+        assert!(app.progress().cards.contains_key(&asked.card_id));
+        press(&mut app, "<Enter>");
+        assert_ne!(question(&app), Some(&asked));
+        press(&mut app, "u");
+        assert_eq!(
+            question(&app),
+            Some(&asked),
+            "the same question, asked again"
+        );
+        assert_eq!(app.panes().quiz.cards().phase, Phase::Asking);
+        assert_eq!(score(&app), before, "and out of the score");
+        assert!(
+            !app.progress().cards.contains_key(&asked.card_id),
+            "a first answer undone leaves the card new"
+        );
+        press(&mut app, "u");
+        assert_eq!(question(&app), Some(&asked), "nothing more to undo");
+    }
+
+    #[test]
+    fn when_nothing_is_due_and_new_cards_are_done_it_says_so_and_offers_practice() {
+        let mut app = App::new(
+            crate::test_support::builtin_library(),
+            AppOptions {
+                start: Pane::Quiz,
+                new_cards_per_day: 2,
+                ..AppOptions::default()
+            },
+        );
+        for _ in 0..2 {
+            // Easy on a card, or a right answer: nothing comes due again today.
+            let correct = question(&app)
+                .and_then(|q| q.choice())
+                .map_or(4, |(_, correct)| correct + 1);
+            app.update(Action::Choose(u8::try_from(correct).unwrap_or(4)));
+            app.update(Action::Confirm);
+        }
+        let cards = app.panes().quiz.cards();
+        let done = cards
+            .done
+            .unwrap_or_else(|| panic!("done for now: {:?}", cards.question));
+        assert_eq!(done.new_per_day, 2);
+        let earliest = app.progress().cards.values().map(|c| c.schedule.due).min();
+        assert_eq!(done.next_due, earliest);
+        assert!(question(&app).is_none());
+        press(&mut app, "p");
+        assert!(app.panes().quiz.cards().done.is_none());
+        assert!(question(&app).is_some(), "extra practice");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::clock::Clock;
 use super::pane::{Cx, Review};
 use crate::content::{Library, TopicRef};
 use crate::map::Party;
-use crate::progress::{Access, MockTestResult, Progress, Store};
+use crate::progress::{Access, MockTestResult, Progress, Reviewed, Store};
 use crate::quiz::Scheduler;
 use crate::search::SearchIndex;
 use ratatui::layout::Rect;
@@ -30,7 +30,14 @@ pub(super) struct World {
     pub(super) store: Store,
     /// The last save's failure, shown until a save succeeds.
     pub(super) save_error: Option<String>,
+    /// Why the last undo could not be done, shown until the next review.
+    pub(super) undo_error: Option<String>,
+    /// The reviews made in this session, newest last, for undo.
+    pub(super) reviewed: Vec<Reviewed>,
 }
+
+/// Reviews kept for undo; older ones drop off.
+const UNDO_DEPTH: usize = 100;
 
 impl World {
     pub(super) fn cx(&self, area: Rect) -> Cx<'_> {
@@ -61,6 +68,34 @@ impl World {
         );
         let saved = self.store.record_review(&reviewed);
         self.saved(saved);
+        self.undo_error = None;
+        if self.reviewed.len() == UNDO_DEPTH {
+            self.reviewed.remove(0);
+        }
+        self.reviewed.push(reviewed);
+    }
+
+    /// Takes the last review of `card_id` made here back out of the progress and the saved
+    /// store, in one transaction. False (with a notice saying why) when it cannot be.
+    pub(super) fn undo(&mut self, card_id: &str) -> bool {
+        let Some(at) = self.reviewed.iter().rposition(|r| r.card_id == card_id) else {
+            self.undo_error = Some("nothing to undo".to_owned());
+            return false;
+        };
+        match self
+            .store
+            .undo_review(&mut self.progress, &self.reviewed[at])
+        {
+            Ok(()) => {
+                self.reviewed.remove(at);
+                self.undo_error = None;
+                true
+            }
+            Err(e) => {
+                self.undo_error = Some(format!("cannot undo: {e}"));
+                false
+            }
+        }
     }
 
     /// Records a finished mock test in the history and saves it.
@@ -80,7 +115,10 @@ impl World {
 impl World {
     /// Something the learner should know about saving, in full.
     pub(super) fn notice(&self) -> Option<&str> {
-        self.save_error.as_deref().or_else(|| self.store.message())
+        self.save_error
+            .as_deref()
+            .or(self.undo_error.as_deref())
+            .or_else(|| self.store.message())
     }
 
     /// A few words for the notice line while progress is not being saved normally.

@@ -4,7 +4,7 @@
 use super::chrome::fitted;
 use super::theme::Theme;
 use super::wrap::{hanging, plain, styled};
-use crate::app::mock::{Confirm, MockTest, Stage, result_text};
+use crate::app::mock::{Confirm, MockTest, Stage};
 use crate::app::{Action, App, layout};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, test: &MockTest, theme: &T
         Stage::Results { result, scroll, .. } => {
             let title = Line::styled(" Mock test: results", theme.heading);
             frame.render_widget(Paragraph::new(title), layout.heading);
-            let text = result_text(app.library(), result, layout.text.width);
+            let text = test.result_text(app.library(), result, layout.text.width);
             let max = text.len().saturating_sub(usize::from(layout.text.height));
             let shown: Vec<Line> = styled(&text, theme)
                 .into_iter()

@@ -2,13 +2,14 @@
 
 use super::chrome::fitted;
 use super::theme::Theme;
-use super::wrap::{hanging, plain};
+use super::wrap::{hanging, plain, styled};
 use crate::app::layout;
+use crate::app::cards::{self, DoneForNow};
 use crate::app::quiz::{Cards, Phase, QuizMode, QuizPane};
 use crate::app::{Action, App};
-use crate::quiz::{Body, Grade, Question, QuestionKind, RecallList, Source};
+use crate::quiz::{Body, Grade, Question, QuestionKind, Source, interval, next_review};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -26,6 +27,11 @@ fn draw_cards(frame: &mut Frame, area: Rect, app: &App, quiz: &QuizPane, theme: 
     frame.render_widget(Block::bordered().border_style(theme.border(true)), layout.card);
     let inner = layout.text;
     let cards = quiz.cards();
+    if let Some(done) = cards.done {
+        let lines = done_lines(app, cards, done, inner.width, theme);
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
     let Some(question) = cards.question.as_ref() else {
         let text = format!(
             "Nothing to ask here: these guides have too few points. Press {} to change guide.",
@@ -34,13 +40,121 @@ fn draw_cards(frame: &mut Frame, area: Rect, app: &App, quiz: &QuizPane, theme: 
         frame.render_widget(Paragraph::new(plain(&text, inner.width, theme.muted)), inner);
         return;
     };
-    let lines = match &question.body {
-        Body::Recall { lists } => flip_lines(app, question, lists, cards.phase, inner.width, theme),
+    match &question.body {
+        Body::Recall { .. } => draw_flip(frame, inner, app, cards, theme),
         Body::Choice { options, correct } => {
-            choice_lines(app, cards, question, options, *correct, inner.width, theme)
+            let lines = choice_lines(app, cards, question, options, *correct, inner.width, theme);
+            frame.render_widget(Paragraph::new(lines), inner);
         }
+    }
+}
+
+/// Nothing due and the day's new cards done: when the next card is due, and the key for extra
+/// practice.
+fn done_lines(
+    app: &App,
+    cards: &Cards,
+    done: DoneForNow,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = plain("All done for now.", width, theme.correct);
+    lines.push(Line::raw(""));
+    let said = match done.new_per_day {
+        1 => "Nothing is due, and today's new card is done.".to_owned(),
+        n => format!("Nothing is due, and today's {n} new cards are done."),
     };
-    frame.render_widget(Paragraph::new(lines), inner);
+    lines.extend(plain(&said, width, theme.base));
+    let next = match done.next_due {
+        Some(due) => format!(
+            "Next review: {} (in {}).",
+            next_review(cards.zone, cards.now, due),
+            interval(cards.now, due)
+        ),
+        None => "No card is waiting for review yet.".to_owned(),
+    };
+    lines.extend(plain(&next, width, theme.base));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled(app.screen_key_names(Action::ExtraPractice), theme.key),
+        Span::styled(" or ", theme.muted),
+        Span::styled(app.screen_key_names(Action::Confirm), theme.key),
+        Span::styled(": extra practice (answers still count towards your schedule)", theme.muted),
+    ]));
+    lines
+}
+
+/// A flip card: its text scrolls; the grades (or the grade given) stay below it.
+fn draw_flip(frame: &mut Frame, area: Rect, app: &App, cards: &Cards, theme: &Theme) {
+    let footer_rows = cards::CARD_FOOTER.min(area.height);
+    let [body, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(footer_rows)])
+        .areas(area);
+    let text = cards.card_text(app.library(), body.width);
+    let scroll = cards.scroll.min(text.len().saturating_sub(usize::from(body.height)));
+    let shown: Vec<Line> = styled(&text, theme).into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(shown), body);
+    let mut lines = vec![Line::raw("")];
+    let more_below = scroll + usize::from(body.height) < text.len();
+    match cards.phase {
+        Phase::Graded(grade) => {
+            let mut said = vec![
+                Span::styled("Graded ", theme.muted),
+                Span::styled(grade.label(), grade_style(grade, theme)),
+            ];
+            if let Some(due) = cards.next_review {
+                said.push(Span::styled(". Next review ", theme.muted));
+                let when = next_review(cards.zone, cards.now, due);
+                said.push(Span::styled(format!("{when}."), theme.title));
+            }
+            lines.push(Line::from(said));
+            lines.push(next_line(app, cards, theme));
+        }
+        Phase::Revealed => {
+            lines.push(Line::styled("How well did you recall them?", theme.muted));
+            lines.push(grade_line(app, theme, intervals(cards).as_ref()));
+        }
+        Phase::Asking | Phase::Answered { .. } => {
+            lines.push(Line::from(vec![
+                Span::styled(app.screen_key_names(Action::Flip), theme.key),
+                Span::styled(" reveals them; or grade yourself now.", theme.muted),
+            ]));
+            lines.push(grade_line(app, theme, intervals(cards).as_ref()));
+        }
+    }
+    if more_below {
+        let more = format!("{} more ↓", app.screen_key(Action::PageDown));
+        lines[0] = Line::styled(more, theme.muted);
+    }
+    frame.render_widget(Paragraph::new(lines), footer);
+}
+
+fn grade_style(grade: Grade, theme: &Theme) -> ratatui::style::Style {
+    if grade.is_pass() {
+        theme.correct
+    } else {
+        theme.wrong
+    }
+}
+
+/// "Enter or Space: next card   u undo".
+fn next_line(app: &App, cards: &Cards, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![
+        Span::styled(app.screen_key_names(Action::Confirm), theme.key),
+        Span::styled(" or ", theme.muted),
+        Span::styled(app.screen_key_names(Action::Flip), theme.key),
+        Span::styled(": next card", theme.muted),
+    ];
+    if cards.can_undo() {
+        spans.push(Span::styled("   ", theme.muted));
+        spans.push(Span::styled(app.screen_key_names(Action::Undo), theme.key));
+        spans.push(Span::styled(" undo", theme.muted));
+    }
+    Line::from(spans)
+}
+
+/// The interval each grade would give the card on screen: "1m", "6m", "1d", "4d".
+fn intervals(cards: &Cards) -> Option<[String; 4]> {
+    cards.previews.map(|dues| dues.map(|due| interval(cards.now, due)))
 }
 
 /// The scope, the score and the cards due; why this card, and the last grade, while they fit.
@@ -123,13 +237,14 @@ fn choice_lines(
     }
     if let Some(chosen) = answered {
         lines.push(Line::raw(""));
-        lines.extend(feedback(app, question, chosen == correct, width, theme));
+        lines.extend(feedback(app, cards, question, chosen == correct, width, theme));
     }
     lines
 }
 
 fn feedback(
     app: &App,
+    cards: &Cards,
     question: &Question,
     right: bool,
     width: u16,
@@ -167,65 +282,30 @@ fn feedback(
         Span::styled(label, theme.muted),
         theme.base,
     ));
-    lines.push(Line::from(vec![
-        Span::styled(app.screen_key_names(Action::Confirm), theme.key),
-        Span::styled(" or ", theme.muted),
-        Span::styled(app.screen_key_names(Action::Flip), theme.key),
-        Span::styled(": next question", theme.muted),
-    ]));
-    lines
-}
-
-fn flip_lines(
-    app: &App,
-    question: &Question,
-    lists: &[RecallList],
-    phase: Phase,
-    width: u16,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    let mut lines = plain("Flip card", width, theme.muted);
-    lines.push(Line::raw(""));
-    lines.extend(plain(&question.subject, width, theme.title));
-    if let Some(context) = &question.context {
-        lines.extend(plain(context, width, theme.muted));
-    }
-    lines.push(Line::raw(""));
-    if phase == Phase::Revealed {
-        for list in lists {
-            lines.push(Line::styled(list.heading.clone(), theme.heading));
-            for point in &list.points {
-                lines.extend(hanging(
-                    point,
-                    width,
-                    Span::styled("• ", theme.key),
-                    theme.base,
-                ));
-            }
-            lines.push(Line::raw(""));
-        }
-        lines.push(Line::styled("How well did you recall them?", theme.muted));
-    } else {
-        lines.extend(plain(&question.prompt, width, theme.base));
+    if let Some(due) = cards.next_review {
+        let when = next_review(cards.zone, cards.now, due);
         lines.push(Line::from(vec![
-            Span::styled(app.screen_key_names(Action::Flip), theme.key),
-            Span::styled(" reveals them; or grade yourself now.", theme.muted),
+            Span::styled("Next review: ", theme.muted),
+            Span::styled(when, theme.base),
         ]));
-        lines.push(Line::raw(""));
     }
-    lines.push(grade_line(app, theme));
+    lines.push(next_line(app, cards, theme));
     lines
 }
 
-/// "1 Again  2 Hard  3 Good  4 Easy": the self-grades and the keys that give them here.
-pub(crate) fn grade_line(app: &App, theme: &Theme) -> Line<'static> {
+/// "1 Again 1m   2 Hard 6m   3 Good 1d   4 Easy 4d": the self-grades, the keys that give them
+/// here and, for a card, the interval each would give.
+pub(crate) fn grade_line(app: &App, theme: &Theme, intervals: Option<&[String; 4]>) -> Line<'static> {
     let mut grades = Vec::new();
-    for n in 1..=4u8 {
-        if let Some(grade) = Grade::from_number(n) {
-            let keys = app.screen_key_names(Action::Choose(n));
-            grades.push(Span::styled(format!(" {keys} "), theme.key));
-            grades.push(Span::styled(format!("{}   ", grade.label()), theme.base));
+    for (i, grade) in Grade::ALL.into_iter().enumerate() {
+        let n = grade.number();
+        let keys = app.screen_key_names(Action::Choose(n));
+        grades.push(Span::styled(format!(" {keys} "), theme.key));
+        grades.push(Span::styled(grade.label().to_owned(), theme.base));
+        if let Some(interval) = intervals.and_then(|all| all.get(i)) {
+            grades.push(Span::styled(format!(" {interval}"), theme.muted));
         }
+        grades.push(Span::raw("   "));
     }
     Line::from(grades)
 }

@@ -126,7 +126,7 @@ fn draw_checked(frame: &mut Frame, area: Rect, app: &App, checked: &Checked, the
     let scroll = checked.scroll.min(max);
     let shown: Vec<Line> = styled(&text, theme).into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(shown), feedback);
-    let mut line = super::quiz::grade_line(app, theme);
+    let mut line = super::quiz::grade_line(app, theme, None);
     if scroll < max {
         let more = format!("  {} more ↓", app.screen_key(Action::PageDown));
         line.spans.push(Span::styled(more, theme.muted));
