@@ -862,3 +862,48 @@ fn an_unfinished_key_name_is_a_usage_error() {
     let err = usage_error(&["snapshot", "--keys", "abc<Enter"]);
     assert!(err.contains("unfinished key name <Enter"), "{err}");
 }
+
+/// A reader that stops early (`carestudy stats --json | head -1`) closes the pipe: every
+/// command then ends quietly with status 0, whichever writer met the closed pipe (plain text,
+/// JSON, an export).
+#[test]
+fn a_closed_pipe_is_silent_success_for_every_command() {
+    let data = tempfile::tempdir().unwrap();
+    let data = data.path().to_str().unwrap();
+    let commands: &[&[&str]] = &[
+        &["list"],
+        &["list", "--json"],
+        &["show", "working-relationships/colleagues"],
+        &["show", "--json", "working-relationships/colleagues"],
+        &["search", "care"],
+        &["search", "--json", "care"],
+        &["stats", "--data-dir", data],
+        &["stats", "--json", "--data-dir", data],
+        &["export", "--format", "markdown"],
+        &["export", "--format", "anki"],
+        &["export", "--format", "json"],
+        &["check"],
+        &["config"],
+        &["snapshot", "--keys", "q"],
+        &["progress", "export", "--data-dir", data],
+        &["--help"],
+    ];
+    for args in commands {
+        // The pipe's reading end is closed before carestudy starts: its first write fails.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = Command::new(BIN)
+            .args(*args)
+            .env("CARESTUDY_CONFIG", "")
+            .env("CARESTUDY_CACHE_DIR", "")
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("run carestudy");
+        assert_eq!(
+            (output.status.code(), stderr(&output).as_str()),
+            (Some(0), ""),
+            "carestudy {args:?} into a closed pipe"
+        );
+    }
+}

@@ -80,11 +80,15 @@ pub fn report(error: &anyhow::Error, err: &mut dyn Write) -> u8 {
     exit_code(error)
 }
 
+/// Whether a write met a closed pipe, anywhere in the chain. serde_json's error holds the
+/// `io::Error` it met without offering it as its source, so it is asked separately.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        let kind = match cause.downcast_ref::<serde_json::Error>() {
+            Some(json) => json.io_error_kind(),
+            None => cause.downcast_ref::<io::Error>().map(io::Error::kind),
+        };
+        kind == Some(io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -131,6 +135,26 @@ mod tests {
         let pipe = Err::<(), _>(io::Error::from(io::ErrorKind::BrokenPipe)).context("writing");
         let pipe = pipe.err().map(|e| reported(&e));
         assert_eq!(pipe, Some((0, String::new())));
+    }
+
+    #[test]
+    fn a_closed_pipe_met_while_writing_json_is_silent_success() {
+        let mut closed = ClosedPipe;
+        let json = serde_json::to_writer(&mut closed, &[1, 2, 3]);
+        let pipe = json.map_err(anyhow::Error::from).context("writing JSON");
+        assert_eq!(pipe.err().map(|e| reported(&e)), Some((0, String::new())));
+    }
+
+    struct ClosedPipe;
+
+    impl Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
     }
 
     #[test]
