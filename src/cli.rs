@@ -233,9 +233,12 @@ pub struct ExportArgs {
     /// What to write
     #[arg(long, short = 'f', value_enum)]
     pub format: Format,
-    /// Export only this guide, by id (`carestudy list` shows the ids)
+    /// Export only this guide, by id or title (`carestudy list` shows the ids)
     #[arg(long, value_name = "ID")]
     pub guide: Option<String>,
+    /// Export only this topic (a handout), by id like working-relationships/volunteers, or title
+    #[arg(long, value_name = "TOPIC", conflicts_with = "guide")]
+    pub topic: Option<String>,
     /// Write to FILE instead of standard output (`-` is standard output); an existing FILE is
     /// kept unless --force
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -378,11 +381,14 @@ beats NO_COLOR. The output of this command is itself a settings file.";
 
 const EXPORT_HELP: &str = "Examples:
   carestudy export --format markdown -o revision.md
+  carestudy export --format markdown --topic working-relationships/volunteers -o handout.md
   carestudy export --format anki --guide working-relationships -o cards.txt
   carestudy export --format json | jq '.guides[].title'
 
 FILE is written whole or not at all (a temporary file, then a rename). The Anki file has one
-note per quiz card (seed 0), tagged carestudy::GUIDE::TOPIC; import it with File > Import.";
+note per quiz card (seed 0), tagged carestudy::GUIDE::TOPIC, with the card's id as its guid:
+import it with File > Import, and import a newer export the same way to update the notes in
+place (create the deck first in Anki before 25.07).";
 
 /// `carestudy progress ...`: the saved history as JSON.
 #[derive(Debug, Subcommand)]

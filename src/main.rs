@@ -11,7 +11,7 @@ use carestudy::cli::{
     CheckArgs, Cli, Command, ConfigArg, ConfigArgs, ContentArg, ExportArgs, ListArgs, PresentArgs,
     ProgressCommand, SearchArgs, ShowArgs, SnapshotArgs, Start, StatsArgs, StudyArgs, ThemeArg,
 };
-use carestudy::commands::{self, Failure, paint::Paint, usage};
+use carestudy::commands::{self, ExportPart, Failure, paint::Paint, usage};
 use carestudy::content::{Library, TopicRef};
 use carestudy::lookup::{Lookup, explain, find_topic};
 use carestudy::progress::{OpenMode, Progress, Store};
@@ -201,6 +201,7 @@ fn export(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let ExportArgs {
         format,
         guide,
+        topic,
         output,
         force,
         content,
@@ -208,15 +209,11 @@ fn export(args: &ExportArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let library = load_library(content.content.as_deref())?;
     let mut err = io::stderr().lock();
     let output = output.as_deref();
-    commands::export(
-        &library,
-        *format,
-        guide.as_deref(),
-        output,
-        *force,
-        out,
-        &mut err,
-    )
+    let part = ExportPart {
+        guide: guide.as_deref(),
+        topic: topic.as_deref(),
+    };
+    commands::export(&library, *format, part, output, *force, out, &mut err)
 }
 
 /// `carestudy stats`: reads progress only; never creates the folder or moves a file.

@@ -15,6 +15,7 @@ fn run(args: &[&str]) -> Output {
     Command::new(BIN)
         .args(args)
         .env_remove("NO_COLOR")
+        .env("CARESTUDY_CONFIG", "")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run carestudy")
@@ -109,19 +110,21 @@ fn file_names(dir: &Path) -> Vec<String> {
 // anki
 
 #[test]
-fn anki_is_headers_then_three_columns_on_every_row() {
+fn anki_is_headers_then_four_columns_on_every_row() {
     let (header, rows) = split_anki(builtin_anki());
     for line in [
         "#separator:tab",
         "#html:true",
         "#tags column:3",
+        "#guid column:4",
         "#deck:carestudy::all",
     ] {
         assert!(header.contains(&line), "{line} missing: {header:?}");
     }
     assert!(!rows.is_empty());
     for row in &rows {
-        assert_eq!(row.len(), 3, "{row:?}");
+        assert_eq!(row.len(), 4, "{row:?}");
+        assert!(row[3].starts_with("carestudy:"), "{row:?}");
         assert!(!row[0].is_empty() && !row[1].is_empty(), "{row:?}");
         assert!(!row[2].contains('\t'));
         for tag in row[2].split(' ') {
@@ -179,7 +182,7 @@ fn anki_escapes_html_in_guide_text() {
     let (_, rows) = split_anki(&file);
     assert!(!rows.is_empty());
     for row in &rows {
-        assert_eq!(row.len(), 3, "{row:?}");
+        assert_eq!(row.len(), 4, "{row:?}");
         for raw in ["<b>& ", "<b>&amp;", "<script", "</td>", "<i> &", "\"quoted"] {
             assert!(
                 !row[0].contains(raw) && !row[1].contains(raw),
@@ -200,19 +203,45 @@ fn markdown_names_every_guide_and_topic() {
     let library = builtin();
     let sheet = ok(&["export", "--format", "markdown"]);
     let lines: Vec<&str> = sheet.lines().collect();
-    assert!(lines[0].starts_with("# "), "a title first");
+    assert_eq!(lines[0], "# carestudy revision sheet", "a title first");
+    assert_eq!(lines.iter().filter(|l| l.starts_with("# ")).count(), 1);
+    assert!(lines.contains(&"## Contents"));
     for guide in &library.guides {
-        let heading = format!("# {}", guide.title);
+        let heading = format!("## {}", guide.title);
         assert!(lines.contains(&heading.as_str()), "no {heading}");
         for topic in &guide.topics {
-            let heading = format!("## {}", topic.title);
+            let heading = format!("### {}", topic.title);
             assert!(lines.contains(&heading.as_str()), "no {heading}");
         }
     }
-    let h2 = lines.iter().filter(|l| l.starts_with("## ")).count();
-    assert_eq!(h2, library.topic_count());
-    assert!(sheet.contains("\n### Key features\n\n- "));
-    assert!(sheet.contains("\n**Criteria:**\n\n- "));
+    let h3 = lines.iter().filter(|l| l.starts_with("### ")).count();
+    assert_eq!(h3, library.topic_count());
+    assert!(sheet.contains("\n#### Key features\n\n- "));
+    assert!(sheet.contains("\n**Criterion:** "));
+}
+
+#[test]
+fn markdown_topic_is_a_handout() {
+    let sheet = ok(&[
+        "export",
+        "--format",
+        "markdown",
+        "--topic",
+        "working-relationships/volunteers",
+    ]);
+    assert!(sheet.starts_with("# Volunteers\n"), "{sheet}");
+    assert!(sheet.contains("\n## Key features\n"), "{sheet}");
+    let err = usage_error(&["export", "--format", "markdown", "--topic", "boundaries"]);
+    assert!(err.contains("matches several topics; say which:"), "{err}");
+    usage_error(&[
+        "export",
+        "--format",
+        "markdown",
+        "--topic",
+        "volunteers",
+        "--guide",
+        "glossary",
+    ]);
 }
 
 #[test]
@@ -220,8 +249,8 @@ fn markdown_keeps_markup_in_guide_text_as_text() {
     let dir = markup_guides();
     let content = dir.path().to_str().unwrap();
     let sheet = ok(&["--content", content, "export", "--format", "markdown"]);
-    assert!(sheet.contains("\n# Markup \\`\\<i>\\` & co\n"), "{sheet}");
-    assert!(sheet.contains("\n## Bold \\<b>& topic\n"), "{sheet}");
+    assert!(sheet.contains("\n## Markup \\`\\<i>\\` & co\n"), "{sheet}");
+    assert!(sheet.contains("\n### Bold \\<b>& topic\n"), "{sheet}");
     assert!(sheet.contains("\n- A point with \\<b>& in it\n"), "{sheet}");
 }
 
@@ -262,9 +291,9 @@ fn guide_limits_every_format_to_that_guide() {
 
     let sheet = ok(&["export", "--format", "markdown", "--guide", &guide.id]);
     let h2 = sheet.lines().filter(|l| l.starts_with("## ")).count();
-    assert_eq!(h2, guide.topics.len());
-    assert!(sheet.contains(&format!("\n# {}\n", guide.title)));
-    assert!(!sheet.contains(&format!("\n# {}\n", library.guides[0].title)));
+    assert_eq!(h2, guide.topics.len() + 1, "the topics and Contents");
+    assert!(sheet.starts_with(&format!("# {}\n", guide.title)));
+    assert!(!sheet.contains(&format!("# {}\n", library.guides[0].title)));
 
     let file = ok(&["export", "--format", "anki", "--guide", &guide.id]);
     let (header, rows) = split_anki(&file);

@@ -1,37 +1,55 @@
 use super::usage;
 use crate::atomic_file::{Followed, follow_links, write_atomic_shared};
 use crate::content::Library;
-use crate::export::{Format, render_guide};
+use crate::export::{Format, Selection, render_selection};
+use crate::lookup::{Lookup, explain, find_topic};
 use anyhow::Context;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// `carestudy export`: the guides (or one, by id) as a revision sheet, Anki notes or JSON, on
-/// `out` or atomically into `output`; what was written is said on `err`.
+/// What `carestudy export` was asked to cover: everything, a guide (`--guide`) or a topic
+/// (`--topic`), as named on the command line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Part<'a> {
+    pub guide: Option<&'a str>,
+    pub topic: Option<&'a str>,
+}
+
+/// `carestudy export`: the guides (or one guide, or one topic) as a revision sheet, Anki notes
+/// or JSON, on `out` or atomically into `output`; what was written is said on `err`.
 pub fn export(
     library: &Library,
     format: Format,
-    guide: Option<&str>,
+    part: Part,
     output: Option<&Path>,
     force: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let index = match guide {
-        None => None,
-        Some(id) => match library.guides.iter().position(|g| g.id == id) {
-            Some(index) => Some(index),
-            None => {
-                let mut message = format!("no guide has the id \"{id}\". The guides are:");
-                for guide in &library.guides {
-                    let _ = write!(message, "\n  {}  ({})", guide.id, guide.title);
-                }
-                return Err(usage(message));
+    let selection = match part {
+        Part {
+            guide: Some(_),
+            topic: Some(_),
+        } => return Err(usage("give --guide or --topic, not both")),
+        Part {
+            guide: Some(name), ..
+        } => Selection::Guide(find_guide(library, name)?),
+        Part {
+            topic: Some(name), ..
+        } => {
+            let lookup = find_topic(library, name);
+            match (&lookup, explain(library, name, &lookup)) {
+                (&Lookup::Found(at), _) => Selection::Topic(at),
+                (_, message) => return Err(usage(message.unwrap_or_default())),
             }
-        },
+        }
+        Part {
+            guide: None,
+            topic: None,
+        } => Selection::All,
     };
-    let text = render_guide(library, index, format);
+    let text = render_selection(library, selection, format);
     let Some(path) = output else {
         return to_stdout(&text, out);
     };
@@ -56,9 +74,10 @@ pub fn export(
     if let Err(e) = written {
         anyhow::bail!("cannot write {shown}: {}", describe(&e));
     }
-    let topics = match index.and_then(|i| library.guide(i)) {
-        Some(guide) => guide.topics.len(),
-        None => library.topic_count(),
+    let topics = match selection {
+        Selection::All => library.topic_count(),
+        Selection::Guide(index) => library.guide(index).map_or(0, |g| g.topics.len()),
+        Selection::Topic(_) => 1,
     };
     let what = match format {
         Format::Anki => {
@@ -157,6 +176,47 @@ fn refusal(path: &Path) -> anyhow::Error {
     ))
 }
 
+/// A guide named on the command line: by its id or its whole title. Anything else lists the
+/// guides it might mean (those whose id or title holds it), or every guide: one is never
+/// picked by a guess.
+fn find_guide(library: &Library, name: &str) -> anyhow::Result<usize> {
+    let wanted = name.trim().to_lowercase();
+    let exact = library.guides.iter().position(|g| g.id == name.trim());
+    let titled = || {
+        library
+            .guides
+            .iter()
+            .position(|g| g.title.to_lowercase() == wanted)
+    };
+    if let Some(index) = exact.or_else(titled) {
+        return Ok(index);
+    }
+    let near: Vec<_> = library
+        .guides
+        .iter()
+        .filter(|g| {
+            !wanted.is_empty()
+                && (g.id.contains(&wanted) || g.title.to_lowercase().contains(&wanted))
+        })
+        .collect();
+    let name = crate::content::sanitize_inline(name);
+    let (mut message, listed) = if near.is_empty() {
+        (
+            format!("no guide has the id \"{name}\". The guides are:"),
+            library.guides.iter().collect(),
+        )
+    } else {
+        (
+            format!("no guide has the id \"{name}\"; did you mean one of these?"),
+            near,
+        )
+    };
+    for guide in listed {
+        let _ = write!(message, "\n  {}  ({})", guide.id, guide.title);
+    }
+    Err(usage(message))
+}
+
 fn count(n: usize, noun: &str) -> String {
     let plural = if n == 1 { "" } else { "s" };
     format!("{n} {noun}{plural}")
@@ -176,7 +236,8 @@ mod tests {
         force: bool,
     ) -> io::Result<(u8, String, String)> {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = match export(library, format, guide, output, force, &mut out, &mut err) {
+        let part = Part { guide, topic: None };
+        let code = match export(library, format, part, output, force, &mut out, &mut err) {
             Ok(()) => exit::OK,
             Err(e) => report(&e, &mut err),
         };
@@ -205,6 +266,75 @@ mod tests {
             assert!(err.contains(&guide.id), "{err}");
         }
         Ok(())
+    }
+
+    /// A guide is named by its id or its whole title; a part of one lists only the guides it
+    /// could mean, and none is picked by a guess.
+    #[test]
+    fn a_partial_guide_name_lists_the_near_guides_and_picks_none() -> io::Result<()> {
+        let library = builtin();
+        let first = &library.guides[0];
+        let by_title = run(
+            &library,
+            Format::Json,
+            Some(&first.title.to_uppercase()),
+            None,
+            false,
+        )?;
+        assert_eq!(by_title.0, exit::OK, "{}", by_title.2);
+        let (code, out, err) = run(&library, Format::Json, Some("relationship"), None, false)?;
+        assert_eq!((code, out.as_str()), (exit::USAGE, ""));
+        assert!(err.contains("did you mean one of these?"), "{err}");
+        assert!(err.contains("\n  working-relationships  ("), "{err}");
+        assert!(!err.contains("\n  glossary  ("), "{err}");
+        Ok(())
+    }
+
+    /// `--topic`: one topic, found as `show` finds it; an ambiguous name lists the candidates.
+    #[test]
+    fn a_topic_exports_that_topic_alone_and_an_ambiguous_one_lists_them() {
+        let library = builtin();
+        let export_topic = |name: &str| {
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let part = Part {
+                guide: None,
+                topic: Some(name),
+            };
+            let code = match export(
+                &library,
+                Format::Markdown,
+                part,
+                None,
+                false,
+                &mut out,
+                &mut err,
+            ) {
+                Ok(()) => exit::OK,
+                Err(e) => report(&e, &mut err),
+            };
+            let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
+            (code, text(out), text(err))
+        };
+        let (code, out, _) = export_topic("working-relationships/volunteers");
+        assert_eq!(code, exit::OK);
+        assert!(out.starts_with("# Volunteers\n"), "{out}");
+        let (code, out, err) = export_topic("boundaries");
+        assert_eq!((code, out.as_str()), (exit::USAGE, ""));
+        assert!(err.contains("matches several topics"), "{err}");
+        let both = Part {
+            guide: Some("glossary"),
+            topic: Some("volunteers"),
+        };
+        let result = export(
+            &library,
+            Format::Json,
+            both,
+            None,
+            false,
+            &mut Vec::new(),
+            &mut Vec::new(),
+        );
+        assert!(result.is_err());
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod show;
 mod stats;
 
 pub use check::check;
-pub use export::export;
+pub use export::{Part as ExportPart, export};
 pub use list::list;
 pub use progress::{progress_export, progress_import, tell as tell_notices};
 pub use search::search;

@@ -1,28 +1,41 @@
 //! Anki notes: a tab-separated text file with the header lines Anki's importer reads
-//! (File > Import), then one Basic note per quiz card: front, back and tags.
+//! (File > Import), then one Basic note per quiz card: front, back, tags and a guid.
+//!
+//! The guid is the card's stable id (`carestudy:guide/topic#kind:target`, the id saved progress
+//! keys on: a point's place in its topic, never its words), so importing the file again after
+//! a guide is edited updates each note in place, keeping its review history, rather than adding
+//! a copy beside it. (Anki's importer matches rows to notes by this column: `#guid column`.)
 //!
 //! Fields are HTML. Guide text is escaped before it goes into the HTML around it, and no field
-//! holds a tab or a line break, so every row has exactly three columns. A field never starts
+//! holds a tab or a line break, so every row has exactly four columns. A field never starts
 //! with a quote (the importer would read a quoted field) or `#` (a comment line).
 
-use super::ANKI_SEED;
+use super::{ANKI_SEED, Selection};
 use crate::content::{Guide, Library, Topic};
 use crate::quiz::{Body, CardSpec, Question, QuestionKind, QuizDeck, RecallList, Scope};
 use std::fmt::Write as _;
 
 /// The header lines, before the deck line.
-const HEADER: &str = "#separator:tab\n#html:true\n#tags column:3\n#notetype:Basic\n";
+const HEADER: &str =
+    "#separator:tab\n#html:true\n#tags column:3\n#guid column:4\n#notetype:Basic\n";
 
-pub(super) fn render(library: &Library, guide: Option<usize>) -> String {
+/// The prefix of every note's guid, so carestudy's notes never match another deck's.
+const GUID_PREFIX: &str = "carestudy:";
+
+pub(super) fn render(library: &Library, selection: Selection) -> String {
     let mut out = String::from(HEADER);
-    let deck_name = match guide {
-        None => "all".to_owned(),
-        Some(index) => library
+    // One deck per guide; a topic's notes go to its guide's deck.
+    let guide_deck = |index: usize| {
+        library
             .guide(index)
-            .map_or_else(|| "none".to_owned(), |g| tag_part(&g.id)),
+            .map_or_else(|| "none".to_owned(), |g| tag_part(&g.id))
+    };
+    let (deck_name, scope) = match selection {
+        Selection::All => ("all".to_owned(), Scope::All),
+        Selection::Guide(index) => (guide_deck(index), Scope::Guide(index)),
+        Selection::Topic(at) => (guide_deck(at.guide), Scope::Topic(at)),
     };
     let _ = writeln!(out, "#deck:carestudy::{deck_name}");
-    let scope = guide.map_or(Scope::All, Scope::Guide);
     let mut deck = QuizDeck::new(library, scope, ANKI_SEED);
     // The deck's own order is shuffled; a file reads better, and imports in a better order for
     // learning, topic by topic with the flip card first.
@@ -38,7 +51,8 @@ pub(super) fn render(library: &Library, guide: Option<usize>) -> String {
         // skips it.
         if let Some(question) = deck.question_for(library, card) {
             let note = note(guide, topic, &question);
-            row(&mut out, &[&note.front, &note.back, &note.tags]);
+            let guid = format!("{GUID_PREFIX}{}", question.card_id);
+            row(&mut out, &[&note.front, &note.back, &note.tags, &guid]);
         }
     }
     out
@@ -128,7 +142,7 @@ fn items(texts: &[String]) -> String {
         .collect()
 }
 
-/// One row. The fields are ours or escaped, so this only guards the three-column promise.
+/// One row. The fields are ours or escaped, so this only guards the four-column promise.
 fn row(out: &mut String, fields: &[&String]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
@@ -196,7 +210,7 @@ mod tests {
         static FILE: OnceLock<(Library, String)> = OnceLock::new();
         FILE.get_or_init(|| {
             let library = builtin();
-            let file = render(&library, None);
+            let file = render(&library, Selection::All);
             (library, file)
         })
     }
@@ -229,6 +243,7 @@ mod tests {
             "#separator:tab",
             "#html:true",
             "#tags column:3",
+            "#guid column:4",
             "#notetype:Basic",
             "#deck:carestudy::all",
         ] {
@@ -238,7 +253,7 @@ mod tests {
     }
 
     #[test]
-    fn one_note_per_card_each_with_three_columns() {
+    fn one_note_per_card_each_with_four_columns() {
         let (library, file) = builtin_file();
         let (_, rows) = parse(file);
         let cards = QuizDeck::new(library, Scope::All, ANKI_SEED)
@@ -246,7 +261,7 @@ mod tests {
             .count();
         assert_eq!(rows.len(), cards, "every built-in card makes a note");
         for row in &rows {
-            assert_eq!(row.len(), 3, "{row:?}");
+            assert_eq!(row.len(), 4, "{row:?}");
             assert!(row.iter().all(|field| !field.is_empty()), "{row:?}");
             assert!(
                 row[0].starts_with('<') && row[1].starts_with('<'),
@@ -283,12 +298,12 @@ mod tests {
     #[test]
     fn guide_text_is_escaped_in_every_field() {
         for library in [parsed_with_markup(), hostile()] {
-            let file = render(&library, None);
+            let file = render(&library, Selection::All);
             let (header, rows) = parse(&file);
-            assert_eq!(header.len(), 5);
+            assert_eq!(header.len(), 6);
             assert!(!rows.is_empty());
             for row in &rows {
-                assert_eq!(row.len(), 3, "{row:?}");
+                assert_eq!(row.len(), 4, "{row:?}");
                 for field in &row[..2] {
                     for raw in [
                         "<b>& in",
@@ -321,7 +336,7 @@ mod tests {
                 }
             }
         }
-        let file = render(&parsed_with_markup(), None);
+        let file = render(&parsed_with_markup(), Selection::All);
         assert!(file.contains("A point with &lt;b&gt;&amp; in it"), "{file}");
         assert!(file.contains("A &quot;quoted&quot; point"));
         assert!(
@@ -390,7 +405,7 @@ mod tests {
     #[test]
     fn one_guide_makes_its_own_deck() {
         let library = builtin();
-        let file = render(&library, Some(2));
+        let file = render(&library, Selection::Guide(2));
         let (header, rows) = parse(&file);
         let id = &library.guides[2].id;
         assert!(header.contains(&format!("#deck:carestudy::{id}").as_str()));
@@ -398,6 +413,65 @@ mod tests {
         assert!(
             rows.iter()
                 .all(|r| r[2].starts_with(&format!("carestudy::{id}::")))
+        );
+    }
+
+    /// The guid column is the card's stable id, which keys on where a point is, never on its
+    /// words: rewording a point keeps every guid, and changes the rows of that point's cards.
+    #[test]
+    fn each_note_s_guid_is_its_card_id_and_survives_rewording() {
+        let (library, file) = builtin_file();
+        let (_, rows) = parse(file);
+        let mut deck = QuizDeck::new(library, Scope::All, ANKI_SEED);
+        let mut cards: Vec<CardSpec> = deck.cards().collect();
+        cards.sort_by_key(|card| (card.topic, kind_order(card.kind), card.target));
+        let ids: Vec<String> = cards
+            .into_iter()
+            .filter_map(|card| deck.question_for(library, card))
+            .map(|q| format!("carestudy:{}", q.card_id))
+            .collect();
+        let guids: Vec<&str> = rows.iter().map(|r| r[3]).collect();
+        assert_eq!(guids, ids);
+        let distinct: std::collections::HashSet<&&str> = guids.iter().collect();
+        assert_eq!(distinct.len(), guids.len(), "two notes share a guid");
+        assert!(guids.contains(&"carestudy:working-relationships/volunteers#point:0"));
+
+        let mut edited = library.clone();
+        let at = edited
+            .find_by_id("working-relationships/volunteers")
+            .unwrap_or_else(|| panic!("no volunteers topic"));
+        edited.guides[at.guide].topics[at.topic].key_features[0] =
+            "Unpaid helpers take on jobs that call for no specialist training.".to_owned();
+        let edited_file = render(&edited, Selection::All);
+        let (_, edited_rows) = parse(&edited_file);
+        let edited_guids: Vec<&str> = edited_rows.iter().map(|r| r[3]).collect();
+        assert_eq!(edited_guids, guids, "rewording a point keeps every guid");
+        let changed: Vec<&str> = rows
+            .iter()
+            .zip(&edited_rows)
+            .filter(|(before, after)| before[..2] != after[..2])
+            .map(|(before, _)| before[3])
+            .collect();
+        assert!(
+            changed.contains(&"carestudy:working-relationships/volunteers#point:0"),
+            "{changed:?}"
+        );
+        assert!(changed.contains(&"carestudy:working-relationships/volunteers#flip:0"));
+    }
+
+    #[test]
+    fn one_topic_makes_its_notes_in_its_guide_s_deck() {
+        let library = builtin();
+        let Some(at) = library.find_by_id("working-relationships/volunteers") else {
+            panic!("no volunteers topic");
+        };
+        let file = render(&library, Selection::Topic(at));
+        let (header, rows) = parse(&file);
+        assert!(header.contains(&"#deck:carestudy::working-relationships"));
+        assert_eq!(rows.len(), buildable_cards(&library, Scope::Topic(at)));
+        assert!(
+            rows.iter()
+                .all(|r| r[3].starts_with("carestudy:working-relationships/volunteers#"))
         );
     }
 

@@ -6,7 +6,7 @@ mod anki;
 mod json;
 mod markdown;
 
-use crate::content::{Guide, Library};
+use crate::content::{Guide, Library, TopicRef};
 
 /// The seed of the quiz deck the Anki export draws its cards and options from: fixed, so
 /// exporting the same guides twice gives the same file.
@@ -24,23 +24,45 @@ pub enum Format {
     Json,
 }
 
-/// The whole library in `format`.
-pub fn render(library: &Library, format: Format) -> String {
-    render_guide(library, None, format)
+/// What an export covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    All,
+    /// One guide, by index (an index past the end exports nothing).
+    Guide(usize),
+    /// One topic: a handout.
+    Topic(TopicRef),
 }
 
-/// The library in `format`, limited to the guide at index `guide` when one is given (an index
-/// past the end exports nothing). Anki cards of one guide still take wrong options from the
-/// other guides when their own has too few, exactly as the quiz does when limited to a guide.
-pub fn render_guide(library: &Library, guide: Option<usize>, format: Format) -> String {
-    let guides: &[Guide] = match guide {
-        None => &library.guides,
-        Some(index) => library.guides.get(index..=index).unwrap_or(&[]),
-    };
+/// The whole library in `format`.
+pub fn render(library: &Library, format: Format) -> String {
+    render_selection(library, Selection::All, format)
+}
+
+/// What `selection` covers, in `format`. Anki cards of one guide or topic still take wrong
+/// options from the rest of the library when their own has too few, exactly as the quiz does.
+pub fn render_selection(library: &Library, selection: Selection, format: Format) -> String {
     match format {
-        Format::Markdown => markdown::render(library, guides),
-        Format::Anki => anki::render(library, guide),
-        Format::Json => json::render(guides),
+        Format::Markdown => markdown::render(library, selection),
+        Format::Anki => anki::render(library, selection),
+        Format::Json => match selection {
+            Selection::All => json::render(&library.guides),
+            Selection::Guide(index) => {
+                json::render(library.guides.get(index..=index).unwrap_or(&[]))
+            }
+            // The topic's guide, holding that topic alone.
+            Selection::Topic(at) => {
+                let guide = library.guide(at.guide).map(|guide| Guide {
+                    topics: guide
+                        .topics
+                        .get(at.topic..=at.topic)
+                        .unwrap_or(&[])
+                        .to_vec(),
+                    ..guide.clone()
+                });
+                json::render(guide.as_slice())
+            }
+        },
     }
 }
 
@@ -141,29 +163,54 @@ mod tests {
         let Some(second) = library.guide(1) else {
             panic!("the built-in guides have a second guide");
         };
-        let sheet = render_guide(&library, Some(1), Format::Markdown);
-        assert!(sheet.contains(&format!("\n# {}\n", second.title)));
+        let sheet = render_selection(&library, Selection::Guide(1), Format::Markdown);
+        assert!(sheet.starts_with(&format!("# {}\n", second.title)));
         for (i, guide) in library.guides.iter().enumerate() {
             if i != 1 {
-                assert!(!sheet.contains(&format!("\n# {}\n", guide.title)));
+                assert!(!sheet.contains(&format!("# {}\n", guide.title)));
             }
         }
-        let cards = render_guide(&library, Some(1), Format::Anki);
+        let cards = render_selection(&library, Selection::Guide(1), Format::Anki);
         let tag = format!("carestudy::{}::", second.id);
         let rows: Vec<&str> = cards.lines().filter(|l| !l.starts_with('#')).collect();
         assert!(!rows.is_empty());
         assert!(rows.iter().all(|row| row.contains(&tag)), "{cards}");
-        let json = render_guide(&library, Some(1), Format::Json);
+        let json = render_selection(&library, Selection::Guide(1), Format::Json);
         assert!(json.contains(&format!("\"id\": \"{}\"", second.id)));
         assert!(!json.contains(&format!("\"id\": \"{}\"", library.guides[0].id)));
     }
 
     #[test]
+    fn a_topic_limits_every_format_to_that_topic() {
+        let library = builtin();
+        let at = TopicRef { guide: 1, topic: 2 };
+        let (Some(guide), Some(topic)) = (library.guide(1), library.topic(at)) else {
+            panic!("the built-in guides have that topic");
+        };
+        let sheet = render_selection(&library, Selection::Topic(at), Format::Markdown);
+        assert!(
+            sheet.starts_with(&format!("# {}\n", topic.title)),
+            "{sheet}"
+        );
+        assert!(sheet.contains(&guide.title));
+        let cards = render_selection(&library, Selection::Topic(at), Format::Anki);
+        let tag = format!("carestudy::{}::{} ", guide.id, topic.id);
+        let rows: Vec<&str> = cards.lines().filter(|l| !l.starts_with('#')).collect();
+        assert!(!rows.is_empty());
+        assert!(rows.iter().all(|row| row.contains(&tag)), "{cards}");
+        let json = render_selection(&library, Selection::Topic(at), Format::Json);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        let topics = &value["guides"][0]["topics"];
+        assert_eq!(topics.as_array().map(Vec::len), Some(1), "{json}");
+        assert_eq!(topics[0]["id"], topic.id.as_str());
+    }
+
+    #[test]
     fn a_guide_past_the_end_exports_nothing() {
         let library = parsed_with_markup();
-        let sheet = render_guide(&library, Some(9), Format::Markdown);
-        assert!(!sheet.contains("\n# "));
-        let cards = render_guide(&library, Some(9), Format::Anki);
+        let sheet = render_selection(&library, Selection::Guide(9), Format::Markdown);
+        assert!(!sheet.contains("# "));
+        let cards = render_selection(&library, Selection::Guide(9), Format::Anki);
         assert!(cards.lines().all(|l| l.starts_with('#')));
     }
 }
