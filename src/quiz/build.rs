@@ -307,12 +307,17 @@ fn draft(
         return Err(Unaskable::NotStandAlone(problem));
     }
     // Wrong options from the question's own guide first, then from the others.
+    // From other guides, only the half least like the question's topic: another guide covers
+    // the same ground in other words more often than the question's own guide does. (Worked
+    // out only when the own guide falls short: it reads every other topic.)
     let draw = |same: &mut Vec<usize>,
                 other: &mut Vec<usize>,
                 rng: &mut fastrand::Rng,
-                sound: &dyn Fn(usize) -> bool| {
+                sound: &dyn Fn(usize) -> bool,
+                likeness: &mut dyn FnMut(usize) -> f64| {
         let mut wrong = draw_sound(same, wanted, rng, sound);
         if wrong.len() < wanted {
+            keep_least_alike(other, likeness);
             let more = draw_sound(other, wanted - wrong.len(), rng, sound);
             wrong.extend(more);
         }
@@ -332,15 +337,36 @@ fn draft(
             let (at, i) = *index.points[g].1.first()?;
             Item::Point(i).text(library.topic(at)?)
         };
+        let mut alike: HashMap<TopicRef, f64> = HashMap::new();
+        let mut likeness = |g: usize| {
+            index.points[g].1.first().map_or(1.0, |&(at, _)| {
+                *alike
+                    .entry(at)
+                    .or_insert_with(|| index.meanings.likeness(library, spec.topic, at))
+            })
+        };
+
+        // A point read with its list's heading ("Mistakes to avoid: ...") may be a point of a
+        // topic the point alone does not name.
+        let heading_of = |g: usize| -> Option<&str> {
+            let (at, i) = *index.points[g].1.first()?;
+            Item::Point(i)
+                .list(library.topic(at)?)
+                .filter(|list| *list != KEY_FEATURES)
+        };
         let sound = |g: usize| {
             text_of(g).is_some_and(|point| {
                 index
                     .holders(point)
                     .iter()
                     .all(|&holder| index.sound_point(library, spec.topic, point, holder))
+                    && heading_of(g).is_none_or(|heading| {
+                        let idea = index.idea(&format!("{heading}: {point}"));
+                        !index.meanings.could_belong(library, &idea, spec.topic)
+                    })
             })
         };
-        let wrong = draw(&mut same, &mut other, rng, &sound)
+        let wrong = draw(&mut same, &mut other, rng, &sound, &mut likeness)
             .into_iter()
             .filter_map(|g| text_of(g).map(str::to_owned))
             .collect();
@@ -353,6 +379,12 @@ fn draft(
         });
     }
     let subject_idea = index.idea(text);
+    // A point read with its list's heading ("Mistakes to avoid: describing your duties...")
+    // may belong to a topic the point alone does not name.
+    let with_heading = item
+        .list(topic)
+        .filter(|list| *list != KEY_FEATURES && *list != EXAMPLES)
+        .map(|list| index.idea(&format!("{list}: {text}")));
     let own_title = normal(&topic.title);
     let (mut same, mut other): (Vec<usize>, Vec<usize>) = (0..index.titles.len())
         .filter(|&g| index.titles[g].0 != own_title)
@@ -365,9 +397,19 @@ fn draft(
     let sound = |g: usize| {
         index.titles[g].1.iter().all(|&candidate| {
             index.sound_topic(library, spec.topic, text, &subject_idea, candidate)
+                && with_heading
+                    .as_ref()
+                    .is_none_or(|idea| !index.meanings.could_belong(library, idea, candidate))
         })
     };
-    let wrong = draw(&mut same, &mut other, rng, &sound)
+    let mut likeness = |g: usize| {
+        index.titles[g]
+            .1
+            .iter()
+            .map(|&t| index.meanings.likeness(library, spec.topic, t))
+            .fold(0.0, f64::max)
+    };
+    let wrong = draw(&mut same, &mut other, rng, &sound, &mut likeness)
         .into_iter()
         .filter_map(|g| library.topic(*index.titles[g].1.first()?))
         .map(|t| t.title.clone())
@@ -379,6 +421,15 @@ fn draft(
         answer: topic.title.clone(),
         wrong,
     })
+}
+
+/// Keeps the half of `candidates` (at least a question's worth) that score lowest: the ones
+/// least like the question's topic.
+fn keep_least_alike(candidates: &mut Vec<usize>, score: &mut dyn FnMut(usize) -> f64) {
+    let mut scored: Vec<(f64, usize)> = candidates.iter().map(|&c| (score(c), c)).collect();
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let keep = (scored.len() / 2).max(OPTIONS * 2).min(scored.len());
+    *candidates = scored.into_iter().take(keep).map(|(_, c)| c).collect();
 }
 
 /// Up to `wanted` of `candidates` that pass `sound`, in a random order: a lazy shuffle that

@@ -15,7 +15,9 @@
 //!   ("Trust and a sense of safety" under "The parts of a strong therapeutic relationship");
 //! - one lists the other under `### See also`, or one is marked `.context` (wider context that
 //!   frames the other topics of its guide) and they are in the same guide;
-//! - their words as a whole are alike (the cosine of their content-word counts is 0.3 or
+//! - a third topic of their guide names both in its points: parts of one whole, listed side by
+//!   side ("Component: communication", "Component: empathy and understanding");
+//! - their words as a whole are alike (the cosine of their content-word counts is 0.24 or
 //!   more: "Colleagues" and "Professionals working with professionals").
 //!
 //! And, for each question, a wrong option is left out when the text asked about
@@ -23,11 +25,14 @@
 //! - names the option's topic: it holds a key word of the topic's title, or all the words of
 //!   one of its search terms;
 //! - or shares its key idea with one of that topic's points or examples: at least half of the
-//!   content words of the shorter text, or three of them.
+//!   content words of the shorter text, or three of them;
+//! - or is written in that topic's words: at least two of its content words, and at least half
+//!   of them, are found in the topic's title, summary, points and examples.
 //!
 //! Key words of a title are its content words, leaving out a label that several titles in a
 //! guide start with ("Component:") and words found in so many titles that they tell topics
-//! apart no better than "relationship" does ("professional").
+//! apart no better than "relationship" does: a tenth of all titles ("professional"), or half
+//! of a guide's ("Act" in a guide of laws).
 
 use crate::content::{Library, Topic, TopicRef};
 use crate::practice::words::{WordKind, terms};
@@ -41,6 +46,8 @@ pub(crate) type Stems = BTreeSet<String>;
 /// [`GENERIC_TITLE_MIN`] titles) says nothing about which topic is meant.
 const GENERIC_TITLE_SHARE: f64 = 0.10;
 const GENERIC_TITLE_MIN: usize = 4;
+/// A guide needs at least this many titles sharing a word for it to be generic there.
+const GENERIC_IN_GUIDE_MIN: usize = 3;
 
 /// Word forms the Snowball stemmer keeps apart that mean the same thing when telling topics
 /// apart ("advocacy" is what advocates do), each mapped to one stem.
@@ -64,7 +71,7 @@ pub(crate) fn merged(stem: String) -> String {
 
 /// Topics whose words are this alike as a whole (see [`Meanings::likeness`]) cover the same
 /// ground: "Colleagues" and "Professionals working with professionals".
-const ALIKE: f64 = 0.30;
+const ALIKE: f64 = 0.24;
 
 /// The content words of `text`: its distinctive stems, or its common ones when it has no
 /// distinctive word at all ("Staff support one another").
@@ -134,6 +141,8 @@ pub(crate) struct Meanings {
     topics: Vec<Vec<OnceCell<TopicMeaning>>>,
     /// Title stems too frequent to tell topics apart.
     generic: Stems,
+    /// Per guide: title stems in half or more of its titles.
+    generic_in_guide: Vec<Stems>,
     /// Per guide: the label several of its titles start with, if any ("Component").
     labels: Vec<Option<String>>,
     /// Pairs of topics already compared, and whether they are related.
@@ -148,13 +157,25 @@ impl Meanings {
             .map(|g| series_label(&g.topics))
             .collect();
         let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut generic_in_guide = Vec::with_capacity(library.guides.len());
         for (g, guide) in library.guides.iter().enumerate() {
             let label = labels.get(g).cloned().flatten();
+            let mut in_guide: HashMap<String, usize> = HashMap::new();
             for topic in &guide.topics {
                 for stem in idea(strip_label(&topic.title, label.as_deref())) {
-                    *counts.entry(stem).or_default() += 1;
+                    *counts.entry(stem.clone()).or_default() += 1;
+                    *in_guide.entry(stem).or_default() += 1;
                 }
             }
+            // A word in half a guide's titles ("Act" in a guide of laws) tells them apart no
+            // better than a label does.
+            let half = guide.topics.len().div_ceil(2).max(GENERIC_IN_GUIDE_MIN);
+            let generic: Stems = in_guide
+                .into_iter()
+                .filter(|&(_, n)| n >= half)
+                .map(|(stem, _)| stem)
+                .collect();
+            generic_in_guide.push(generic);
         }
         let titles = library.topic_count();
         // Truncation is intended: a share of a count of titles.
@@ -178,6 +199,7 @@ impl Meanings {
         Self {
             topics,
             generic,
+            generic_in_guide,
             labels,
             relations: RefCell::default(),
         }
@@ -197,9 +219,11 @@ impl Meanings {
     fn make(&self, topic: &Topic, guide: usize) -> TopicMeaning {
         let label = self.labels.get(guide).cloned().flatten();
         let title = strip_label(&topic.title, label.as_deref());
+        let in_guide = self.generic_in_guide.get(guide);
         let title_key = idea(title)
             .into_iter()
             .filter(|stem| !self.generic.contains(stem))
+            .filter(|stem| !in_guide.is_some_and(|g| g.contains(stem)))
             .collect();
         let texts: Vec<Stems> = topic
             .points()
@@ -257,6 +281,28 @@ impl Meanings {
             || names_in_a_point(ma, mb)
             || names_in_a_point(mb, ma)
             || self.likeness(library, a, b) >= ALIKE
+            || self.siblings(library, a, b)
+    }
+
+    /// Whether another topic of `a`'s or `b`'s guide names both in its points: parts of one
+    /// whole, as a list of components names them.
+    fn siblings(&self, library: &Library, a: TopicRef, b: TopicRef) -> bool {
+        let (Some(ma), Some(mb)) = (self.get(library, a), self.get(library, b)) else {
+            return false;
+        };
+        let guides = if a.guide == b.guide {
+            vec![a.guide]
+        } else {
+            vec![a.guide, b.guide]
+        };
+        guides.into_iter().any(|guide| {
+            let count = library.guide(guide).map_or(0, |g| g.topics.len());
+            (0..count)
+                .map(|topic| TopicRef { guide, topic })
+                .filter(|&parent| parent != a && parent != b)
+                .filter_map(|parent| self.get(library, parent))
+                .any(|parent| names_in_a_point(parent, ma) && names_in_a_point(parent, mb))
+        })
     }
 
     /// How alike two topics are as a whole: the cosine of their word counts, 0 to 1.
@@ -288,7 +334,15 @@ impl Meanings {
                 .iter()
                 .any(|term| !term.is_empty() && term.is_subset(text))
             || meaning.texts.iter().any(|other| same_idea(text, other))
+            || in_its_words(text, &meaning.bag)
     }
+}
+
+/// Whether `text` is written in a topic's words: two or more of its content words, and at least
+/// half of them, are in the topic's vocabulary (`bag`).
+fn in_its_words(text: &Stems, bag: &HashMap<String, f64>) -> bool {
+    let found = text.iter().filter(|stem| bag.contains_key(*stem)).count();
+    found >= 2 && found * 2 >= text.len()
 }
 
 /// Whether one of `a`'s points says what `b`'s title says: a list of parts naming the topics
