@@ -494,6 +494,38 @@ mod pty {
         eprintln!("browse/search/quit took {:?}", started.elapsed());
     }
 
+    /// The app wakes every tick (a mock test's time limit, a terminal that went away), but
+    /// writes to the terminal only when the screen changes: idle, it sends nothing, not even
+    /// the hide-cursor code ratatui's own draw repeats.
+    #[test]
+    fn an_idle_app_writes_nothing_to_the_terminal() {
+        let mut session = Session::open();
+        let mut child = session.spawn(BIN, &[]);
+        session.wait_for_first_screen();
+        let drawn = session.raw.len();
+        // Fifteen ticks or more.
+        let idle = Instant::now() + Duration::from_millis(1500);
+        while Instant::now() < idle {
+            session.pump(Duration::from_millis(50));
+        }
+        let hide_cursor = b"\x1b[?25l";
+        let hidden = session.raw[drawn..]
+            .windows(hide_cursor.len())
+            .filter(|w| w == hide_cursor)
+            .count();
+        // The first frame's own code may still have been on its way.
+        assert!(
+            hidden <= 1,
+            "{hidden} hide-cursor codes while idle: {:?}",
+            String::from_utf8_lossy(&session.raw[drawn..])
+        );
+        // A key that changes the screen is drawn at once.
+        session.press(b"j");
+        session.wait_for_text(&["Topic 2 of"]);
+        session.press(b"q");
+        assert!(session.wait_exit(&mut child).success());
+    }
+
     #[test]
     fn ctrl_c_quits_even_while_typing() {
         let mut session = Session::open();
@@ -694,6 +726,7 @@ mod pty {
         assert!(!session.parser.screen().bracketed_paste());
         assert_cooked(&session.stty());
 
+        let continued = session.raw.len();
         send_signal(&child, "CONT");
         session.wait_for("the app back on the alternate screen", |screen| {
             screen.alternate_screen()
@@ -702,6 +735,14 @@ mod pty {
         });
         // The whole screen is drawn again, where it was left.
         session.wait_for_text(&["Browse", "Topics", "Topic 2 of"]);
+        // A key's round trip: by its answer the app has long had the continue signal too.
+        session.press(b"j");
+        session.wait_for_text(&["Topic 3 of"]);
+        assert_eq!(
+            takeovers(&session.raw[continued..]),
+            1,
+            "the terminal is taken once on continuing, not again for the continue signal"
+        );
         assert!(
             session.stty().contains("-icanon"),
             "raw mode again after continuing"
@@ -711,17 +752,27 @@ mod pty {
         send_signal(&child, "TSTP");
         wait_for_state(&child, 'T');
         session.wait_for("the main screen back", |screen| !screen.alternate_screen());
+        let continued = session.raw.len();
         send_signal(&child, "CONT");
         session.wait_for(
             "the alternate screen again",
             vt100::Screen::alternate_screen,
         );
+        session.wait_for_text(&["Topic 3 of"]);
+        session.press(b"k");
         session.wait_for_text(&["Topic 2 of"]);
+        assert_eq!(takeovers(&session.raw[continued..]), 1);
 
         session.press(b"q");
         let status = session.wait_exit(&mut child);
         assert!(status.success(), "quits after a suspend: {status:?}");
         session.assert_terminal_restored();
+    }
+
+    /// How many times `output` enters the alternate screen.
+    fn takeovers(output: &[u8]) -> usize {
+        let enter = b"\x1b[?1049h";
+        output.windows(enter.len()).filter(|w| w == enter).count()
     }
 
     /// `carestudy show` in a terminal: coloured, unless NO_COLOR is set (then not one escape).

@@ -429,6 +429,13 @@ impl App {
         self.should_quit
     }
 
+    /// Whether the screen changes with time alone (a timed mock test counts down): the
+    /// terminal then draws after every tick, and otherwise only after input.
+    pub fn shows_time(&self) -> bool {
+        matches!(self.panes.quiz.mode(), quiz::QuizMode::Mock(test)
+            if !test.is_over() && test.seconds_left().is_some())
+    }
+
     /// Whether the app takes the mouse (the terminal captures it only then).
     pub fn mouse(&self) -> bool {
         self.mouse

@@ -178,3 +178,18 @@ fn every_hint_names_a_key_that_acts_in_its_mode() {
         }
     }
 }
+
+#[test]
+fn only_a_timed_mock_test_changes_the_screen_with_time_alone() {
+    let mut app = mock_app(20, Some(30));
+    assert!(!app.shows_time(), "the card quiz");
+    press(&mut app, "m");
+    assert!(app.shows_time(), "its clock counts down");
+    let start = app.world.clock.now();
+    app.world.clock = Clock::Fixed(start + chrono::Duration::minutes(31));
+    app.update(Action::Tick);
+    assert!(!app.shows_time(), "the results stay still");
+    let mut untimed = mock_app(20, None);
+    press(&mut untimed, "m");
+    assert!(!untimed.shows_time());
+}

@@ -70,8 +70,12 @@ fn event_loop(
     inputs: &Inputs,
 ) -> io::Result<Ended> {
     fit_to_terminal(app, screen)?;
+    let mut stops = Stops::default();
+    // Whether anything happened since the last frame that may change the screen.
+    let mut draw_due = true;
     loop {
-        if let Err(e) = screen.draw(|frame| ui::draw_themed(frame, app, themes)) {
+        // Written to the terminal only when the frame changed: an idle app writes nothing.
+        if draw_due && let Err(e) = screen.draw(|frame| ui::draw_themed(frame, app, themes)) {
             return lost_or(e);
         }
         if app.should_quit() {
@@ -83,21 +87,24 @@ fn event_loop(
             }
             // Time passes with nothing typed (a mock test's time limit runs out).
             app.update(Action::Tick);
+            draw_due = app.shows_time();
             continue;
         };
+        draw_due = true;
         // Apply everything already waiting before drawing again, so fast typing never lags.
         for input in std::iter::once(first).chain(inputs.waiting()) {
             match input {
                 Input::Event(event) if is_suspend(&event) => {
-                    screen.suspend()?;
+                    stops.suspend(screen)?;
                     fit_to_terminal(app, screen)?;
                 }
                 Input::Event(event) => handle_event(app, event),
                 Input::End(number) => return Ok(Ended::Signal(number)),
                 Input::Stop => {
-                    screen.suspend()?;
+                    stops.suspend(screen)?;
                     fit_to_terminal(app, screen)?;
                 }
+                Input::Continued if stops.continued_from_own_stop() => {}
                 Input::Continued => {
                     // Stopped by someone else (SIGSTOP): the terminal may have been changed
                     // meanwhile, so take it again and draw everything.
@@ -113,6 +120,39 @@ fn event_loop(
         if !input::terminal_present() {
             return Ok(Ended::TerminalLost);
         }
+    }
+}
+
+/// The app's own stops (Ctrl-Z, SIGTSTP), whose SIGCONT arrives as [`Input::Continued`] after
+/// the app has already taken the terminal back on waking. Taking it a second time would turn
+/// raw mode off and on again and clear the screen: a flicker, and a moment in cooked mode in
+/// which typed keys echo (the race behind a flaky Ctrl-Z test under load).
+#[derive(Debug, Default)]
+struct Stops {
+    /// Continues still to come for stops the app made itself.
+    own: usize,
+}
+
+impl Stops {
+    /// Gives the terminal back, stops until continued, and takes the terminal again.
+    fn suspend(&mut self, screen: &mut FullScreen) -> io::Result<()> {
+        screen.suspend()?;
+        self.stopped();
+        Ok(())
+    }
+
+    fn stopped(&mut self) {
+        // Without job control the process never stops, and no SIGCONT follows.
+        if cfg!(unix) {
+            self.own += 1;
+        }
+    }
+
+    /// Whether a SIGCONT is the one that woke the app from its own stop (already handled).
+    fn continued_from_own_stop(&mut self) -> bool {
+        let own = self.own > 0;
+        self.own = self.own.saturating_sub(1);
+        own
     }
 }
 
@@ -197,6 +237,15 @@ mod tests {
         assert_eq!(Ended::Signal(15).exit_status(), 143);
         assert_eq!(Ended::Signal(2).exit_status(), 130);
         assert_eq!(Ended::TerminalLost.exit_status(), 129);
+    }
+
+    #[test]
+    fn the_continue_after_an_own_stop_is_not_a_second_resume() {
+        let mut stops = Stops::default();
+        assert!(!stops.continued_from_own_stop(), "someone else's stop");
+        stops.stopped();
+        assert_eq!(stops.continued_from_own_stop(), cfg!(unix));
+        assert!(!stops.continued_from_own_stop(), "only one continue each");
     }
 
     #[test]

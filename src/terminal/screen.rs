@@ -3,7 +3,8 @@
 //! continuing.
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -12,7 +13,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::layout::{Rect, Size};
+use ratatui::layout::{Position, Rect, Size};
 use ratatui::prelude::Frame;
 use std::cell::Cell;
 use std::io::{self, Write};
@@ -32,6 +33,7 @@ pub(super) struct FullScreen {
     terminal: Terminal<CrosstermBackend<FrameWriter>>,
     /// The first write that failed since the last frame, shared with the [`FrameWriter`].
     failure: Rc<Cell<Option<io::Error>>>,
+    frames: Frames,
 }
 
 impl FullScreen {
@@ -47,12 +49,24 @@ impl FullScreen {
             failure: Rc::clone(&failure),
         };
         let terminal = Terminal::new(CrosstermBackend::new(writer))?;
-        Ok(Self { terminal, failure })
+        Ok(Self {
+            terminal,
+            failure,
+            frames: Frames::default(),
+        })
     }
 
-    /// Draws a frame. A write that failed (the terminal went away) is reported here.
+    /// Draws a frame, if it differs from the one on screen. A write that failed (the terminal
+    /// went away) is reported here.
     pub(super) fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
-        self.terminal.draw(render)?;
+        // A new size clears the screen and the frame it held.
+        self.terminal.autoresize()?;
+        let area = self.terminal.get_frame().area();
+        let Some(frame) = self.frames.render(area, render) else {
+            return Ok(());
+        };
+        *self.terminal.current_buffer_mut() = frame.buffer.clone();
+        self.terminal.apply_buffer_with_cursor(frame.cursor)?;
         match self.failure.take() {
             Some(e) => Err(e),
             None => Ok(()),
@@ -81,8 +95,64 @@ impl FullScreen {
         // cell. (`Terminal::clear` would ask the terminal where its cursor is, and the answer
         // goes to the input thread.)
         let size = self.terminal.size()?;
+        self.frames.forget();
         self.terminal
             .resize(Rect::new(0, 0, size.width, size.height))
+    }
+}
+
+/// A frame as the screen shows it: its cells, and where the cursor is (if shown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Shown {
+    buffer: Buffer,
+    cursor: Option<Position>,
+}
+
+/// Frames are rendered off screen and written to the terminal only when they differ from the
+/// one it shows: an idle app (the loop wakes every tick) writes nothing, where ratatui's own
+/// `draw` writes colour resets and a hide-cursor code every time.
+struct Frames {
+    offscreen: Terminal<TestBackend>,
+    shown: Option<Shown>,
+}
+
+impl Default for Frames {
+    fn default() -> Self {
+        let offscreen = match Terminal::new(TestBackend::new(0, 0)) {
+            Ok(terminal) => terminal,
+            Err(never) => match never {},
+        };
+        Self {
+            offscreen,
+            shown: None,
+        }
+    }
+}
+
+impl Frames {
+    /// Renders a frame over `area`; `Some` when it differs from the frame last given, which it
+    /// becomes.
+    fn render(&mut self, area: Rect, render: impl FnOnce(&mut Frame)) -> Option<&Shown> {
+        self.offscreen.backend_mut().resize(area.width, area.height);
+        let frame = match self.offscreen.draw(render) {
+            Ok(frame) => frame.buffer.clone(),
+            Err(never) => match never {},
+        };
+        let backend = self.offscreen.backend();
+        let frame = Shown {
+            buffer: frame,
+            cursor: backend.cursor_visible().then(|| backend.cursor_position()),
+        };
+        if self.shown.as_ref() == Some(&frame) {
+            return None;
+        }
+        self.shown = Some(frame);
+        self.shown.as_ref()
+    }
+
+    /// The screen no longer shows the last frame (it was cleared): the next one is drawn whole.
+    fn forget(&mut self) {
+        self.shown = None;
     }
 }
 
@@ -190,5 +260,46 @@ impl Write for FrameWriter {
             return Ok(());
         }
         self.outcome(io::stdout().flush())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::widgets::Paragraph;
+
+    fn text(words: &'static str) -> impl FnOnce(&mut Frame) {
+        move |frame: &mut Frame| frame.render_widget(Paragraph::new(words), frame.area())
+    }
+
+    #[test]
+    fn a_frame_is_given_only_when_it_changed() {
+        let mut frames = Frames::default();
+        let area = Rect::new(0, 0, 20, 3);
+        assert!(
+            frames.render(area, text("Colleagues")).is_some(),
+            "the first"
+        );
+        assert!(
+            frames.render(area, text("Colleagues")).is_none(),
+            "the same"
+        );
+        assert!(frames.render(area, text("Managers")).is_some(), "new text");
+        let wider = Rect::new(0, 0, 30, 3);
+        assert!(
+            frames.render(wider, text("Managers")).is_some(),
+            "a new size"
+        );
+        let with_cursor = |frame: &mut Frame| {
+            frame.render_widget(Paragraph::new("Managers"), frame.area());
+            frame.set_cursor_position(Position::new(2, 0));
+        };
+        let shown = frames.render(wider, with_cursor).map(|s| s.cursor);
+        assert_eq!(shown, Some(Some(Position::new(2, 0))), "the cursor shown");
+        frames.forget();
+        assert!(
+            frames.render(wider, text("Managers")).is_some(),
+            "after a clear"
+        );
     }
 }
