@@ -22,7 +22,7 @@ pub struct Script {
 }
 
 /// Runs the script and writes the screen(s) to `out`. Reviews go to `store` exactly as the app
-/// saves them (an in-memory store saves nothing).
+/// saves them (an in-memory store saves nothing). Returns the app as the script left it.
 pub fn run(
     library: Library,
     store: Store,
@@ -30,7 +30,7 @@ pub fn run(
     script: &Script,
     themes: &Themes,
     out: &mut dyn Write,
-) -> io::Result<()> {
+) -> io::Result<App> {
     let mut app = App::with_progress(library, script.options, store, progress);
     let backend = TestBackend::new(script.options.width, script.options.height);
     let mut terminal = Terminal::new(backend).map_err(io::Error::other)?;
@@ -57,7 +57,7 @@ pub fn run(
     if !script.frames {
         write!(out, "{}", draw(&app, &mut terminal)?)?;
     }
-    Ok(())
+    Ok(app)
 }
 
 /// The buffer as text, one line per row, trailing spaces trimmed.

@@ -460,6 +460,12 @@ impl App {
     pub fn saving_problem(&self) -> Option<&'static str> {
         self.world.saving_problem()
     }
+
+    /// Closes the progress store (nothing more is saved), so that a process about to exit can
+    /// leave the rest of the app (the guides, the search index) to the OS rather than drop it.
+    pub fn close_store(&mut self) {
+        self.world.store = Store::in_memory();
+    }
 }
 
 #[cfg(test)]
