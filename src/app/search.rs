@@ -164,6 +164,10 @@ impl PaneState for SearchPane {
         }
         let page = page_rows(cx);
         match action {
+            // A taller window has room for more results than were fetched for the old one.
+            Action::Resize { .. } if self.hits.len() < page.min(self.total) => {
+                self.fetch(page, cx);
+            }
             Action::SearchEscape => self.editing = false,
             Action::CursorLeft => self.input.left(),
             Action::CursorRight => self.input.right(),

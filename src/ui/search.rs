@@ -168,10 +168,13 @@ fn hit_lines(
     };
     let is_title = hit.field == crate::search::Field::Title;
     // A title hit highlights the title itself and shows the start of the summary beneath it.
+    // A title is read from its start: one too wide is cut at its end, even if that hides the
+    // match (the text beneath shows it).
     let mut first = if is_title {
-        snippet(
+        snippet_from(
             topic,
             &hit.positions,
+            0,
             title_width.max(1),
             theme.title,
             theme,
@@ -216,17 +219,31 @@ fn snippet(
     base: Style,
     theme: &Theme,
 ) -> Line<'static> {
-    let chars: Vec<char> = text.chars().collect();
     let first_match = positions.first().copied().unwrap_or(0);
-    let columns: Vec<usize> = chars.iter().map(|c| c.width().unwrap_or(0)).collect();
+    let columns: Vec<usize> = text.chars().map(|c| c.width().unwrap_or(0)).collect();
     // Start early enough to show some words before the match, but keep the match in view.
     let lead = width / 3;
     let mut start = 0;
-    let mut before: usize = columns[..first_match.min(chars.len())].iter().sum();
+    let mut before: usize = columns[..first_match.min(columns.len())].iter().sum();
     while before > lead && start < first_match {
         before -= columns[start];
         start += 1;
     }
+    snippet_from(text, positions, start, width, base, theme)
+}
+
+/// `text` from its `start`-th character, cut to `width`, in `base` style with the matched
+/// characters styled on top; an ellipsis stands for what is cut at either end.
+fn snippet_from(
+    text: &str,
+    positions: &[usize],
+    start: usize,
+    width: usize,
+    base: Style,
+    theme: &Theme,
+) -> Line<'static> {
+    let chars: Vec<char> = text.chars().collect();
+    let columns: Vec<usize> = chars.iter().map(|c| c.width().unwrap_or(0)).collect();
     let mut spans = Vec::new();
     let mut used = 0;
     if start > 0 {
