@@ -3,6 +3,7 @@
 //! state give the same rectangles. (For mouse clicks, the same rectangles say what was hit.)
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use unicode_width::UnicodeWidthStr;
 
 /// Below this the app shows a "make the terminal larger" message instead of a layout.
 pub const MIN_WIDTH: u16 = 60;
@@ -65,6 +66,14 @@ pub fn tabs(row: Rect) -> Vec<(super::Pane, Rect)> {
             (pane, tab)
         })
         .collect()
+}
+
+/// Where a help label `width` columns wide goes in the tab row: at its right end, if that
+/// leaves a column free after the last tab (so the two never touch).
+pub fn tab_help(row: Rect, width: u16) -> Option<Rect> {
+    let tabs_end = tabs(row).last().map_or(row.x, |(_, tab)| tab.right());
+    let x = row.right().checked_sub(width)?;
+    (x > tabs_end).then(|| Rect::new(x, row.y, width, 1))
 }
 
 /// The name at the left of the tab row.
@@ -220,36 +229,59 @@ pub struct Help {
     pub body: Rect,
     pub footer: Rect,
     pub columns: usize,
-    /// Rows in each column; more than `body.height` when the help scrolls.
+    /// Lines in each column; more than `body.height` when the help scrolls.
     pub per_column: usize,
     pub column_width: u16,
     /// Columns the widest row's keys take (rows' keys are right-aligned to it).
     pub key_width: usize,
+    /// Columns for what a row's keys do: a longer description wraps onto further lines.
+    pub text_width: usize,
+}
+
+/// One line of the help: a row's keys on its first line only, then (part of) what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpLine<'a> {
+    pub keys: Option<&'a str>,
+    pub text: String,
 }
 
 /// Columns between the two columns of help.
 const HELP_GAP: usize = 3;
+/// Columns between a row's keys and what they do.
+const HELP_KEY_GAP: usize = 2;
+/// Columns the pop-up's border and padding take.
+const HELP_FRAME: usize = 6;
+/// Narrower than this, a description would wrap word by word: it takes the keys' room too.
+const HELP_MIN_TEXT: usize = 16;
 
-/// Help `rows` (keys, what they do) over `area`.
+/// Help `rows` (keys, what they do) over `area`. Two columns when one would not fit the height
+/// and two fit the width; otherwise one column, its descriptions wrapped to fit the width, which
+/// scrolls when it does not fit the height.
 pub fn help(area: Rect, rows: &[(String, &str)]) -> Help {
     let widest = |column: fn(&(String, &str)) -> usize| rows.iter().map(column).max().unwrap_or(0);
-    let key_width = widest(|(keys, _)| keys.chars().count());
-    let entry_width = key_width + 2 + widest(|(_, what)| what.chars().count());
-    let entries = rows.len();
-    // Two columns when one would not fit the height (borders, gap and footer take 4 rows) and
-    // two fit the width; otherwise one column, which scrolls.
-    let fits_one = entries + 4 <= usize::from(area.height);
-    let two_fit = entry_width * 2 + HELP_GAP + 6 <= usize::from(area.width);
+    let key_width = widest(|(keys, _)| keys.width());
+    let widest_text = widest(|(_, what)| what.width());
+    let entry_width = key_width + HELP_KEY_GAP + widest_text;
+    let width = usize::from(area.width);
+    // Borders, the gap above the footer and the footer take 4 rows.
+    let fits_one = rows.len() + 4 <= usize::from(area.height);
+    let two_fit = entry_width * 2 + HELP_GAP + HELP_FRAME <= width;
     let columns = if fits_one || !two_fit { 1 } else { 2 };
-    let per_column = entries.div_ceil(columns);
+    let room = width.saturating_sub(HELP_FRAME + key_width + HELP_KEY_GAP);
+    let text_width = widest_text.min(room.max(HELP_MIN_TEXT)).max(1);
+    let lines = help_lines(rows, text_width).len();
+    let per_column = if columns == 1 {
+        lines
+    } else {
+        rows.len().div_ceil(columns)
+    };
+    let entry_width = key_width + HELP_KEY_GAP + text_width;
     let body_width = entry_width * columns + HELP_GAP * (columns - 1);
-    let width = u16::try_from(body_width + 6)
-        .unwrap_or(u16::MAX)
-        .min(area.width);
-    let height = u16::try_from(per_column + 4)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let popup = centered(area, width, height);
+    let popup = centered(
+        area,
+        u16::try_from(body_width + HELP_FRAME).unwrap_or(u16::MAX),
+        u16::try_from(per_column + 4).unwrap_or(u16::MAX),
+    );
     let inner = inside(popup, 2);
     let [body, _, footer] = Layout::vertical([
         Constraint::Min(0),
@@ -265,7 +297,23 @@ pub fn help(area: Rect, rows: &[(String, &str)]) -> Help {
         per_column,
         column_width: u16::try_from(entry_width + HELP_GAP).unwrap_or(u16::MAX),
         key_width,
+        text_width,
     }
+}
+
+/// The help's lines: each row's description wrapped to `text_width`, its keys on the first.
+pub fn help_lines<'a>(rows: &'a [(String, &str)], text_width: usize) -> Vec<HelpLine<'a>> {
+    rows.iter()
+        .flat_map(|(keys, what)| {
+            textwrap::wrap(what, text_width.max(1))
+                .into_iter()
+                .enumerate()
+                .map(move |(i, text)| HelpLine {
+                    keys: (i == 0).then_some(keys.as_str()),
+                    text: text.into_owned(),
+                })
+        })
+        .collect()
 }
 
 impl Help {
@@ -300,6 +348,27 @@ mod tests {
     }
 
     #[test]
+    fn the_help_label_keeps_a_column_from_the_tabs() {
+        let end = |width| {
+            tabs(Rect::new(0, 0, width, 1))
+                .last()
+                .map(|(_, t)| t.right())
+        };
+        let at_60 = Rect::new(0, 0, 60, 1);
+        assert_eq!(end(60), Some(53));
+        assert_eq!(
+            tab_help(at_60, 7),
+            None,
+            "'? help ' would touch the Map tab"
+        );
+        assert_eq!(tab_help(at_60, 6), Some(Rect::new(54, 0, 6, 1)));
+        assert_eq!(
+            tab_help(Rect::new(0, 0, 80, 1), 7),
+            Some(Rect::new(73, 0, 7, 1))
+        );
+    }
+
+    #[test]
     fn a_notice_takes_a_line_of_its_own_above_the_hints() {
         let plain = screen(Rect::new(0, 0, 80, 24), false);
         let noticed = screen(Rect::new(0, 0, 80, 24), true);
@@ -309,6 +378,37 @@ mod tests {
             (noticed.hints.y, noticed.body.height),
             (23, plain.body.height - 1)
         );
+    }
+
+    #[test]
+    fn long_help_wraps_within_a_narrow_screen_and_scrolls_by_lines() {
+        let rows: Vec<(String, &str)> = vec![
+            (
+                "Up k".to_owned(),
+                "highlight the option above; scroll a long card up",
+            ),
+            ("1".to_owned(), "answer 1"),
+        ];
+        let narrow = help(Rect::new(0, 1, 60, 13), &rows);
+        assert!(narrow.popup.width <= 60);
+        let lines = help_lines(&rows, narrow.text_width);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "highlight the option above; scroll a long card",
+                "up",
+                "answer 1"
+            ]
+        );
+        assert_eq!(lines[1].keys, None, "keys on a row's first line only");
+        assert_eq!(narrow.per_column, 3);
+        assert!(
+            usize::from(narrow.body.width) >= narrow.key_width + 2 + narrow.text_width,
+            "every line fits the body"
+        );
+        let wide = help(Rect::new(0, 1, 120, 13), &rows);
+        assert_eq!(help_lines(&rows, wide.text_width).len(), 2, "no wrapping");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::app::layout::{self, Screen};
 use crate::app::pane::hint;
 use crate::app::{Action, App, Hint};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -21,19 +21,24 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         frame.render_widget(Span::styled(format!(" {} ", pane.title()), style), tab);
     }
-    let help = app
-        .hint_keys(&hint(Action::ToggleHelp, "help", 1))
-        .map(|key| {
-            Line::from(vec![
-                Span::styled(key, theme.key),
-                Span::styled(" help ", theme.muted),
-            ])
-        })
-        .unwrap_or_default();
-    let width = u16::try_from(help.width()).unwrap_or(0);
-    let [_, right] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
-    frame.render_widget(Paragraph::new(help).right_aligned(), right);
+    let Some(key) = app.hint_keys(&hint(Action::ToggleHelp, "help", 1)) else {
+        return;
+    };
+    // With a space to the right edge, then without it, then the key alone: whichever first
+    // leaves a column between it and the tabs.
+    let labels = [" help ", " help", ""].map(|label| {
+        Line::from(vec![
+            Span::styled(key.clone(), theme.key),
+            Span::styled(label, theme.muted),
+        ])
+    });
+    let fitting = labels.into_iter().find_map(|label| {
+        let width = u16::try_from(label.width()).unwrap_or(u16::MAX);
+        Some((label, layout::tab_help(area, width)?))
+    });
+    if let Some((label, place)) = fitting {
+        frame.render_widget(Paragraph::new(label), place);
+    }
 }
 
 /// The notice line (when progress is not being saved normally) and the key hints.

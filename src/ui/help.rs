@@ -2,6 +2,7 @@
 //! message. Help that does not fit scrolls, and its footer says how.
 
 use super::theme::Theme;
+use crate::app::pane::hint;
 use crate::app::{Action, App, Screen};
 use crate::app::{Mode, layout};
 use ratatui::Frame;
@@ -13,13 +14,16 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
     let rows = app.help_rows();
     let help = app.help_layout();
     let key_width = help.key_width;
-    let entries: Vec<Line> = rows
-        .iter()
-        .map(|(keys, what)| {
+    let entries: Vec<Line> = layout::help_lines(&rows, help.text_width)
+        .into_iter()
+        .map(|line| {
             Line::from(vec![
-                Span::styled(format!("{keys:>key_width$}"), theme.key),
+                Span::styled(
+                    format!("{:>key_width$}", line.keys.unwrap_or_default()),
+                    theme.key,
+                ),
                 Span::raw("  "),
-                Span::styled(*what, theme.base),
+                Span::styled(line.text, theme.base),
             ])
         })
         .collect();
@@ -56,28 +60,34 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
     );
 }
 
-/// How to close the help, and how to scroll it when it does not fit.
+/// How to close the help, and how to scroll it when it does not fit: the parts that do not
+/// fit the footer drop out whole, how far there is to go first.
 fn footer(app: &App, help: &layout::Help, scroll: usize, theme: &Theme) -> Line<'static> {
-    let mut spans = vec![
-        Span::styled(app.key_names(Action::CloseOverlay), theme.key),
-        Span::styled(" close", theme.muted),
-    ];
-    let below = help.max_scroll() - scroll;
+    let keys = |action| app.hint_keys(&hint(action, "", 1)).unwrap_or_default();
+    let mut pieces = vec![(
+        vec![
+            Span::styled(keys(Action::CloseOverlay), theme.key),
+            Span::styled(" close", theme.muted),
+        ],
+        1,
+    )];
     if help.max_scroll() > 0 {
-        let down = app.hint_keys(&crate::app::pane::hint(Action::PageDown, "", 1));
-        let up = app.hint_keys(&crate::app::pane::hint(Action::PageUp, "", 1));
-        let more = match below {
-            0 => "  (end) ".to_owned(),
-            n => format!("  ({n} more) "),
-        };
-        spans.push(Span::styled(more, theme.muted));
-        spans.push(Span::styled(
-            format!("{}/{}", down.unwrap_or_default(), up.unwrap_or_default()),
-            theme.key,
+        let scrolling = format!("{}/{}", keys(Action::PageDown), keys(Action::PageUp));
+        pieces.push((
+            vec![
+                Span::raw("  "),
+                Span::styled(scrolling, theme.key),
+                Span::styled(" scroll", theme.muted),
+            ],
+            2,
         ));
-        spans.push(Span::styled(" scroll", theme.muted));
+        let more = match help.max_scroll().saturating_sub(scroll) {
+            0 => "  (end)".to_owned(),
+            n => format!("  ({n} more)"),
+        };
+        pieces.push((vec![Span::styled(more, theme.muted)], 3));
     }
-    Line::from(spans)
+    super::chrome::fitted(pieces, help.footer.width)
 }
 
 /// The saved-progress message shown once at start (a damaged file moved aside, read-only...).
