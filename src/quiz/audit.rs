@@ -5,7 +5,9 @@
 use super::build::{Index, Item, OPTIONS, Unaskable, build, is_quizzed_list, normal};
 use super::card::CardSpec;
 use super::deck::specs_for;
+use super::meaning::series_label;
 use super::question::{Question, QuestionKind};
+use super::standalone::stand_alone_problem;
 use crate::content::{Library, TopicRef};
 use std::collections::HashSet;
 use std::fmt;
@@ -52,7 +54,11 @@ pub struct AuditReport {
 /// Every point and example that would be asked on its own but cannot stand alone: it starts
 /// with a word that refers back, is shorter than four words, or names its own topic's title.
 pub fn stand_alone_warnings(library: &Library) -> Vec<Finding> {
-    let index = Index::new(library);
+    let labels: Vec<Option<String>> = library
+        .guides
+        .iter()
+        .map(|g| series_label(&g.topics))
+        .collect();
     let mut found = Vec::new();
     for at in library.topic_refs() {
         let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
@@ -68,7 +74,8 @@ pub fn stand_alone_warnings(library: &Library) -> Vec<Finding> {
             let Some(text) = item.text(topic) else {
                 continue;
             };
-            if let Some(problem) = index.stand_alone(library, at, text) {
+            let label = labels.get(at.guide).and_then(Option::as_deref);
+            if let Some(problem) = stand_alone_problem(text, &topic.title, label) {
                 let what = match item {
                     Item::Point(_) => "point",
                     Item::Example(_) => "example",

@@ -361,7 +361,7 @@ fn links_to(library: &Library, topic: &Topic, target: TopicRef) -> bool {
 }
 
 /// The label before a colon that at least two of a guide's titles share ("Component: trust").
-fn series_label(topics: &[Topic]) -> Option<String> {
+pub(crate) fn series_label(topics: &[Topic]) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for topic in topics {
         if let Some((label, _)) = topic.title.split_once(':') {

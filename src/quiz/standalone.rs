@@ -67,10 +67,22 @@ pub fn stand_alone_problem(text: &str, title: &str, label: Option<&str>) -> Opti
     }
     let title = strip_label(title, label);
     let title_stems = raw_stems(title);
-    if !title_stems.is_empty() && title_stems.is_subset(&raw_stems(text)) {
+    if !title_stems.is_empty() && title_stems.iter().all(|stem| holds(&words, stem)) {
         return Some(NotStandAlone::NamesTitle(title.to_owned()));
     }
     None
+}
+
+/// Whether one of `words` has the stem `wanted`. Only words that start as the stem does are
+/// stemmed (a stem is its word, perhaps with the last letter changed: "famili" from
+/// "families"), which keeps `check` quick on a large library.
+fn holds(words: &[String], wanted: &str) -> bool {
+    let cut = wanted.char_indices().last().map_or(0, |(at, _)| at);
+    let start = &wanted[..cut];
+    words
+        .iter()
+        .filter(|w| w.starts_with(start) && !is_stop_word(w))
+        .any(|w| merged(stem(w)) == wanted)
 }
 
 /// Snowball stems of the words that are not stop words, without synonyms: "Colleagues" names
