@@ -85,46 +85,113 @@ impl Stats {
 
 /// The figures at `now`, with days counted in `zone` (the learner's local days).
 pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>, zone: Zone) -> Stats {
-    let day_of = |time: DateTime<Utc>| zone.date(time);
-    let today = day_of(now);
-    let end_of_today = today.succ_opt().unwrap_or(today);
+    let days = Days::new(zone, now);
+    // Recall is measured a day ahead: right after a review it is 1 by definition, which would
+    // hide a card just answered wrongly; a day later a weak card has already faded.
+    let recall = Recall {
+        progress,
+        at: now + Duration::days(1),
+    };
+    let (due_today, due_next_days) = due_counts(progress, &days);
+    Stats {
+        reviews: progress.cards.values().map(|c| c.reviews.len()).sum(),
+        due_today,
+        due_next_days,
+        reviews_per_day: reviews_per_day(progress, &days),
+        guides: guide_stats(library, progress, &days, &recall),
+        weakest_topics: weakest_topics(library, progress, &recall),
+        mock_tests: mock_summaries(progress),
+    }
+}
 
-    let reviews = progress.cards.values().map(|c| c.reviews.len()).sum();
+/// The learner's calendar: which day a moment falls on, and where today ends.
+struct Days {
+    zone: Zone,
+    today: NaiveDate,
+    end_of_today: NaiveDate,
+}
+
+impl Days {
+    fn new(zone: Zone, now: DateTime<Utc>) -> Self {
+        let today = zone.date(now);
+        Self {
+            zone,
+            today,
+            end_of_today: today.succ_opt().unwrap_or(today),
+        }
+    }
+
+    fn of(&self, time: DateTime<Utc>) -> NaiveDate {
+        self.zone.date(time)
+    }
+
+    /// Whether a card due at `due` is due by the end of today (overdue included).
+    fn is_due_today(&self, due: DateTime<Utc>) -> bool {
+        self.of(due) < self.end_of_today
+    }
+}
+
+/// Expected recall of the learner's cards at one moment.
+struct Recall<'a> {
+    progress: &'a Progress,
+    at: DateTime<Utc>,
+}
+
+impl Recall<'_> {
+    /// `None` for a card the learner has never seen.
+    fn of(&self, card_id: &str) -> Option<f64> {
+        Some(recall_at(
+            &self.progress.cards.get(card_id)?.schedule,
+            self.at,
+        ))
+    }
+}
+
+/// Reviews on each of the last [`HISTORY_DAYS`] days, oldest first, today last.
+fn reviews_per_day(progress: &Progress, days: &Days) -> Vec<DayCount> {
     let mut per_day: BTreeMap<NaiveDate, usize> = BTreeMap::new();
     for review in progress.cards.values().flat_map(|c| &c.reviews) {
-        *per_day.entry(day_of(review.at)).or_default() += 1;
+        *per_day.entry(days.of(review.at)).or_default() += 1;
     }
-    let reviews_per_day = (0..HISTORY_DAYS)
+    (0..HISTORY_DAYS)
         .rev()
         .map(|back| {
-            let date = today - Duration::days(back as i64);
+            let date = days.today - Duration::days(back as i64);
             DayCount {
                 date,
                 reviews: per_day.get(&date).copied().unwrap_or(0),
             }
         })
-        .collect();
+        .collect()
+}
 
+/// Cards due by the end of today, and cards falling due on each of the next [`AHEAD_DAYS`].
+fn due_counts(progress: &Progress, days: &Days) -> (usize, Vec<usize>) {
     let mut due_next_days = vec![0; AHEAD_DAYS];
     let mut due_today = 0;
     for card in progress.cards.values() {
-        let due = day_of(card.schedule.due);
-        if due < end_of_today {
+        let due = days.of(card.schedule.due);
+        if due < days.end_of_today {
             due_today += 1;
         } else {
-            let ahead = (due - today).num_days();
+            let ahead = (due - days.today).num_days();
             if (1..=AHEAD_DAYS as i64).contains(&ahead) {
                 due_next_days[ahead as usize - 1] += 1;
             }
         }
     }
+    (due_today, due_next_days)
+}
 
-    // Recall is measured a day ahead: right after a review it is 1 by definition, which would
-    // hide a card just answered wrongly; a day later a weak card has already faded.
-    let tomorrow = now + Duration::days(1);
-    let recall =
-        |id: &str| -> Option<f64> { Some(recall_at(&progress.cards.get(id)?.schedule, tomorrow)) };
-    let guides = library
+/// Each guide's cards, how many are seen and due, and its mastery; guides with nothing to quiz
+/// (a glossary) are left out.
+fn guide_stats(
+    library: &Library,
+    progress: &Progress,
+    days: &Days,
+    recall: &Recall,
+) -> Vec<GuideStats> {
+    library
         .guides
         .iter()
         .enumerate()
@@ -140,12 +207,12 @@ pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>, zone:
             // (A sum of no f64 is -0.0; start from +0.0 so nothing prints as "-0%".)
             let total_recall: f64 = ids
                 .iter()
-                .filter_map(|id| recall(id))
+                .filter_map(|id| recall.of(id))
                 .fold(0.0, |a, b| a + b);
             let due_today = ids
                 .iter()
                 .filter_map(|id| progress.cards.get(id))
-                .filter(|c| day_of(c.schedule.due) < end_of_today)
+                .filter(|c| days.is_due_today(c.schedule.due))
                 .count();
             GuideStats {
                 id: guide.id.clone(),
@@ -160,19 +227,21 @@ pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>, zone:
                 },
             }
         })
-        // A guide with nothing to quiz (a glossary) has no mastery to show.
         .filter(|guide| guide.cards > 0)
-        .collect();
+        .collect()
+}
 
+/// The [`WEAKEST`] topics by their reviewed cards' average recall, lowest first.
+fn weakest_topics(library: &Library, progress: &Progress, recall: &Recall) -> Vec<TopicStats> {
     let mut by_topic: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
     for (id, card) in &progress.cards {
         if !card.reviews.is_empty() {
             let entry = by_topic.entry(card.topic.as_str()).or_default();
-            entry.0 += recall(id).unwrap_or(0.0);
+            entry.0 += recall.of(id).unwrap_or(0.0);
             entry.1 += 1;
         }
     }
-    let mut weakest_topics: Vec<TopicStats> = by_topic
+    let mut weakest: Vec<TopicStats> = by_topic
         .into_iter()
         .map(|(id, (sum, count))| {
             let at = library.find_by_id(id).filter(|_| id.contains('/'));
@@ -188,10 +257,13 @@ pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>, zone:
             }
         })
         .collect();
-    weakest_topics.sort_by(|a, b| a.recall.total_cmp(&b.recall).then_with(|| a.id.cmp(&b.id)));
-    weakest_topics.truncate(WEAKEST);
+    weakest.sort_by(|a, b| a.recall.total_cmp(&b.recall).then_with(|| a.id.cmp(&b.id)));
+    weakest.truncate(WEAKEST);
+    weakest
+}
 
-    let mock_tests = progress
+fn mock_summaries(progress: &Progress) -> Vec<MockSummary> {
+    progress
         .mock_tests
         .iter()
         .map(|test| MockSummary {
@@ -199,16 +271,7 @@ pub fn compute(library: &Library, progress: &Progress, now: DateTime<Utc>, zone:
             correct: test.correct,
             questions: test.questions,
         })
-        .collect();
-    Stats {
-        reviews,
-        due_today,
-        due_next_days,
-        reviews_per_day,
-        guides,
-        weakest_topics,
-        mock_tests,
-    }
+        .collect()
 }
 
 /// Expected recall of a card at `when`, 0 to 1 and never NaN. A card reviewed after `when`

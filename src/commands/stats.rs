@@ -43,16 +43,11 @@ pub fn stats(
     writeln!(out)?;
     writeln!(out, "{}", paint.heading("Mastery by guide"))?;
     for guide in &stats.guides {
-        writeln!(
-            out,
-            "  {:>3.0}%  {}  {}",
-            guide.mastery * 100.0,
-            guide.title,
-            paint.muted(&format!(
-                "({} of {} cards seen, {} due)",
-                guide.seen, guide.cards, guide.due_today
-            ))
-        )?;
+        let cards = format!(
+            "({} of {} cards seen, {} due)",
+            guide.seen, guide.cards, guide.due_today
+        );
+        percent_row(out, guide.mastery, &guide.title, &paint.muted(&cards))?;
     }
     if let Some(last) = stats.mock_tests.last() {
         writeln!(
@@ -68,14 +63,13 @@ pub fn stats(
         writeln!(out)?;
         writeln!(out, "{}", paint.heading("Weakest topics"))?;
         for topic in &stats.weakest_topics {
-            writeln!(
-                out,
-                "  {:>3.0}%  {}  {}",
-                topic.recall * 100.0,
-                topic.title,
-                paint.id(&topic.id)
-            )?;
+            percent_row(out, topic.recall, &topic.title, &paint.id(&topic.id))?;
         }
     }
     Ok(())
+}
+
+/// `   73%  Title  note`: a guide's mastery or a topic's recall.
+fn percent_row(out: &mut dyn Write, fraction: f64, title: &str, note: &str) -> std::io::Result<()> {
+    writeln!(out, "  {:>3.0}%  {title}  {note}", fraction * 100.0)
 }
