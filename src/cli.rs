@@ -496,74 +496,7 @@ impl Cli {
         };
         self.mouse = MouseArg::default();
         let name = command.name();
-        match command {
-            Command::List(ListArgs {
-                content,
-                config,
-                theme,
-                ..
-            })
-            | Command::Show(ShowArgs {
-                content,
-                config,
-                theme,
-                ..
-            })
-            | Command::Search(SearchArgs {
-                content,
-                config,
-                theme,
-                ..
-            }) => {
-                adopt(&mut content.content, &mut before.content);
-                adopt(&mut config.config, &mut before.config);
-                adopt(&mut theme.theme, &mut before.theme);
-            }
-            Command::Present(args) => {
-                adopt(&mut args.content.content, &mut before.content);
-                adopt(&mut args.config.config, &mut before.config);
-                adopt(&mut args.theme.theme, &mut before.theme);
-                args.mouse.adopt(&mut before.mouse);
-            }
-            Command::Export(ExportArgs { content, .. })
-            | Command::Check(CheckArgs { content, .. }) => {
-                adopt(&mut content.content, &mut before.content);
-            }
-            Command::Stats(StatsArgs {
-                content,
-                config,
-                data,
-                theme,
-                ..
-            }) => {
-                adopt(&mut content.content, &mut before.content);
-                adopt(&mut config.config, &mut before.config);
-                adopt(&mut data.data_dir, &mut before.data_dir);
-                adopt(&mut theme.theme, &mut before.theme);
-            }
-            Command::Progress(
-                ProgressCommand::Export { data, config }
-                | ProgressCommand::Import { data, config, .. },
-            ) => {
-                adopt(&mut data.data_dir, &mut before.data_dir);
-                adopt(&mut config.config, &mut before.config);
-            }
-            Command::Snapshot(args) => {
-                adopt(&mut args.content.content, &mut before.content);
-                adopt(&mut args.config.config, &mut before.config);
-                adopt(&mut args.theme.theme, &mut before.theme);
-                adopt(&mut args.data_dir, &mut before.data_dir);
-                adopt(&mut args.seed.seed, &mut before.seed);
-                args.study.adopt(&mut before);
-            }
-            Command::Config(args) => {
-                adopt(&mut args.config.config, &mut before.config);
-                adopt(&mut args.theme.theme, &mut before.theme);
-                adopt(&mut args.data.data_dir, &mut before.data_dir);
-                args.study.adopt(&mut before);
-                args.mouse.adopt(&mut before.mouse);
-            }
-        }
+        hand_over(command, &mut before);
         match before.flags()[..] {
             [] => Ok(self),
             [flag] => Err(format!(
@@ -573,6 +506,77 @@ impl Cli {
                 "`carestudy {name}` does not take {}; `carestudy {name} --help` lists its options",
                 flags.join(", ")
             )),
+        }
+    }
+}
+
+/// Hands `command` the options written before it that it takes, leaving in `before` those
+/// it does not.
+fn hand_over(command: &mut Command, before: &mut Before) {
+    match command {
+        Command::List(ListArgs {
+            content,
+            config,
+            theme,
+            ..
+        })
+        | Command::Show(ShowArgs {
+            content,
+            config,
+            theme,
+            ..
+        })
+        | Command::Search(SearchArgs {
+            content,
+            config,
+            theme,
+            ..
+        }) => {
+            adopt(&mut content.content, &mut before.content);
+            adopt(&mut config.config, &mut before.config);
+            adopt(&mut theme.theme, &mut before.theme);
+        }
+        Command::Present(args) => {
+            adopt(&mut args.content.content, &mut before.content);
+            adopt(&mut args.config.config, &mut before.config);
+            adopt(&mut args.theme.theme, &mut before.theme);
+            args.mouse.adopt(&mut before.mouse);
+        }
+        Command::Export(ExportArgs { content, .. }) | Command::Check(CheckArgs { content, .. }) => {
+            adopt(&mut content.content, &mut before.content);
+        }
+        Command::Stats(StatsArgs {
+            content,
+            config,
+            data,
+            theme,
+            ..
+        }) => {
+            adopt(&mut content.content, &mut before.content);
+            adopt(&mut config.config, &mut before.config);
+            adopt(&mut data.data_dir, &mut before.data_dir);
+            adopt(&mut theme.theme, &mut before.theme);
+        }
+        Command::Progress(
+            ProgressCommand::Export { data, config } | ProgressCommand::Import { data, config, .. },
+        ) => {
+            adopt(&mut data.data_dir, &mut before.data_dir);
+            adopt(&mut config.config, &mut before.config);
+        }
+        Command::Snapshot(args) => {
+            adopt(&mut args.content.content, &mut before.content);
+            adopt(&mut args.config.config, &mut before.config);
+            adopt(&mut args.theme.theme, &mut before.theme);
+            adopt(&mut args.data_dir, &mut before.data_dir);
+            adopt(&mut args.seed.seed, &mut before.seed);
+            args.study.adopt(before);
+        }
+        Command::Config(args) => {
+            adopt(&mut args.config.config, &mut before.config);
+            adopt(&mut args.theme.theme, &mut before.theme);
+            adopt(&mut args.data.data_dir, &mut before.data_dir);
+            args.study.adopt(before);
+            args.mouse.adopt(&mut before.mouse);
         }
     }
 }

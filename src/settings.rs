@@ -460,80 +460,12 @@ pub fn parse(path: &str, text: &str, base: &Path) -> Result<FileValues, Diagnost
     };
     let mut values = FileValues::default();
     for (key, value) in &table {
-        let key_at = key.span().start;
-        let value_at = value.span().start;
-        let line = at(key_at).0;
-        let name = key.get_ref().as_str();
-        match name {
-            "theme" => {
-                let known: Vec<String> = ThemeName::value_variants()
-                    .iter()
-                    .map(|&t| theme_name(t))
-                    .collect();
-                let found = value
-                    .get_ref()
-                    .as_str()
-                    .and_then(|s| ThemeName::from_str(s, false).ok());
-                match found {
-                    Some(theme) => values.theme = Some((theme, line)),
-                    None => problem(
-                        value_at,
-                        format!(
-                            "`theme` must be one of {} (found {})",
-                            quoted_list(&known),
-                            shown(value.get_ref())
-                        ),
-                    ),
-                }
-            }
-            "new-cards-per-day" => match number(value.get_ref(), NEW_CARDS_RANGE) {
-                Ok(n) => values.new_cards_per_day = Some((n, line)),
-                Err(why) => problem(value_at, format!("`{name}` {why}")),
-            },
-            "mock-questions" => match number(value.get_ref(), MOCK_QUESTIONS_RANGE) {
-                Ok(n) => values.mock_questions = Some((n, line)),
-                Err(why) => problem(value_at, format!("`{name}` {why}")),
-            },
-            "mock-minutes" => match number(value.get_ref(), MOCK_MINUTES_RANGE) {
-                Ok(n) => values.mock_minutes = Some((n, line)),
-                Err(why) => problem(
-                    value_at,
-                    format!("`{name}` {why}; leave it out for no time limit"),
-                ),
-            },
-            "data-dir" => match value.get_ref().as_str() {
-                Some(dir) if !dir.trim().is_empty() => {
-                    values.data_dir = Some((folder(dir, base), line));
-                }
-                _ => problem(
-                    value_at,
-                    format!(
-                        "`data-dir` must be a folder's path in quotes, like \"~/carestudy\" (found {})",
-                        shown(value.get_ref())
-                    ),
-                ),
-            },
-            "mouse" => match value.get_ref().as_bool() {
-                Some(on) => values.mouse = Some((on, line)),
-                None => problem(
-                    value_at,
-                    format!(
-                        "`mouse` must be true or false (found {})",
-                        shown(value.get_ref())
-                    ),
-                ),
-            },
-            other => {
-                let near = KEYS.iter().find(|known| same_letters(known, other));
-                let hint = near.map_or_else(String::new, |k| format!("; did you mean `{k}`?"));
-                problem(
-                    key_at,
-                    format!(
-                        "unknown setting `{other}`{hint} (the settings are {})",
-                        KEYS.join(", ")
-                    ),
-                );
-            }
+        let line = at(key.span().start).0;
+        let read = read_setting(&mut values, key.get_ref(), value.get_ref(), line, base);
+        match read {
+            Ok(()) => {}
+            Err(Wrong::Key(message)) => problem(key.span().start, message),
+            Err(Wrong::Value(message)) => problem(value.span().start, message),
         }
     }
     if problems.is_empty() {
@@ -542,6 +474,81 @@ pub fn parse(path: &str, text: &str, base: &Path) -> Result<FileValues, Diagnost
         problems.sort_by_key(|d| d.position);
         Err(Diagnostics(problems))
     }
+}
+
+/// What is wrong with a line of the settings file: its key, or its value.
+enum Wrong {
+    Key(String),
+    Value(String),
+}
+
+/// Reads the setting `name = value` (at `line`) into `values`.
+fn read_setting(
+    values: &mut FileValues,
+    name: &str,
+    value: &toml::Value,
+    line: usize,
+    base: &Path,
+) -> Result<(), Wrong> {
+    let bad = |why: String| Wrong::Value(format!("`{name}` {why}"));
+    match name {
+        "theme" => {
+            let theme = value
+                .as_str()
+                .and_then(|s| ThemeName::from_str(s, false).ok())
+                .ok_or_else(|| {
+                    let known: Vec<String> = ThemeName::value_variants()
+                        .iter()
+                        .map(|&t| theme_name(t))
+                        .collect();
+                    bad(format!(
+                        "must be one of {} (found {})",
+                        quoted_list(&known),
+                        shown(value)
+                    ))
+                })?;
+            values.theme = Some((theme, line));
+        }
+        "new-cards-per-day" => {
+            let n = number(value, NEW_CARDS_RANGE).map_err(bad)?;
+            values.new_cards_per_day = Some((n, line));
+        }
+        "mock-questions" => {
+            let n = number(value, MOCK_QUESTIONS_RANGE).map_err(bad)?;
+            values.mock_questions = Some((n, line));
+        }
+        "mock-minutes" => {
+            let n = number(value, MOCK_MINUTES_RANGE)
+                .map_err(|why| bad(format!("{why}; leave it out for no time limit")))?;
+            values.mock_minutes = Some((n, line));
+        }
+        "data-dir" => match value.as_str() {
+            Some(dir) if !dir.trim().is_empty() => {
+                values.data_dir = Some((folder(dir, base), line))
+            }
+            _ => {
+                return Err(bad(format!(
+                    "must be a folder's path in quotes, like \"~/carestudy\" (found {})",
+                    shown(value)
+                )));
+            }
+        },
+        "mouse" => {
+            let on = value
+                .as_bool()
+                .ok_or_else(|| bad(format!("must be true or false (found {})", shown(value))))?;
+            values.mouse = Some((on, line));
+        }
+        other => {
+            let near = KEYS.iter().find(|known| same_letters(known, other));
+            let hint = near.map_or_else(String::new, |k| format!("; did you mean `{k}`?"));
+            return Err(Wrong::Key(format!(
+                "unknown setting `{other}`{hint} (the settings are {})",
+                KEYS.join(", ")
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// A whole number within `range`, or what is wrong with the value.
