@@ -285,20 +285,8 @@ fn draft(
     spec: CardSpec,
     rng: &mut fastrand::Rng,
 ) -> Result<Draft, Unaskable> {
-    let wanted = OPTIONS - 1;
     let topic = library.topic(spec.topic).ok_or(Unaskable::Missing)?;
-    let (item, prompt) = match spec.kind {
-        QuestionKind::ExampleToTopic => (
-            Item::Example(spec.target),
-            "Which topic does this example illustrate?",
-        ),
-        QuestionKind::PointToTopic => (Item::Point(spec.target), "Which topic is this point from?"),
-        QuestionKind::TopicToPoint => (
-            Item::Point(spec.target),
-            "Which of these is a point of this topic?",
-        ),
-        QuestionKind::FlipCard => return Err(Unaskable::NotQuizzed),
-    };
+    let (item, prompt) = asked(spec).ok_or(Unaskable::NotQuizzed)?;
     if !item.list(topic).is_some_and(is_quizzed_list) {
         return Err(Unaskable::NotQuizzed);
     }
@@ -306,52 +294,84 @@ fn draft(
     if let Some(problem) = index.stand_alone(library, spec.topic, text) {
         return Err(Unaskable::NotStandAlone(problem));
     }
-    // Wrong options from the question's own guide first, then from the others.
-    // From other guides, only the half least like the question's topic: another guide covers
-    // the same ground in other words more often than the question's own guide does. (Worked
-    // out only when the own guide falls short: it reads every other topic.)
-    let draw = |same: &mut Vec<usize>,
-                other: &mut Vec<usize>,
-                rng: &mut fastrand::Rng,
-                sound: &dyn Fn(usize) -> bool,
-                likeness: &mut dyn FnMut(usize) -> f64| {
-        let mut wrong = draw_sound(same, wanted, rng, sound);
-        if wrong.len() < wanted {
-            keep_least_alike(other, likeness);
-            let more = draw_sound(other, wanted - wrong.len(), rng, sound);
-            wrong.extend(more);
-        }
-        wrong
+    let asked = Asked {
+        library,
+        index,
+        at: spec.topic,
+        topic,
+        item,
+        text,
     };
-    if spec.kind == QuestionKind::TopicToPoint {
-        let own: HashSet<String> = topic.points().map(|(_, p)| normal(p)).collect();
+    Ok(if spec.kind == QuestionKind::TopicToPoint {
+        Draft {
+            prompt,
+            subject: topic.title.clone(),
+            context: shared_title_context(library, index, spec.topic),
+            answer: text.to_owned(),
+            wrong: asked.wrong_points(rng),
+        }
+    } else {
+        Draft {
+            prompt,
+            subject: text.to_owned(),
+            context: None,
+            answer: topic.title.clone(),
+            wrong: asked.wrong_titles(rng),
+        }
+    })
+}
+
+/// The item a multiple-choice card asks about, and how it asks; none for a flip card.
+fn asked(spec: CardSpec) -> Option<(Item, &'static str)> {
+    let (point, example) = (Item::Point(spec.target), Item::Example(spec.target));
+    match spec.kind {
+        QuestionKind::ExampleToTopic => {
+            Some((example, "Which topic does this example illustrate?"))
+        }
+        QuestionKind::PointToTopic => Some((point, "Which topic is this point from?")),
+        QuestionKind::TopicToPoint => Some((point, "Which of these is a point of this topic?")),
+        QuestionKind::FlipCard => None,
+    }
+}
+
+/// The item a multiple-choice question is about, with what its wrong options are drawn from.
+struct Asked<'a> {
+    library: &'a Library,
+    index: &'a Index,
+    at: TopicRef,
+    topic: &'a Topic,
+    item: Item,
+    /// The item's text.
+    text: &'a str,
+}
+
+impl Asked<'_> {
+    /// Up to three points of other topics that are not points of this one ("which of these is
+    /// a point of this topic?").
+    fn wrong_points(&self, rng: &mut fastrand::Rng) -> Vec<String> {
+        let (library, index, at) = (self.library, self.index, self.at);
+        let own: HashSet<String> = self.topic.points().map(|(_, p)| normal(p)).collect();
         let (mut same, mut other): (Vec<usize>, Vec<usize>) = (0..index.points.len())
             .filter(|&g| !own.contains(&index.points[g].0))
-            .partition(|&g| {
-                index.points[g]
-                    .1
-                    .iter()
-                    .any(|(t, _)| t.guide == spec.topic.guide)
-            });
+            .partition(|&g| index.points[g].1.iter().any(|(t, _)| t.guide == at.guide));
         let text_of = |g: usize| -> Option<&str> {
-            let (at, i) = *index.points[g].1.first()?;
-            Item::Point(i).text(library.topic(at)?)
+            let (holder, i) = *index.points[g].1.first()?;
+            Item::Point(i).text(library.topic(holder)?)
         };
         let mut alike: HashMap<TopicRef, f64> = HashMap::new();
         let mut likeness = |g: usize| {
-            index.points[g].1.first().map_or(1.0, |&(at, _)| {
+            index.points[g].1.first().map_or(1.0, |&(holder, _)| {
                 *alike
-                    .entry(at)
-                    .or_insert_with(|| index.meanings.likeness(library, spec.topic, at))
+                    .entry(holder)
+                    .or_insert_with(|| index.meanings.likeness(library, at, holder))
             })
         };
-
         // A point read with its list's heading ("Mistakes to avoid: ...") may be a point of a
         // topic the point alone does not name.
         let heading_of = |g: usize| -> Option<&str> {
-            let (at, i) = *index.points[g].1.first()?;
+            let (holder, i) = *index.points[g].1.first()?;
             Item::Point(i)
-                .list(library.topic(at)?)
+                .list(library.topic(holder)?)
                 .filter(|list| *list != KEY_FEATURES)
         };
         let sound = |g: usize| {
@@ -359,68 +379,77 @@ fn draft(
                 index
                     .holders(point)
                     .iter()
-                    .all(|&holder| index.sound_point(library, spec.topic, point, holder))
+                    .all(|&holder| index.sound_point(library, at, point, holder))
                     && heading_of(g).is_none_or(|heading| {
                         let idea = index.idea(&format!("{heading}: {point}"));
-                        !index.meanings.could_belong(library, &idea, spec.topic)
+                        !index.meanings.could_belong(library, &idea, at)
                     })
             })
         };
-        let wrong = draw(&mut same, &mut other, rng, &sound, &mut likeness)
+        draw_wrong(&mut same, &mut other, rng, &sound, &mut likeness)
             .into_iter()
             .filter_map(|g| text_of(g).map(str::to_owned))
-            .collect();
-        return Ok(Draft {
-            prompt,
-            subject: topic.title.clone(),
-            context: shared_title_context(library, index, spec.topic),
-            answer: text.to_owned(),
-            wrong,
-        });
+            .collect()
     }
-    let subject_idea = index.idea(text);
-    // A point read with its list's heading ("Mistakes to avoid: describing your duties...")
-    // may belong to a topic the point alone does not name.
-    let with_heading = item
-        .list(topic)
-        .filter(|list| *list != KEY_FEATURES && *list != EXAMPLES)
-        .map(|list| index.idea(&format!("{list}: {text}")));
-    let own_title = normal(&topic.title);
-    let (mut same, mut other): (Vec<usize>, Vec<usize>) = (0..index.titles.len())
-        .filter(|&g| index.titles[g].0 != own_title)
-        .partition(|&g| {
+
+    /// Up to three titles of other topics the item is not from ("which topic is this point
+    /// from?").
+    fn wrong_titles(&self, rng: &mut fastrand::Rng) -> Vec<String> {
+        let (library, index, at, text) = (self.library, self.index, self.at, self.text);
+        let subject_idea = index.idea(text);
+        // A point read with its list's heading ("Mistakes to avoid: describing your duties...")
+        // may belong to a topic the point alone does not name.
+        let with_heading = self
+            .item
+            .list(self.topic)
+            .filter(|list| *list != KEY_FEATURES && *list != EXAMPLES)
+            .map(|list| index.idea(&format!("{list}: {text}")));
+        let own_title = normal(&self.topic.title);
+        let (mut same, mut other): (Vec<usize>, Vec<usize>) = (0..index.titles.len())
+            .filter(|&g| index.titles[g].0 != own_title)
+            .partition(|&g| index.titles[g].1.iter().any(|t| t.guide == at.guide));
+        let sound = |g: usize| {
+            index.titles[g].1.iter().all(|&candidate| {
+                index.sound_topic(library, at, text, &subject_idea, candidate)
+                    && with_heading
+                        .as_ref()
+                        .is_none_or(|idea| !index.meanings.could_belong(library, idea, candidate))
+            })
+        };
+        let mut likeness = |g: usize| {
             index.titles[g]
                 .1
                 .iter()
-                .any(|t| t.guide == spec.topic.guide)
-        });
-    let sound = |g: usize| {
-        index.titles[g].1.iter().all(|&candidate| {
-            index.sound_topic(library, spec.topic, text, &subject_idea, candidate)
-                && with_heading
-                    .as_ref()
-                    .is_none_or(|idea| !index.meanings.could_belong(library, idea, candidate))
-        })
-    };
-    let mut likeness = |g: usize| {
-        index.titles[g]
-            .1
-            .iter()
-            .map(|&t| index.meanings.likeness(library, spec.topic, t))
-            .fold(0.0, f64::max)
-    };
-    let wrong = draw(&mut same, &mut other, rng, &sound, &mut likeness)
-        .into_iter()
-        .filter_map(|g| library.topic(*index.titles[g].1.first()?))
-        .map(|t| t.title.clone())
-        .collect();
-    Ok(Draft {
-        prompt,
-        subject: text.to_owned(),
-        context: None,
-        answer: topic.title.clone(),
-        wrong,
-    })
+                .map(|&t| index.meanings.likeness(library, at, t))
+                .fold(0.0, f64::max)
+        };
+        draw_wrong(&mut same, &mut other, rng, &sound, &mut likeness)
+            .into_iter()
+            .filter_map(|g| library.topic(*index.titles[g].1.first()?))
+            .map(|t| t.title.clone())
+            .collect()
+    }
+}
+
+/// Three wrong options (as candidates' places): from the question's own guide (`same`) first,
+/// then from the others. From other guides, only the half least like the question's topic:
+/// another guide covers the same ground in other words more often than the question's own guide
+/// does. (Worked out only when the own guide falls short: it reads every other topic.)
+fn draw_wrong(
+    same: &mut [usize],
+    other: &mut Vec<usize>,
+    rng: &mut fastrand::Rng,
+    sound: &dyn Fn(usize) -> bool,
+    likeness: &mut dyn FnMut(usize) -> f64,
+) -> Vec<usize> {
+    let wanted = OPTIONS - 1;
+    let mut wrong = draw_sound(same, wanted, rng, sound);
+    if wrong.len() < wanted {
+        keep_least_alike(other, likeness);
+        let more = draw_sound(other, wanted - wrong.len(), rng, sound);
+        wrong.extend(more);
+    }
+    wrong
 }
 
 /// Keeps the half of `candidates` (at least a question's worth) that score lowest: the ones
