@@ -2,6 +2,9 @@
 //! file under src/content/, of the built-in guides under content/ and of Cargo.lock, so an entry
 //! written by one build is never used by a build that could parse differently. Directories are
 //! watched whole, so a file added there later is covered without editing this list.
+//!
+//! It also turns search's list of ordinary English words (src/search/english/words.txt, 650 KB of
+//! text) into an `fst` set of 240 KB, the form the binary carries and searches.
 
 use std::fs;
 use std::path::Path;
@@ -24,6 +27,23 @@ fn main() {
         }
     }
     println!("cargo:rustc-env=CARESTUDY_LOADER_FINGERPRINT={hash:016x}");
+    english_words();
+}
+
+/// `OUT_DIR/english.fst`: the words of src/search/english/words.txt (one a line, sorted by bytes).
+fn english_words() {
+    let list = Path::new("src/search/english/words.txt");
+    println!("cargo:rerun-if-changed={}", list.display());
+    let text = fs::read_to_string(list).unwrap_or_else(|e| panic!("{}: {e}", list.display()));
+    let set = fst::Set::from_iter(text.lines()).unwrap_or_else(|e| {
+        panic!(
+            "{}: not one word a line sorted by bytes: {e}",
+            list.display()
+        )
+    });
+    let out = std::env::var_os("OUT_DIR").unwrap_or_else(|| panic!("cargo sets OUT_DIR"));
+    let path = Path::new(&out).join("english.fst");
+    fs::write(&path, set.as_fst().as_bytes()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
 fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) {

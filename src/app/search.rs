@@ -223,8 +223,8 @@ mod tests {
     #[test]
     fn entering_search_types_straight_into_the_query_and_q_is_text_there() {
         let mut app = app();
-        press(&mut app, "<Tab>quit");
-        assert_eq!(app.panes().search.input().text(), "quit");
+        press(&mut app, "<Tab>quality");
+        assert_eq!(app.panes().search.input().text(), "quality");
         assert!(!app.should_quit());
         assert!(!app.panes().search.hits().is_empty());
     }

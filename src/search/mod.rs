@@ -17,6 +17,7 @@
 //! stems, with titles and `### Search terms` counting above body text. A query that matches
 //! nothing gets a "did you mean" suggestion when a close word of the guides would match.
 
+mod english;
 mod hit;
 mod index;
 mod parts;
@@ -253,6 +254,10 @@ impl SearchIndex {
                 suggested.push(word.text.clone());
                 continue;
             }
+            // A real word typed on purpose is not offered as another ("ward" for "hard").
+            if english::is_word(&word.text) {
+                return None;
+            }
             // A little more room than typos get: this only suggests, it does not match.
             let edits = match word.text.chars().count() {
                 0..=2 => return None,
@@ -412,6 +417,12 @@ mod tests {
         assert!(search("mntro").hits.is_empty());
         // A word the guides use is never read as a typo of another ("mind" is not "mine").
         assert!(search("mind").hits.iter().all(|h| h.tier != Tier::Typo));
+        // Nor is an ordinary English word they do not use: it was typed on purpose.
+        for word in ["mint", "mine", "ward"] {
+            let results = search(word);
+            assert!(results.hits.is_empty(), "{word}: {results:?}");
+            assert_eq!(results.suggestion, None, "{word}");
+        }
     }
 
     #[test]

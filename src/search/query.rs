@@ -2,6 +2,7 @@
 //! every word, scored with BM25.
 
 use super::Tier;
+use super::english;
 use super::index::{END_OF_TEXT, Index, StemId};
 use super::words::{for_each_word, is_stop_word};
 use crate::practice::words::stem;
@@ -127,7 +128,8 @@ pub fn expand(index: &Index, words: &mut [QueryWord], pass: Pass) -> bool {
             add(&mut found, synonym, Kind::Synonym, SYNONYM_WEIGHT);
         }
         // A word the guides use is taken as meant. An unknown one that begins a word of the
-        // guides is being typed ("safeg"); any other is read as a typo.
+        // guides is being typed ("safeg"); any other is read as a typo, unless it is an
+        // ordinary English word, typed on purpose ("ward" is not a slip for "hard").
         let edits = allowed_edits(&word.text);
         let has_letters = word.text.chars().any(char::is_alphabetic);
         let longer = if found.is_empty() {
@@ -135,7 +137,12 @@ pub fn expand(index: &Index, words: &mut [QueryWord], pass: Pass) -> bool {
         } else {
             Vec::new()
         };
-        if found.is_empty() && longer.is_empty() && edits > 0 && has_letters {
+        if found.is_empty()
+            && longer.is_empty()
+            && edits > 0
+            && has_letters
+            && !english::is_word(&word.text)
+        {
             let mut close = index.words_within(&word.text, edits);
             close.retain(|c| c.distance < 2 || similar_letters(&word.text, &c.text));
             close.sort_by_key(|c| (c.distance, std::cmp::Reverse(index.topic_frequency(c.stem))));

@@ -40,6 +40,7 @@ pub const GROUPS: &[&[&str]] = &[
     &["empathy", "empathise", "empathize"],
     // Word forms the stemmer keeps apart.
     &["advocate", "advocacy"],
+    &["injury", "injured"],
     // British and American spellings.
     &["centred", "centered"],
     &["organisation", "organization"],
