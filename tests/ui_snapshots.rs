@@ -569,6 +569,42 @@ fn presentation_at_each_reveal_step() {
     );
 }
 
+fn presenting_topic(id: &str, width: u16, height: u16) -> App {
+    let library = load_builtin().expect("built-in guides load");
+    let topic = library.find_by_id(id);
+    assert!(topic.is_some(), "no topic {id}");
+    let options = AppOptions {
+        width,
+        height,
+        topic,
+        present: true,
+        ..AppOptions::default()
+    };
+    App::new(library, options)
+}
+
+/// A topic with a named list ("Good practice"): each list under its heading, the summary kept
+/// above the points as they come.
+#[test]
+fn presentation_keeps_named_lists_under_their_headings() {
+    let id = "therapeutic-relationship/confidentiality-and-trust";
+    let mut app = presenting_topic(id, 120, 40);
+    press(&mut app, "<Space><Space>");
+    let screen = text(&app);
+    assert!(
+        screen.contains("Strong confidentiality supports trust"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("present_named_lists_120x40_step_2", screen);
+    press(&mut app, "r");
+    insta::assert_snapshot!("present_named_lists_120x40_all", text(&app));
+    let mut small = presenting_topic(id, 80, 24);
+    press(&mut small, "r");
+    let screen = text(&small);
+    assert!(screen.contains("Good practice"), "{screen}");
+    insta::assert_snapshot!("present_named_lists_80x24_all", screen);
+}
+
 #[test]
 fn presentation_class_question_and_map() {
     for (w, h) in [(80, 24), (160, 48)] {

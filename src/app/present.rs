@@ -8,7 +8,7 @@ use super::keys::{Key::*, SPACE};
 use super::map::MapPane;
 use super::pane::{Cx, Effect, Hint, PaneState, hint, hint_range};
 use super::text_area::TextArea;
-use crate::content::{Guide, Section, Topic, TopicRef};
+use crate::content::{Guide, List, MODEL_ANSWER, Section, Table, Topic, TopicRef};
 use crate::lookup::{Lookup, find_topic};
 use crate::quiz::{Question, class_question};
 
@@ -23,8 +23,11 @@ pub const QUESTION: Context = Context::any_key("class question", Action::Confirm
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind(TOPIC, &[SPACE, Right], Action::RevealNext, "show the next point"),
-    bind(TOPIC, &[Left], Action::RevealBack, "hide the last point shown"),
+    bind(TOPIC, &[SPACE, Right], Action::RevealNext, "next point; after the last, the next topic"),
+    bind(TOPIC, &[Left], Action::RevealBack, "back a point; before the first, the previous topic"),
+    // What a presenter's remote ("clicker") sends.
+    bind(TOPIC, &[PageDown], Action::RevealNext, "next, as Space (a presenter's remote)"),
+    bind(TOPIC, &[PageUp], Action::RevealBack, "back, as Left"),
     bind(TOPIC, &[Char('r')], Action::RevealAll, "show every point and example"),
     bind(TOPIC, &[Char('n'), Char(']')], Action::NextTopic, "next topic"),
     bind(TOPIC, &[Char('p'), Char('[')], Action::PrevTopic, "previous topic"),
@@ -43,35 +46,92 @@ pub const BINDINGS: &[Binding] = &[
     bind(QUESTION, &[Enter, SPACE], Action::Confirm, "show the answer (any key); again to go back"),
 ];
 
-/// What a presentation reveals in turn, in the topic's section order: its points first, then
-/// its examples.
+/// One part of a topic a presentation reveals item by item, under its heading: a list (key
+/// features, examples, "Good practice"...), a table row by row, a model answer paragraph by
+/// paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part<'a> {
+    List(List<'a>),
+    Table(&'a Table),
+    ModelAnswer(&'a [String]),
+}
+
+impl<'a> Part<'a> {
+    pub fn heading(&self) -> &'a str {
+        match self {
+            Part::List(list) => list.name,
+            Part::Table(table) => &table.name,
+            Part::ModelAnswer(_) => MODEL_ANSWER,
+        }
+    }
+
+    /// How many items it reveals.
+    pub fn len(&self) -> usize {
+        match self {
+            Part::List(list) => list.items.len(),
+            Part::Table(table) => table.rows.len(),
+            Part::ModelAnswer(paragraphs) => paragraphs.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What a presentation shows of a topic: its summary (and the assessment question it answers)
+/// always, then its parts in the topic's one section order, revealed an item at a time.
 #[derive(Debug, Default)]
 pub struct Reveals<'a> {
-    pub points: Vec<&'a str>,
-    pub examples: Vec<&'a str>,
+    pub summary: Option<&'a str>,
+    pub question: Option<&'a str>,
+    pub parts: Vec<Part<'a>>,
 }
 
 impl<'a> Reveals<'a> {
     pub fn of(guide: &'a Guide, topic: &'a Topic) -> Self {
         let mut reveals = Self::default();
         for section in topic.sections(guide) {
-            if let Section::List(list) = section {
-                let items = list.items.iter().map(String::as_str);
-                match list.is_points() {
-                    true => reveals.points.extend(items),
-                    false => reveals.examples.extend(items),
+            let part = match section {
+                Section::Summary(text) => {
+                    reveals.summary = Some(text);
+                    continue;
                 }
+                Section::Question(text) => {
+                    reveals.question = Some(text);
+                    continue;
+                }
+                Section::List(list) => Part::List(list),
+                Section::Table(table) => Part::Table(table),
+                Section::ModelAnswer(paragraphs) => Part::ModelAnswer(paragraphs),
+                // Links, search terms, criteria and sources are for reading, not for a class.
+                _ => continue,
+            };
+            if !part.is_empty() {
+                reveals.parts.push(part);
             }
         }
         reveals
     }
 
+    /// Every item the topic reveals.
     pub fn len(&self) -> usize {
-        self.points.len() + self.examples.len()
+        self.parts.iter().map(Part::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The parts with something showing when `revealed` items are, each with how many of its
+    /// items show.
+    pub fn shown(&self, revealed: usize) -> impl Iterator<Item = (Part<'a>, usize)> + '_ {
+        let mut left = revealed;
+        self.parts.iter().map_while(move |&part| {
+            let shown = left.min(part.len());
+            left -= shown;
+            (shown > 0).then_some((part, shown))
+        })
     }
 }
 
@@ -201,7 +261,16 @@ impl Presentation {
     fn update_topic(&mut self, action: Action, cx: &Cx) -> Effect {
         let items = self.items(cx.topics, cx.library);
         match action {
-            Action::RevealNext => self.revealed = (self.revealed + 1).min(items),
+            // Like slides: past the last point is the next topic, before the first the
+            // previous one, everything showing as it was left.
+            Action::RevealNext if self.revealed < items => self.revealed += 1,
+            Action::RevealNext if self.topic + 1 < cx.topics.len() => {
+                self.present(self.topic + 1, cx);
+            }
+            Action::RevealBack if self.revealed == 0 && self.topic > 0 => {
+                self.present(self.topic - 1, cx);
+                self.revealed = self.items(cx.topics, cx.library);
+            }
             Action::RevealBack => self.revealed = self.revealed.saturating_sub(1),
             Action::RevealAll => self.revealed = items,
             Action::NextTopic => self.present(self.topic + 1, cx),
@@ -297,6 +366,7 @@ impl PaneState for Presentation {
 mod tests {
     use super::super::test_driver::*;
     use super::super::*;
+    use super::{Part, Reveals};
 
     #[test]
     fn presenting_reveals_points_one_at_a_time_and_records_nothing() {
@@ -310,8 +380,8 @@ mod tests {
         assert_eq!(presented(&app), Some((1, 2)));
         press(&mut app, "<Left>");
         assert_eq!(presented(&app), Some((1, 1)));
-        press(&mut app, "r<Space>");
-        assert_eq!(presented(&app), Some((1, items)), "stops at the end");
+        press(&mut app, "r");
+        assert_eq!(presented(&app), Some((1, items)));
         press(&mut app, "c");
         assert!(matches!(presenting_view(&app), Some(View::Question(q)) if !q.answer_shown));
         press(&mut app, "1");
@@ -334,6 +404,86 @@ mod tests {
             2,
             "Browse is on the topic last presented"
         );
+    }
+
+    #[test]
+    fn space_after_the_last_point_is_the_next_topic_and_left_before_the_first_the_previous() {
+        let mut app = app();
+        press(&mut app, "jP");
+        let items = |app: &App, topic: usize| {
+            let at = app.topics()[topic];
+            let library = app.library();
+            match (library.guide(at.guide), library.topic(at)) {
+                (Some(guide), Some(topic)) => Reveals::of(guide, topic).len(),
+                _ => 0,
+            }
+        };
+        let (first, second) = (items(&app, 1), items(&app, 2));
+        press(&mut app, &"<Space>".repeat(first));
+        assert_eq!(presented(&app), Some((1, first)));
+        press(&mut app, "<Space>");
+        assert_eq!(presented(&app), Some((2, 0)), "like the next slide");
+        press(&mut app, "<PageUp>");
+        assert_eq!(
+            presented(&app),
+            Some((1, first)),
+            "back to the previous topic as it was left"
+        );
+        press(&mut app, "<PageDown><Right>");
+        assert_eq!(
+            presented(&app),
+            Some((2, 1)),
+            "a clicker's keys and the arrows"
+        );
+        assert!(second > 0);
+        // The last topic stays at its end; the first at its start.
+        let last = app.topics().len() - 1;
+        let mut app = app_presenting(last);
+        let items_last = items(&app, last);
+        press(&mut app, &"<Space>".repeat(items_last + 2));
+        assert_eq!(presented(&app), Some((last, items_last)));
+        let mut app = app_presenting(0);
+        press(&mut app, "<Left><Left>");
+        assert_eq!(presented(&app), Some((0, 0)));
+    }
+
+    /// A presentation of the topic at `topic` in the display order.
+    fn app_presenting(topic: usize) -> App {
+        let options = AppOptions {
+            present: true,
+            topic: app().topics().get(topic).copied(),
+            ..AppOptions::default()
+        };
+        App::new(crate::test_support::builtin_library(), options)
+    }
+
+    #[test]
+    fn named_lists_keep_their_headings_in_the_topics_order() {
+        let library = crate::test_support::builtin_library();
+        let at = library.find_by_id("therapeutic-relationship/confidentiality-and-trust");
+        let (Some(guide), Some(topic)) = (
+            at.and_then(|at| library.guide(at.guide)),
+            at.and_then(|at| library.topic(at)),
+        ) else {
+            panic!("no confidentiality-and-trust topic");
+        };
+        let reveals = Reveals::of(guide, topic);
+        let headings: Vec<&str> = reveals.parts.iter().map(Part::heading).collect();
+        assert_eq!(headings, ["Key features", "Examples", "Good practice"]);
+        assert_eq!(reveals.summary, Some(topic.summary.as_str()));
+        let good_practice = reveals.parts[2].len();
+        assert_eq!(
+            reveals.len(),
+            topic.key_features.len() + topic.examples.len() + good_practice
+        );
+        // Revealing goes part by part, item by item within each.
+        let first = reveals.parts[0].len();
+        let shown: Vec<(&str, usize)> = reveals
+            .shown(first + 1)
+            .map(|(part, n)| (part.heading(), n))
+            .collect();
+        assert_eq!(shown, [("Key features", first), ("Examples", 1)]);
+        assert_eq!(reveals.shown(0).count(), 0);
     }
 
     #[test]

@@ -5,8 +5,9 @@ use super::chrome::hint_spans;
 use super::theme::Theme;
 use super::wrap::{hanging, plain};
 use crate::app::pane::hint;
-use crate::app::present::{ClassQuestion, Presentation, Reveals, View};
+use crate::app::present::{ClassQuestion, Part, Presentation, Reveals, View};
 use crate::app::{Action, App, layout};
+use crate::content::{ASSESSMENT_QUESTION, ListKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -119,43 +120,171 @@ fn draw_topic(frame: &mut Frame, area: Rect, app: &App, present: &Presentation, 
         guide_area,
     );
 
-    // Points first, then examples, each revealed in turn.
-    let Reveals { points, examples } = Reveals::of(guide, topic);
-    let mut lines: Vec<Line> = Vec::new();
-    let roomy = body.height >= 20;
-    if present.revealed() == 0 {
-        lines.extend(plain(&topic.summary, body.width, theme.base));
+    let reveals = Reveals::of(guide, topic);
+    let lines = body_lines(&reveals, present.revealed(), body, theme);
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// A run of lines that shows or scrolls away whole: a paragraph of the summary, the assessment
+/// question, or one revealed item (the first of a part with the part's heading).
+struct Run {
+    lines: Vec<Line<'static>>,
+    /// The part an item belongs to.
+    part: Option<usize>,
+    /// The first item of its part (the heading comes with it).
+    first: bool,
+}
+
+/// The summary (and assessment question), then each part with something showing under its
+/// heading, an item at a time. Items are spaced out when they all fit that way; when even the
+/// tight layout overflows, the oldest blocks scroll away whole, the newest item stays in
+/// view, and the heading of the part at the top is shown again.
+fn body_lines(reveals: &Reveals, revealed: usize, body: Rect, theme: &Theme) -> Vec<Line<'static>> {
+    let height = usize::from(body.height);
+    let count = |blocks: &[Run]| blocks.iter().map(|b| b.lines.len()).sum::<usize>();
+    let mut blocks = body_blocks(reveals, revealed, body.width, true, theme);
+    if count(&blocks) > height {
+        blocks = body_blocks(reveals, revealed, body.width, false, theme);
     }
-    for (i, point) in points.iter().take(present.revealed()).enumerate() {
-        if roomy && i > 0 {
-            lines.push(Line::raw(""));
+    let mut dropped = false;
+    while assembled_height(&blocks, dropped) > height && blocks.len() > 1 {
+        blocks.remove(0);
+        dropped = true;
+    }
+    let mut lines = assemble(blocks, dropped, reveals, theme);
+    while lines.len() > height {
+        // The heading shown again, or an item taller than the screen: the newest line stays.
+        lines.remove(0);
+    }
+    lines
+}
+
+/// How many lines [`assemble`] gives.
+fn assembled_height(blocks: &[Run], dropped: bool) -> usize {
+    let Some(top) = blocks.first() else {
+        return 0;
+    };
+    let lines: usize = blocks.iter().map(|b| b.lines.len()).sum();
+    let blank_top = top.lines.iter().take_while(|l| l.width() == 0).count();
+    let heading = usize::from(dropped && !top.first && top.part.is_some());
+    lines - blank_top + heading
+}
+
+/// The blocks' lines, without blank lines at the top; when blocks scrolled away and the top
+/// one is a later item of its part, that part's heading again above it.
+fn assemble(
+    blocks: Vec<Run>,
+    dropped: bool,
+    reveals: &Reveals,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let top = blocks.first().filter(|b| !b.first).and_then(|b| b.part);
+    if let (true, Some(part)) = (dropped, top.and_then(|p| reveals.parts.get(p))) {
+        lines.push(Line::styled(part.heading().to_owned(), theme.heading));
+    }
+    for block in blocks {
+        let blank_top = lines.is_empty();
+        lines.extend(
+            block
+                .lines
+                .into_iter()
+                .skip_while(|line| blank_top && line.width() == 0),
+        );
+    }
+    lines
+}
+
+fn body_blocks(
+    reveals: &Reveals,
+    revealed: usize,
+    width: u16,
+    spaced: bool,
+    theme: &Theme,
+) -> Vec<Run> {
+    let mut blocks = Vec::new();
+    let plain_block = |lines| Run {
+        lines,
+        part: None,
+        first: false,
+    };
+    if let Some(summary) = reveals.summary {
+        for (i, paragraph) in summary.split("\n\n").enumerate() {
+            let mut lines = Vec::new();
+            if i > 0 {
+                lines.push(Line::raw(""));
+            }
+            lines.extend(plain(paragraph, width, theme.base));
+            blocks.push(plain_block(lines));
         }
+    }
+    if let Some(question) = reveals.question {
+        let mut lines = vec![Line::raw("")];
         lines.extend(hanging(
-            point,
-            body.width,
-            Span::styled("• ", theme.key),
-            theme.title,
+            question,
+            width,
+            Span::styled(format!("{ASSESSMENT_QUESTION}: "), theme.heading),
+            theme.base,
         ));
+        blocks.push(plain_block(lines));
     }
-    let shown_examples = present.revealed().saturating_sub(points.len());
-    if shown_examples > 0 {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled("Examples", theme.heading));
-        for example in examples.iter().take(shown_examples) {
-            lines.extend(hanging(
-                example,
-                body.width,
-                Span::styled("– ", theme.key),
-                theme.base,
-            ));
+    for (index, (part, shown)) in reveals.shown(revealed).enumerate() {
+        for item in 0..shown {
+            let mut lines = Vec::new();
+            if item == 0 {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(part.heading().to_owned(), theme.heading));
+            } else if spaced || matches!(part, Part::ModelAnswer(_)) {
+                lines.push(Line::raw(""));
+            }
+            item_lines(&mut lines, part, item, width, theme);
+            blocks.push(Run {
+                lines,
+                part: Some(index),
+                first: item == 0,
+            });
         }
     }
-    // Keep the newest point in view on a small screen.
-    let overflow = lines.len().saturating_sub(usize::from(body.height));
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(overflow).collect::<Vec<_>>()),
-        body,
-    );
+    blocks
+}
+
+/// Item `item` of `part`: a bulleted point or example, a table's row, a model answer's
+/// paragraph.
+fn item_lines(lines: &mut Vec<Line<'static>>, part: Part, item: usize, width: u16, theme: &Theme) {
+    match part {
+        Part::List(list) => {
+            let (bullet, style) = match list.kind {
+                ListKind::Examples => ("– ", theme.base),
+                _ => ("• ", theme.title),
+            };
+            if let Some(text) = list.items.get(item) {
+                lines.extend(hanging(text, width, Span::styled(bullet, theme.key), style));
+            }
+        }
+        Part::Table(table) => {
+            let Some(row) = table.rows.get(item) else {
+                return;
+            };
+            let mut cells = row.iter().zip(&table.header);
+            if let Some((first, _)) = cells.next() {
+                lines.extend(hanging(
+                    first,
+                    width,
+                    Span::styled("• ", theme.key),
+                    theme.title,
+                ));
+            }
+            for (cell, column) in cells {
+                let lead = Span::styled(format!("  {column}: "), theme.muted);
+                lines.extend(hanging(cell, width, lead, theme.base));
+            }
+        }
+        Part::ModelAnswer(paragraphs) => {
+            if let Some(paragraph) = paragraphs.get(item) {
+                lines.extend(plain(paragraph, width, theme.base));
+            }
+        }
+    }
 }
 
 /// The title cut into lines of big letters, if it fits the area in at most a few lines.
