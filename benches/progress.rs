@@ -4,19 +4,28 @@
 //! - `progress/save-review/year`: saving one review, fsync included. Target: at most one
 //!   fsync of a small append on the same disk (`progress/fsync-append`, measured side by
 //!   side) plus 0.5 ms, and under 16 KB written (printed after the run, from /proc).
-//! - `progress/open/year`: what the app does before its first frame: open the database, run
-//!   `PRAGMA integrity_check`, and load the whole history. Target: 5 ms.
+//! - `progress/open/year`: what the app does with its progress before its first frame: open
+//!   the database, and start `PRAGMA integrity_check` and loading the history on two other
+//!   threads. Target: 5 ms. `progress/first-frame/year` adds building the app and drawing
+//!   Browse at 80x24 (built-in guides, already loaded).
+//! - `progress/history/year`: the database opened, checked and the whole history loaded: the
+//!   most the Quiz and Progress panes wait (the app starts on it before its first frame).
 //! - `progress/read/year`: the same without the integrity check (`stats`, `progress export`).
 //!
 //! Criterion prints means; `python3 benches/min_median.py` prints each one's fastest and median
 //! time per iteration from criterion's samples.
 
+use carestudy::app::{App, AppOptions};
 use carestudy::progress::{OpenMode, Progress, Review, Store, export_json};
 use carestudy::quiz::{Grade, ReviewDetail, Scheduler};
+use carestudy::ui::{self, Theme, ThemeName};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use std::hint::black_box;
 use std::io::Write;
+use std::time::Instant;
 
 const CARDS: usize = 7_300;
 const REVIEWS_PER_CARD: i64 = 6;
@@ -99,6 +108,12 @@ fn bytes_written() -> Option<u64> {
         .and_then(|n| n.trim().parse().ok())
 }
 
+/// Waits for what `store` loads in the background, and checks it is the whole year.
+fn finish(mut store: Store) {
+    let loaded = store.finish_loading().unwrap_or_default();
+    assert_eq!(loaded.cards.len(), CARDS, "{:?}", store.message());
+}
+
 fn save_and_open(c: &mut Criterion) {
     let dir = year_folder();
     let mut group = c.benchmark_group("progress");
@@ -166,7 +181,44 @@ fn save_and_open(c: &mut Criterion) {
         }
     }
 
+    // What the app does before its first frame: open the database; the integrity check and
+    // the history load on two other threads meanwhile (waited for outside the measurement).
     group.bench_function("open/year", |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                let started = Instant::now();
+                let (store, _) = Store::open_in_background(dir.path(), start());
+                total += started.elapsed();
+                finish(store);
+            }
+            total
+        });
+    });
+    // The same, then the first frame drawn: the built-in guides' Browse pane at 80x24.
+    let library = carestudy::content::load_builtin().unwrap_or_else(|e| panic!("{e}"));
+    let theme = Theme::named(ThemeName::Default);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap_or_else(|e| panic!("{e}"));
+    group.bench_function("first-frame/year", |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                let library = library.clone();
+                let started = Instant::now();
+                let (store, progress) = Store::open_in_background(dir.path(), start());
+                let mut app = App::with_progress(library, AppOptions::default(), store, progress);
+                let drawn = terminal.draw(|frame| ui::draw(frame, &app, &theme));
+                total += started.elapsed();
+                black_box(drawn.is_ok());
+                app.finish_loading();
+                drop(app);
+            }
+            total
+        });
+    });
+    // Everything: the database opened, checked and its whole history loaded. What the Quiz
+    // and Progress panes wait for at most (the app starts loading before its first frame).
+    group.bench_function("history/year", |b| {
         b.iter(|| {
             let (store, loaded) = Store::open(dir.path(), OpenMode::Write, start());
             assert!(store.message().is_none(), "{:?}", store.message());

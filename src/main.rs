@@ -347,12 +347,11 @@ fn open_app(library: Library, launch: Launch) -> anyhow::Result<ExitCode> {
     let seed = seed.unwrap_or_else(|| clock.now().timestamp().unsigned_abs());
     // Presenting records nothing, so it opens no progress (and shows no notice about it).
     let data_dir = data_dir.filter(|_| presenting.is_none());
+    // The history loads while the first frame is drawn.
     let (store, progress) = match data_dir {
-        Some(dir) => Store::open(dir, OpenMode::Write, clock.now()),
+        Some(dir) => Store::open_in_background(dir, clock.now()),
         None => (Store::in_memory(), Progress::default()),
     };
-    // Shown in the app, and left on standard error for after it closes.
-    let notices = store.notices().to_vec();
     let options = AppOptions {
         seed,
         clock,
@@ -362,6 +361,8 @@ fn open_app(library: Library, launch: Launch) -> anyhow::Result<ExitCode> {
     };
     let mut app = App::with_progress(library, options, store, progress);
     let ended = terminal::run(&mut app, &themes(settings));
+    // Shown in the app, and left on standard error for after it closes.
+    let notices = app.progress_notices().to_vec();
     leave_to_exit(app);
     // Told after the app, on the main screen; a terminal that went away cannot show them.
     if !matches!(ended, Ok(terminal::Ended::TerminalLost)) {

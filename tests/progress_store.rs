@@ -300,10 +300,9 @@ fn a_second_damaged_file_in_the_same_second_gets_a_suffix() -> io::Result<()> {
     Ok(())
 }
 
-/// A damaged database (not a database at all, torn in half, someone else's) is moved aside
-/// with its bytes intact, the learner told, and a new one started.
-#[test]
-fn a_damaged_database_is_moved_aside_intact() -> io::Result<()> {
+/// Damaged databases: not a database at all, torn in half, pages scribbled over, someone
+/// else's. The torn and scribbled ones still read as carestudy's until checked.
+fn damaged_databases() -> io::Result<Vec<(&'static str, Vec<u8>)>> {
     let good = {
         let dir = temp_dir();
         let (mut store, mut progress) = open(dir.path(), at(0));
@@ -336,7 +335,7 @@ fn a_damaged_database_is_moved_aside_intact() -> io::Result<()> {
         drop(conn);
         std::fs::read(&path)?
     };
-    let cases: Vec<(&str, Vec<u8>)> = vec![
+    Ok(vec![
         (
             "garbage",
             b"this is not a database at all, not even close".repeat(100),
@@ -344,8 +343,14 @@ fn a_damaged_database_is_moved_aside_intact() -> io::Result<()> {
         ("torn", good[..good.len() / 2].to_vec()),
         ("scribbled", scribbled),
         ("foreign", foreign),
-    ];
-    for (name, bytes) in cases {
+    ])
+}
+
+/// A damaged database is moved aside with its bytes intact, the learner told, and a new one
+/// started.
+#[test]
+fn a_damaged_database_is_moved_aside_intact() -> io::Result<()> {
+    for (name, bytes) in damaged_databases()? {
         let dir = temp_dir();
         let path = dir.path().join(DATABASE_FILE);
         std::fs::write(&path, &bytes)?;
@@ -372,6 +377,175 @@ fn a_damaged_database_is_moved_aside_intact() -> io::Result<()> {
         let (store, loaded) = open(dir.path(), at(2));
         assert_eq!(store.message(), None, "{name}");
         assert_eq!(loaded, progress, "{name}");
+    }
+    Ok(())
+}
+
+/// The app's open (#14: the history and the integrity check load while the first frame is
+/// drawn) hands over the same history as a full open, once.
+#[test]
+fn opening_in_the_background_hands_over_the_whole_history() -> io::Result<()> {
+    let dir = temp_dir();
+    {
+        let (mut store, mut progress) = open(dir.path(), at(0));
+        sample(&mut store, &mut progress)?;
+    }
+    let (_, whole) = open(dir.path(), at(1));
+    assert_eq!(review_count(&whole), 4);
+    let (mut store, first) = Store::open_in_background(dir.path(), at(1));
+    assert!(store.is_loading());
+    assert_eq!(
+        first,
+        Progress::default(),
+        "nothing before it is handed over"
+    );
+    assert_eq!(store.access(), Access::ReadWrite);
+    assert_eq!(store.finish_loading(), Some(whole));
+    assert!(!store.is_loading());
+    assert_eq!(store.finish_loading(), None, "handed over once");
+    assert_eq!(store.message(), None);
+    // A new folder has nothing to load.
+    let fresh = temp_dir();
+    let (store, progress) = Store::open_in_background(fresh.path(), at(1));
+    assert!(!store.is_loading());
+    assert_eq!(progress, Progress::default());
+    Ok(())
+}
+
+/// A file that only the integrity check finds damaged, found while the app's first frame is
+/// drawn: nothing is written to it. A save made before the history is handed over waits for
+/// the check, which moves the file aside intact and tells the learner; the save goes into a
+/// new database.
+#[test]
+fn a_damaged_database_found_in_the_background_is_moved_aside_before_any_write() -> io::Result<()> {
+    let mut found_in_the_background = Vec::new();
+    for (name, bytes) in damaged_databases()? {
+        let dir = temp_dir();
+        let path = dir.path().join(DATABASE_FILE);
+        std::fs::write(&path, &bytes)?;
+        let (mut store, mut progress) = Store::open_in_background(dir.path(), at(0));
+        if !store.is_loading() {
+            // Found on opening (not a database, someone else's): as for the app's full open.
+            continue;
+        }
+        found_in_the_background.push(name);
+        assert_eq!(store.message(), None, "{name}: nothing known yet");
+        assert!(std::fs::read(&path)? == bytes, "{name}: untouched so far");
+        answer(&mut store, &mut progress, "g/t#flip:0", at(1), 3)?;
+        let moved = dir.path().join("progress.sqlite3.damaged-20261121T150405Z");
+        assert!(
+            std::fs::read(&moved)? == bytes,
+            "{name}: the moved copy has the same bytes"
+        );
+        let message = store.message().unwrap_or_default().to_owned();
+        assert!(
+            message.contains(&moved.display().to_string()),
+            "{name}: {message}"
+        );
+        assert_eq!(store.finish_loading(), Some(Progress::default()), "{name}");
+        drop(store);
+        let (store, loaded) = open(dir.path(), at(2));
+        assert_eq!(store.message(), None, "{name}");
+        assert_eq!(loaded, progress, "{name}: the save went into the new file");
+    }
+    assert_eq!(found_in_the_background, ["scribbled"]);
+    Ok(())
+}
+
+/// A damaged file whose write-ahead log still holds saves (a carestudy file only the integrity
+/// check finds damaged; someone else's database): both are moved aside as they were. Closing
+/// SQLite's connection would otherwise first merge the log into the file.
+#[test]
+fn a_damaged_database_keeps_its_unmerged_log_when_moved_aside() -> io::Result<()> {
+    // Saves left in the log, as a copy of carestudy killed mid-session leaves them.
+    let leave_in_log = |path: &Path, sql: &str| -> io::Result<()> {
+        let conn = rusqlite::Connection::open(path).map_err(io::Error::other)?;
+        conn.execute_batch(&format!(
+            "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; {sql}"
+        ))
+        .map_err(io::Error::other)?;
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )
+        .map_err(io::Error::other)?;
+        Ok(())
+    };
+    let mut cases = Vec::new();
+    {
+        let dir = temp_dir();
+        let path = dir.path().join(DATABASE_FILE);
+        {
+            let (mut store, mut progress) = open(dir.path(), at(0));
+            for n in 0..400 {
+                answer(&mut store, &mut progress, &format!("g/t#c:{n}"), at(n), 3)?;
+            }
+        }
+        leave_in_log(&path, "UPDATE card SET reps = reps + 1;")?;
+        let mut bytes = std::fs::read(&path)?;
+        for byte in bytes.iter_mut().skip(4096 * 2).take(4096 * 3) {
+            *byte = 0x5a;
+        }
+        let log = std::fs::read(dir.path().join(format!("{DATABASE_FILE}-wal")))?;
+        cases.push(("scribbled", bytes, log));
+    }
+    {
+        let dir = temp_dir();
+        let path = dir.path().join("other.sqlite3");
+        leave_in_log(&path, "CREATE TABLE recipes (name TEXT);")?;
+        leave_in_log(&path, "INSERT INTO recipes VALUES ('soup');")?;
+        let log = std::fs::read(dir.path().join("other.sqlite3-wal"))?;
+        cases.push(("foreign", std::fs::read(&path)?, log));
+    }
+    // Closed before its check has finished (the learner quit at once): the file and its log
+    // are left exactly as they were, for the next start to check.
+    {
+        let (_, bytes, log) = &cases[0];
+        let dir = temp_dir();
+        let path = dir.path().join(DATABASE_FILE);
+        std::fs::write(&path, bytes)?;
+        std::fs::write(dir.path().join(format!("{DATABASE_FILE}-wal")), log)?;
+        let (store, _) = Store::open_in_background(dir.path(), at(0));
+        assert!(store.is_loading());
+        // The reading thread is done by then: the store's own connection is the last.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        drop(store);
+        assert!(std::fs::read(&path)? == *bytes, "the file is as it was");
+        assert!(
+            std::fs::read(dir.path().join(format!("{DATABASE_FILE}-wal")))? == *log,
+            "its log is as it was"
+        );
+    }
+    for (name, bytes, log) in cases {
+        assert!(!log.is_empty(), "{name}: the log holds saves");
+        for background in [false, true] {
+            let dir = temp_dir();
+            std::fs::write(dir.path().join(DATABASE_FILE), &bytes)?;
+            std::fs::write(dir.path().join(format!("{DATABASE_FILE}-wal")), &log)?;
+            let (mut store, _) = if background {
+                Store::open_in_background(dir.path(), at(0))
+            } else {
+                open(dir.path(), at(0))
+            };
+            let _ = store.finish_loading();
+            let message = store.message().unwrap_or_default().to_owned();
+            let moved = dir.path().join("progress.sqlite3.damaged-20261121T150405Z");
+            assert!(
+                message.contains(&moved.display().to_string()),
+                "{name}, background {background}: {message}"
+            );
+            assert!(
+                std::fs::read(&moved)? == bytes,
+                "{name}, background {background}: the file is moved as it was"
+            );
+            let moved_log = dir
+                .path()
+                .join("progress.sqlite3.damaged-20261121T150405Z-wal");
+            assert!(
+                std::fs::read(&moved_log)? == log,
+                "{name}, background {background}: its log is moved beside it as it was"
+            );
+        }
     }
     Ok(())
 }
@@ -1080,5 +1254,72 @@ fn the_progress_commands_export_and_import_the_history() -> io::Result<()> {
 
     let bad = carestudy(to.path(), &["progress", "import", "/nonexistent/file.json"])?;
     assert!(!bad.status.success());
+    Ok(())
+}
+
+fn builtin() -> carestudy::content::Library {
+    match carestudy::content::load_builtin() {
+        Ok(library) => library,
+        Err(problems) => panic!("built-in guides: {problems}"),
+    }
+}
+
+/// The app draws its first frame (Browse) without the learner's history, and takes it in
+/// before it acts on anything: the first key sees all of it.
+#[test]
+fn the_app_takes_in_the_history_before_its_first_key() -> io::Result<()> {
+    use carestudy::app::keys::Key;
+    use carestudy::app::{Action, App, AppOptions, Mode, Overlay, Pane};
+    let dir = temp_dir();
+    {
+        let (mut store, mut progress) = open(dir.path(), at(0));
+        sample(&mut store, &mut progress)?;
+    }
+    let (_, whole) = open(dir.path(), at(1));
+    let (store, progress) = Store::open_in_background(dir.path(), at(1));
+    let mut app = App::with_progress(builtin(), AppOptions::default(), store, progress);
+    assert_eq!(app.progress(), &Progress::default(), "the first frame's");
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    assert_eq!(app.progress(), &Progress::default(), "a resize needs none");
+    app.handle_key(Key::Char('j'));
+    assert_eq!(app.progress(), &whole);
+    assert!(!app.finish_loading(), "taken in once");
+    // Any other pane than Browse waits for it from the start.
+    let (store, progress) = Store::open_in_background(dir.path(), at(1));
+    let options = AppOptions {
+        start: Pane::Progress,
+        ..AppOptions::default()
+    };
+    let app = App::with_progress(builtin(), options, store, progress);
+    assert_eq!(app.progress(), &whole);
+
+    // A damaged file found meanwhile: the first key opens the notice saying where it went.
+    let damaged = temp_dir();
+    let scribbled = damaged_databases()?
+        .into_iter()
+        .find(|(name, _)| *name == "scribbled")
+        .map(|(_, bytes)| bytes)
+        .unwrap_or_default();
+    std::fs::write(damaged.path().join(DATABASE_FILE), &scribbled)?;
+    let (store, progress) = Store::open_in_background(damaged.path(), at(1));
+    let mut app = App::with_progress(builtin(), AppOptions::default(), store, progress);
+    assert_eq!(app.notice(), None);
+    assert!(app.finish_loading());
+    assert!(
+        app.notice().is_some_and(|n| n.contains("moved to")),
+        "{:?}",
+        app.notice()
+    );
+    assert!(matches!(
+        app.mode(),
+        Mode::Showing {
+            overlay: Some(Overlay::Notice),
+            ..
+        }
+    ));
+    assert!(app.progress_notices().iter().any(|n| n.contains("damaged")));
     Ok(())
 }

@@ -236,8 +236,29 @@ impl App {
             width: options.width,
             height: options.height,
         };
+        // Only Browse's first topic is drawn without the history (its written answers follow
+        // a moment later).
+        if options.start != Pane::Browse || options.topic.is_some() || options.present {
+            app.finish_loading();
+        }
         app.show(options.start);
         app
+    }
+
+    /// Takes in what the first frame was drawn without, which loads on other threads meanwhile:
+    /// the learner's history ([`Store::open_in_background`]); waits for it if need be. Every
+    /// key and action but a resize does this first, so nothing ever acts without it. True when
+    /// something arrived now (draw again); a problem found meanwhile (a damaged file moved
+    /// aside) opens the notice.
+    pub fn finish_loading(&mut self) -> bool {
+        let told = self.world.store.message().map(str::to_owned);
+        if !self.world.finish_loading() {
+            return false;
+        }
+        if self.world.store.message().is_some() && self.world.store.message() != told.as_deref() {
+            self.overlay = Some(Overlay::Notice);
+        }
+        true
     }
 
     /// Where the app is now; see [`Mode`].
@@ -259,6 +280,7 @@ impl App {
     /// Turns a key into an action through the key map and applies it; a key bound to nothing
     /// does what the mode says (types into a text box, closes a message, or nothing).
     pub fn handle_key(&mut self, key: Key) {
+        self.finish_loading();
         let mode = self.mode();
         if let Some(action) = self.keymap.action(&mode.contexts(), key) {
             return self.update(action);
@@ -288,6 +310,9 @@ impl App {
     /// Applies an action. Quit and resize always act; while the window is too small nothing
     /// else does (time still passes for a mock test's limit).
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. }) {
+            self.finish_loading();
+        }
         match action {
             Action::Quit => self.should_quit = true,
             Action::Resize { width, height } => {
@@ -454,6 +479,11 @@ impl App {
     /// a failed save), in full.
     pub fn notice(&self) -> Option<&str> {
         self.world.notice()
+    }
+
+    /// What opening the learner's progress did (one sentence each), for standard error.
+    pub fn progress_notices(&self) -> &[String] {
+        self.world.store.notices()
     }
 
     /// A few words for the notice line while progress is not being saved normally.

@@ -54,6 +54,18 @@ impl World {
         }
     }
 
+    /// Takes in the learner's history if the store was loading it while the first frame was
+    /// drawn (see [`Store::open_in_background`]), waiting for it. True when it arrived now.
+    pub(super) fn finish_loading(&mut self) -> bool {
+        match self.store.finish_loading() {
+            Some(progress) => {
+                self.progress = progress;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Records a review in the learner's progress and saves it.
     pub(super) fn record(&mut self, review: &Review) {
         let topic = self.library.stable_id(review.topic).unwrap_or_default();

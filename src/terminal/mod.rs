@@ -81,6 +81,11 @@ fn event_loop(
         if app.should_quit() {
             return Ok(Ended::Quit);
         }
+        // What the first frame was drawn without (the learner's history) has loaded meanwhile.
+        if app.finish_loading() {
+            draw_due = true;
+            continue;
+        }
         let Some(first) = inputs.next(TICK) else {
             if !input::terminal_present() {
                 return Ok(Ended::TerminalLost);
