@@ -16,6 +16,12 @@ pub enum Action {
     Bottom,
     PageUp,
     PageDown,
+    /// A click (left button) on a screen cell, 0-based, as the terminal reports it; never bound
+    /// to a key. The pane under it decides what it means (a quiz option: as its number key).
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// Mouse wheel: scrolls whatever is under the pointer's pane.
     ScrollUp,
     ScrollDown,

@@ -5,15 +5,21 @@
 //! due and the day's new cards are done, it says so and offers extra practice.
 
 use super::action::Action;
-use super::keymap::{Binding, Context, bind};
+use super::choice_layout::{
+    CARD_FOOTER, choice_rows, flip_areas, grade_at, grade_spots, option_at,
+};
+use super::keymap::{Binding, Context, KeyMap, bind};
 use super::keys::{Key::*, SPACE};
 use super::layout;
 use super::pane::{Cx, Effect, Hint, Review, hint, hint_range};
 use super::text::{Role, Text, max_scroll, scrolled};
 use crate::content::Library;
 use crate::progress::Zone;
-use crate::quiz::{Body, Grade, Question, ReviewDetail, Scheduler, Scope, Session, Source};
+use crate::quiz::{
+    Body, Grade, Question, ReviewDetail, Scheduler, Scope, Session, Source, interval,
+};
 use chrono::{DateTime, Utc};
+use ratatui::layout::Position;
 
 pub const CARDS: Context = Context::keys("quiz");
 
@@ -36,8 +42,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(CARDS, &[Char('m')], Action::StartMock, "mock test (no feedback until the end)"),
 ];
 
-/// Lines kept under a flip card's scrolling text for the grades or what the grade gave.
-pub const CARD_FOOTER: u16 = 4;
+/// The keys that give `grade` on a card, as the grade line names them.
+fn grade_keys(grade: Grade) -> String {
+    KeyMap::new(&[BINDINGS]).names_in(&[CARDS], Action::Choose(grade.number()))
+}
 
 /// Answers that `u` can take back, newest last; older ones drop off.
 const UNDO_DEPTH: usize = 50;
@@ -248,6 +256,46 @@ impl Cards {
         text
     }
 
+    /// The interval each grade would give the flip card on screen: "1m", "6m", "1d", "4d".
+    pub fn intervals(&self) -> Option<[String; 4]> {
+        self.previews
+            .map(|dues| dues.map(|due| interval(self.now, due)))
+    }
+
+    /// What a click on screen cell (`column`, `row`) asks for: the option or the grade under
+    /// it, as its key would. Found in the layout drawing uses ([`super::choice_layout`]).
+    fn clicked(&self, column: u16, row: u16, cx: &Cx) -> Option<Action> {
+        let text = layout::card(cx.area, true).text;
+        if self.done.is_some() || !text.contains(Position::new(column, row)) {
+            return None;
+        }
+        let question = self.question.as_ref()?;
+        match &question.body {
+            Body::Choice { options, .. } => {
+                let rows = choice_rows(
+                    &question.prompt,
+                    &question.subject,
+                    question.context.as_deref(),
+                    options,
+                    text.width,
+                );
+                let chosen = option_at(&rows, usize::from(row - text.y))?;
+                Some(Action::Choose(u8::try_from(chosen + 1).ok()?))
+            }
+            Body::Recall { .. } => {
+                let grades = flip_areas(text).grades;
+                if !grades.contains(Position::new(column, row))
+                    || !matches!(self.phase, Phase::Asking | Phase::Revealed)
+                {
+                    return None;
+                }
+                let spots = grade_spots(grade_keys, self.intervals().as_ref());
+                let grade = grade_at(&spots, column - grades.x)?;
+                Some(Action::Choose(grade.number()))
+            }
+        }
+    }
+
     /// Records the answer to the question on screen, and keeps it for undo.
     fn review(&mut self, grade: Grade, right: bool, detail: ReviewDetail) -> Effect {
         let Some(question) = self.question.clone() else {
@@ -364,6 +412,12 @@ impl Cards {
         let Some(question) = self.question.as_ref() else {
             return Effect::None;
         };
+        if let Action::Click { column, row } = action {
+            return match self.clicked(column, row, cx) {
+                Some(chosen) => self.update(chosen, cx),
+                None => Effect::None,
+            };
+        }
         let choice = question
             .choice()
             .map(|(options, correct)| (options.len(), correct));

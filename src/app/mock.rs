@@ -3,6 +3,7 @@
 //! saying how many questions are still unanswered.
 
 use super::action::Action;
+use super::choice_layout::{choice_rows, option_at};
 use super::keymap::{Binding, Context, bind};
 use super::keys::Key::*;
 use super::layout;
@@ -12,6 +13,7 @@ use crate::content::Library;
 use crate::progress::MockTestResult;
 use crate::quiz::{Question, Scope, mark_mock_test, mock_questions, mock_reviews};
 use chrono::{DateTime, Utc};
+use ratatui::layout::Position;
 
 /// Answering a mock test.
 pub const ANSWERING: Context = Context::keys("mock test");
@@ -206,6 +208,25 @@ impl MockTest {
         self.highlighted = self.answers[self.index].unwrap_or(0);
     }
 
+    /// The option under a click on screen cell (`column`, `row`), found in the rows drawing
+    /// places (see [`super::choice_layout`]).
+    fn clicked(&self, column: u16, row: u16, cx: &Cx) -> Option<usize> {
+        let text = layout::card(cx.area, false).text;
+        if !text.contains(Position::new(column, row)) {
+            return None;
+        }
+        let question = self.question()?;
+        let (options, _) = question.choice()?;
+        let rows = choice_rows(
+            &question.prompt,
+            &question.subject,
+            None,
+            options,
+            text.width,
+        );
+        option_at(&rows, usize::from(row - text.y))
+    }
+
     pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
         self.now = cx.now;
         let time_up = self.deadline.is_some_and(|deadline| cx.now >= deadline);
@@ -247,6 +268,11 @@ impl MockTest {
             .map_or(0, |(o, _)| o.len());
         match action {
             Action::Choose(n) => return self.choose(usize::from(n).saturating_sub(1), cx),
+            Action::Click { column, row } => {
+                if let Some(chosen) = self.clicked(column, row, cx) {
+                    return self.choose(chosen, cx);
+                }
+            }
             Action::Confirm => return self.choose(self.highlighted, cx),
             Action::Up => self.highlighted = self.highlighted.saturating_sub(1),
             Action::Down => {

@@ -16,6 +16,7 @@
 pub mod action;
 pub mod browse;
 pub mod cards;
+pub mod choice_layout;
 pub mod clock;
 pub mod detail;
 pub mod keymap;

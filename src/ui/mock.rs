@@ -2,8 +2,10 @@
 //! early, then the results (score, per guide, what was missed), which scroll.
 
 use super::chrome::fitted;
+use super::quiz::choice_row_lines;
 use super::theme::Theme;
-use super::wrap::{hanging, plain, styled};
+use super::wrap::{plain, styled};
+use crate::app::choice_layout::choice_rows;
 use crate::app::mock::{Confirm, MockTest, Stage};
 use crate::app::{Action, App, layout};
 use ratatui::Frame;
@@ -74,26 +76,23 @@ fn question_lines(app: &App, test: &MockTest, width: u16, theme: &Theme) -> Vec<
     let Some((options, _)) = question.choice() else {
         return Vec::new();
     };
-    let mut lines = plain(&question.prompt, width, theme.muted);
-    lines.push(Line::raw(""));
-    lines.extend(plain(&question.subject, width, theme.title));
-    lines.push(Line::raw(""));
-    for (i, option) in options.iter().enumerate() {
+    let option = |i: usize| {
         let mark = if test.chosen() == Some(i) {
-            "●"
+            '●'
         } else if i == test.highlighted() {
-            "›"
+            '›'
         } else {
-            " "
+            ' '
         };
         let style = if i == test.highlighted() {
             theme.selected
         } else {
             theme.base
         };
-        let lead = Span::styled(format!("{mark} {}  ", i + 1), style.patch(theme.key));
-        lines.extend(hanging(option, width, lead, style));
-    }
+        (mark, style, style)
+    };
+    let rows = choice_rows(&question.prompt, &question.subject, None, options, width);
+    let mut lines = choice_row_lines(rows, option, theme);
     lines.push(Line::raw(""));
     let keys = |action| {
         app.hint_keys(&crate::app::pane::hint(action, "", 1))

@@ -3,13 +3,18 @@
 use super::chrome::fitted;
 use super::theme::Theme;
 use super::wrap::{hanging, plain, styled};
+use crate::app::cards::DoneForNow;
+use crate::app::choice_layout::{
+    ChoiceRow, FlipAreas, GRADE_GAP, OPTION_LEAD, choice_rows, flip_areas, grade_spots,
+    option_lead,
+};
 use crate::app::layout;
-use crate::app::cards::{self, DoneForNow};
 use crate::app::quiz::{Cards, Phase, QuizMode, QuizPane};
 use crate::app::{Action, App};
 use crate::quiz::{Body, Grade, Question, QuestionKind, Source, interval, next_review};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -86,16 +91,23 @@ fn done_lines(
 
 /// A flip card: its text scrolls; the grades (or the grade given) stay below it.
 fn draw_flip(frame: &mut Frame, area: Rect, app: &App, cards: &Cards, theme: &Theme) {
-    let footer_rows = cards::CARD_FOOTER.min(area.height);
-    let [body, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(footer_rows)])
-        .areas(area);
+    let FlipAreas {
+        body,
+        footer,
+        grades,
+    } = flip_areas(area);
     let text = cards.card_text(app.library(), body.width);
     let scroll = cards.scroll.min(text.len().saturating_sub(usize::from(body.height)));
     let shown: Vec<Line> = styled(&text, theme).into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(shown), body);
-    let mut lines = vec![Line::raw("")];
     let more_below = scroll + usize::from(body.height) < text.len();
-    match cards.phase {
+    let more = if more_below {
+        let more = format!("{} more ↓", app.screen_key(Action::PageDown));
+        Line::styled(more, theme.muted)
+    } else {
+        Line::raw("")
+    };
+    let (said, last) = match cards.phase {
         Phase::Graded(grade) => {
             let mut said = vec![
                 Span::styled("Graded ", theme.muted),
@@ -106,26 +118,22 @@ fn draw_flip(frame: &mut Frame, area: Rect, app: &App, cards: &Cards, theme: &Th
                 let when = next_review(cards.zone, cards.now, due);
                 said.push(Span::styled(format!("{when}."), theme.title));
             }
-            lines.push(Line::from(said));
-            lines.push(next_line(app, cards, theme));
+            (Line::from(said), next_line(app, cards, theme))
         }
-        Phase::Revealed => {
-            lines.push(Line::styled("How well did you recall them?", theme.muted));
-            lines.push(grade_line(app, theme, intervals(cards).as_ref()));
-        }
-        Phase::Asking | Phase::Answered { .. } => {
-            lines.push(Line::from(vec![
+        Phase::Revealed => (
+            Line::styled("How well did you recall them?", theme.muted),
+            grade_line(app, theme, cards.intervals().as_ref()),
+        ),
+        Phase::Asking | Phase::Answered { .. } => (
+            Line::from(vec![
                 Span::styled(app.screen_key_names(Action::Flip), theme.key),
                 Span::styled(" reveals them; or grade yourself now.", theme.muted),
-            ]));
-            lines.push(grade_line(app, theme, intervals(cards).as_ref()));
-        }
-    }
-    if more_below {
-        let more = format!("{} more ↓", app.screen_key(Action::PageDown));
-        lines[0] = Line::styled(more, theme.muted);
-    }
-    frame.render_widget(Paragraph::new(lines), footer);
+            ]),
+            grade_line(app, theme, cards.intervals().as_ref()),
+        ),
+    };
+    frame.render_widget(Paragraph::new(vec![more, said]), footer);
+    frame.render_widget(Paragraph::new(last), grades);
 }
 
 fn grade_style(grade: Grade, theme: &Theme) -> ratatui::style::Style {
@@ -150,11 +158,6 @@ fn next_line(app: &App, cards: &Cards, theme: &Theme) -> Line<'static> {
         spans.push(Span::styled(" undo", theme.muted));
     }
     Line::from(spans)
-}
-
-/// The interval each grade would give the card on screen: "1m", "6m", "1d", "4d".
-fn intervals(cards: &Cards) -> Option<[String; 4]> {
-    cards.previews.map(|dues| dues.map(|due| interval(cards.now, due)))
 }
 
 /// The scope, the score and the cards due; why this card, and the last grade, while they fit.
@@ -207,39 +210,55 @@ fn choice_lines(
     width: u16,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let mut lines = plain(&question.prompt, width, theme.muted);
-    lines.push(Line::raw(""));
-    lines.extend(plain(&question.subject, width, theme.title));
-    if let Some(context) = &question.context {
-        lines.extend(plain(context, width, theme.muted));
-    }
-    lines.push(Line::raw(""));
     let answered = match cards.phase {
         Phase::Answered { chosen } => Some(chosen),
         _ => None,
     };
-    for (i, option) in options.iter().enumerate() {
-        let number = format!(" {} ", i + 1);
-        let (mark, style) = match answered {
-            Some(_) if i == correct => ("✓", theme.correct),
-            Some(chosen) if i == chosen => ("✗", theme.wrong),
-            Some(_) => (" ", theme.muted),
-            None if i == cards.highlighted => ("›", theme.selected),
-            None => (" ", theme.base),
-        };
-        let lead = Span::styled(format!("{mark}{number} "), style.patch(theme.key));
-        let style = if answered.is_none() && i != cards.highlighted {
-            theme.base
-        } else {
-            style
-        };
-        lines.extend(hanging(option, width, lead, style));
-    }
+    let option_style = |i: usize| match answered {
+        Some(_) if i == correct => ('✓', theme.correct, theme.correct),
+        Some(chosen) if i == chosen => ('✗', theme.wrong, theme.wrong),
+        Some(_) => (' ', theme.muted, theme.muted),
+        None if i == cards.highlighted => ('›', theme.selected, theme.selected),
+        None => (' ', theme.base, theme.base),
+    };
+    let rows = choice_rows(
+        &question.prompt,
+        &question.subject,
+        question.context.as_deref(),
+        options,
+        width,
+    );
+    let mut lines = choice_row_lines(rows, option_style, theme);
     if let Some(chosen) = answered {
         lines.push(Line::raw(""));
         lines.extend(feedback(app, cards, question, chosen == correct, width, theme));
     }
     lines
+}
+
+/// A multiple-choice question's rows (see [`choice_rows`]) styled: `option` gives an option's
+/// mark, the style of its lead and of its text.
+pub(crate) fn choice_row_lines(
+    rows: Vec<ChoiceRow>,
+    option: impl Fn(usize) -> (char, Style, Style),
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    rows.into_iter()
+        .map(|row| match row {
+            ChoiceRow::Prompt(text) | ChoiceRow::Context(text) => Line::styled(text, theme.muted),
+            ChoiceRow::Subject(text) => Line::styled(text, theme.title),
+            ChoiceRow::Blank => Line::raw(""),
+            ChoiceRow::Option { index, first, text } => {
+                let (mark, lead_style, style) = option(index);
+                let lead = if first {
+                    Span::styled(option_lead(mark, index), lead_style.patch(theme.key))
+                } else {
+                    Span::raw(" ".repeat(OPTION_LEAD))
+                };
+                Line::from(vec![lead, Span::styled(text, style)])
+            }
+        })
+        .collect()
 }
 
 fn feedback(
@@ -294,18 +313,18 @@ fn feedback(
 }
 
 /// "1 Again 1m   2 Hard 6m   3 Good 1d   4 Easy 4d": the self-grades, the keys that give them
-/// here and, for a card, the interval each would give.
+/// here and, for a card, the interval each would give (placed by [`grade_spots`], where clicks
+/// find them too).
 pub(crate) fn grade_line(app: &App, theme: &Theme, intervals: Option<&[String; 4]>) -> Line<'static> {
-    let mut grades = Vec::new();
-    for (i, grade) in Grade::ALL.into_iter().enumerate() {
-        let n = grade.number();
-        let keys = app.screen_key_names(Action::Choose(n));
-        grades.push(Span::styled(format!(" {keys} "), theme.key));
-        grades.push(Span::styled(grade.label().to_owned(), theme.base));
-        if let Some(interval) = intervals.and_then(|all| all.get(i)) {
-            grades.push(Span::styled(format!(" {interval}"), theme.muted));
+    let keys = |grade: Grade| app.screen_key_names(Action::Choose(grade.number()));
+    let mut spans = Vec::new();
+    for spot in grade_spots(keys, intervals) {
+        spans.push(Span::styled(format!(" {} ", spot.keys), theme.key));
+        spans.push(Span::styled(spot.grade.label().to_owned(), theme.base));
+        if let Some(interval) = spot.interval {
+            spans.push(Span::styled(format!(" {interval}"), theme.muted));
         }
-        grades.push(Span::raw("   "));
+        spans.push(Span::raw(GRADE_GAP));
     }
-    Line::from(grades)
+    Line::from(spans)
 }
