@@ -812,8 +812,30 @@ fn references_and_wider_context_are_shown() {
         "<Enter>",
     ]);
     assert!(screen.contains(note), "{screen}");
-    assert!(screen.contains("References"), "{screen}");
-    assert!(screen.contains(policy), "{screen}");
+    // Browse lists a guide's references once, on the guide's page; a topic links there.
+    assert!(
+        screen.contains("2 references, listed on the guide's page: Shift handovers"),
+        "{screen}"
+    );
+    assert!(!screen.contains(policy), "{screen}");
+    let guide_page = ok(&[
+        "--content",
+        path,
+        "snapshot",
+        "--size",
+        "120x40",
+        "--topic",
+        "handover/why-they-matter",
+        "--keys",
+        "<Enter><End>k<Enter>",
+    ]);
+    assert!(guide_page.contains("Guide 1 of 1"), "{guide_page}");
+    // Each reference's title, then its address on a line of its own.
+    assert!(
+        guide_page.contains("• Our handover policy ")
+            && guide_page.contains("   https://intranet.example.org/policies/handover "),
+        "{guide_page}"
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! and both sides of each layout breakpoint (Browse: two columns from 80, wider list from 120;
 //! the minimum size 60x16). Styles are snapshotted where they carry meaning.
 
+use carestudy::app::browse::Entry;
 use carestudy::app::keys::Key;
 use carestudy::app::{Action, App, AppOptions, Mode, Pane, layout};
 use carestudy::content::load_builtin;
@@ -156,6 +157,39 @@ fn browse_last_topic_at_the_end_of_its_text() {
     let mut app = app(120, 40, Pane::Browse);
     press(&mut app, "G<Enter>G");
     insta::assert_snapshot!("browse_last_topic_end_120x40", text(&app));
+}
+
+/// A guide's row opens the guide's page: what it answers, its introduction, its topics and,
+/// once, its source and references.
+#[test]
+fn browse_guide_page_from_its_top_to_its_references() {
+    let mut app = app(80, 24, Pane::Browse);
+    press(&mut app, "k<Enter>");
+    insta::assert_snapshot!("browse_guide_page_80x24", text(&app));
+    let mut wide = self::app(200, 60, Pane::Browse);
+    // From the last topic, by the link to its guide's references.
+    press(&mut wide, "G<Enter>Gk<Enter>G");
+    insta::assert_snapshot!("browse_guide_references_200x60", text(&wide));
+}
+
+/// Reading a topic, Down picks its first See also link; Enter follows it, Backspace comes back.
+#[test]
+fn browse_link_picked_and_followed() {
+    let mut app = app(80, 24, Pane::Browse);
+    press(&mut app, "G<Enter>j");
+    let picked = text(&app);
+    insta::assert_snapshot!("browse_link_picked_80x24", picked);
+    insta::assert_snapshot!("browse_link_picked_styles", styles(&draw(&app)));
+    press(&mut app, "<Enter>");
+    insta::assert_snapshot!("browse_link_followed_80x24", text(&app));
+    press(&mut app, "?");
+    insta::assert_snapshot!("help_browse_reading_80x24", text(&app));
+    press(&mut app, "<Esc><Backspace>");
+    assert_eq!(
+        text(&app),
+        picked,
+        "back on the page, the link still picked"
+    );
 }
 
 // ---- Search ----
@@ -756,14 +790,13 @@ fn the_layout_says_where_each_tab_list_row_and_result_is_drawn() {
     let body = app.layout().body;
     let browse = &app.panes().browse;
     let list = layout::browse(body, false).list_rows().unwrap();
-    assert_eq!(
-        browse.topic_at(app.library(), body, list.y),
-        None,
-        "a guide's title"
-    );
+    let entry_at = |y| browse.entry_at(app.library(), body, y);
+    assert_eq!(entry_at(list.y), Some(Entry::Guide(0)), "a guide's title");
+    assert_eq!(entry_at(list.y + 1), Some(Entry::Topic(0)));
+    assert_eq!(entry_at(list.y + 2), Some(Entry::Topic(1)));
+    assert_eq!(entry_at(body.bottom()), None);
+    assert_eq!(browse.topic_at(app.library(), body, list.y), None);
     assert_eq!(browse.topic_at(app.library(), body, list.y + 1), Some(0));
-    assert_eq!(browse.topic_at(app.library(), body, list.y + 2), Some(1));
-    assert_eq!(browse.topic_at(app.library(), body, body.bottom()), None);
 
     press(&mut app, "<Tab>advocate");
     let search = layout::search(app.layout().body);

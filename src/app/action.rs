@@ -29,6 +29,10 @@ pub enum Action {
     PrevTopic,
     FocusDetail,
     FocusList,
+    /// Follow the link picked on a page.
+    OpenLink,
+    /// Back to the page the last link was followed from.
+    Back,
 
     // The search box.
     Type(char),

@@ -1,7 +1,11 @@
-//! A topic laid out as wrapped lines for a given width. `update` uses it to know how far the
-//! text can scroll and where a search match sits; the drawing code styles the same lines.
+//! A page of Browse laid out as wrapped lines for a given width: a topic's, or a guide's (its
+//! criteria, introduction, topics, source and references: the guide's references are listed
+//! there once, and each of its topics points there). `update` uses the lines to know how far
+//! the text can scroll, where a search match sits and where the links are; the drawing code
+//! styles the same lines.
 
-use crate::content::{CONTEXT_NOTE, Library, Section, Table, TopicRef};
+use super::table::grid;
+use crate::content::{CONTEXT_NOTE, CRITERIA, Guide, Library, Reference, Section, Table, TopicRef};
 use crate::progress::Progress;
 use crate::quiz::written_card_id;
 use crate::search::Field;
@@ -14,6 +18,8 @@ pub enum LineKind {
     Body,
     Heading,
     Bullet,
+    /// A line of a link (one link may wrap onto several).
+    Link,
     Blank,
 }
 
@@ -24,30 +30,37 @@ pub struct Anchor {
     pub item: usize,
 }
 
+/// Where a link goes: another topic, or a guide's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    Topic(TopicRef),
+    Guide(usize),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailLine {
     pub kind: LineKind,
     pub text: String,
     pub anchor: Option<Anchor>,
+    /// The link this line is (part of), if any.
+    pub link: Option<Link>,
 }
 
 const BULLET: &str = "• ";
+const ARROW: &str = "→ ";
 
-/// `answers` are the learner's saved written answers for the topic (date, text), oldest first.
+/// A topic's page. `answers` are the learner's saved written answers for the topic (date,
+/// text), oldest first.
 pub fn detail_lines(
     library: &Library,
     at: TopicRef,
     width: u16,
     answers: &[(DateTime<Utc>, &str)],
 ) -> Vec<DetailLine> {
-    let width = usize::from(width.max(8));
     let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
         return Vec::new();
     };
-    let mut doc = Doc {
-        lines: Vec::new(),
-        width,
-    };
+    let mut doc = Doc::new(width);
     doc.wrapped(LineKind::Title, &topic.title, anchor(Field::Title, 0));
     doc.wrapped(LineKind::Meta, &guide.title, None);
     if topic.context {
@@ -55,7 +68,7 @@ pub fn detail_lines(
     }
     doc.blank();
     for section in topic.sections(guide) {
-        doc.section(library, &section);
+        doc.section(library, at.guide, &section);
     }
     if !answers.is_empty() {
         doc.blank();
@@ -68,6 +81,49 @@ pub fn detail_lines(
             doc.blank();
         }
     }
+    doc.lines
+}
+
+/// A guide's page: what it answers, its introduction, its topics (links), its source and its
+/// references.
+pub fn guide_lines(library: &Library, index: usize, width: u16) -> Vec<DetailLine> {
+    let Some(guide) = library.guide(index) else {
+        return Vec::new();
+    };
+    let mut doc = Doc::new(width);
+    doc.wrapped(LineKind::Title, &guide.title, None);
+    let topics = match guide.topics.len() {
+        1 => "A guide of 1 topic".to_owned(),
+        n => format!("A guide of {n} topics"),
+    };
+    doc.wrapped(LineKind::Meta, &topics, None);
+    doc.blank();
+    let criteria: Vec<String> = std::iter::once(&guide.criterion)
+        .chain(&guide.criteria)
+        .cloned()
+        .collect();
+    doc.list(CRITERIA, &criteria, |_| None);
+    if !guide.introduction.trim().is_empty() {
+        doc.heading("Introduction");
+        for paragraph in guide.introduction.split("\n\n") {
+            doc.wrapped(LineKind::Body, paragraph, None);
+            doc.blank();
+        }
+    }
+    doc.heading("Topics");
+    for (topic, entry) in guide.topics.iter().enumerate() {
+        let link = Link::Topic(TopicRef {
+            guide: index,
+            topic,
+        });
+        doc.link(&entry.title, link);
+    }
+    doc.blank();
+    if !guide.source.trim().is_empty() {
+        doc.heading("Source");
+        doc.wrapped(LineKind::Meta, &guide.source, None);
+    }
+    doc.references(&guide.references);
     doc.lines
 }
 
@@ -99,35 +155,47 @@ struct Doc {
 }
 
 impl Doc {
-    fn blank(&mut self) {
+    fn new(width: u16) -> Self {
+        Self {
+            lines: Vec::new(),
+            width: usize::from(width.max(8)),
+        }
+    }
+
+    fn push(&mut self, kind: LineKind, text: String, anchor: Option<Anchor>) {
         self.lines.push(DetailLine {
-            kind: LineKind::Blank,
-            text: String::new(),
-            anchor: None,
+            kind,
+            text,
+            anchor,
+            link: None,
         });
+    }
+
+    fn blank(&mut self) {
+        self.push(LineKind::Blank, String::new(), None);
     }
 
     fn wrapped(&mut self, kind: LineKind, text: &str, anchor: Option<Anchor>) {
         for line in textwrap::wrap(text, self.width) {
-            self.lines.push(DetailLine {
-                kind,
-                text: line.into_owned(),
-                anchor: anchor.clone(),
-            });
+            self.push(kind, line.into_owned(), anchor.clone());
         }
     }
 
-    /// One bulleted item with a hanging indent and no search anchor.
     fn heading(&mut self, text: &str) {
-        self.lines.push(DetailLine {
-            kind: LineKind::Heading,
-            text: text.to_owned(),
-            anchor: None,
-        });
+        self.push(LineKind::Heading, text.to_owned(), None);
     }
 
-    /// One part of the topic: its heading, then its text, then a blank line.
-    fn section(&mut self, library: &Library, section: &Section) {
+    /// A link on a line (or more) of its own: an arrow, then `text`.
+    fn link(&mut self, text: &str, link: Link) {
+        let first = self.lines.len();
+        self.hanging(LineKind::Link, text, ARROW, None);
+        for line in &mut self.lines[first..] {
+            line.link = Some(link);
+        }
+    }
+
+    /// One part of a topic of guide `guide`: its heading, then its text, then a blank line.
+    fn section(&mut self, library: &Library, guide: usize, section: &Section) {
         let heading = section.heading().unwrap_or_default();
         match section {
             Section::Summary(text) => {
@@ -158,14 +226,11 @@ impl Doc {
                 }
             }
             Section::SeeAlso(links) => {
-                // By title: the links were checked when the guides loaded.
-                let titles: Vec<&str> = links
-                    .iter()
-                    .filter_map(|link| library.find_by_id(&link.target))
-                    .filter_map(|at| Some(library.topic(at)?.title.as_str()))
-                    .collect();
                 self.heading(heading);
-                self.wrapped(LineKind::Meta, &titles.join(" · "), None);
+                // The links were checked when the guides loaded.
+                for at in links.iter().filter_map(|l| library.find_by_id(&l.target)) {
+                    self.link(&link_title(library, at, guide), Link::Topic(at));
+                }
                 self.blank();
             }
             Section::SearchTerms(terms) => {
@@ -187,13 +252,36 @@ impl Doc {
                 self.heading(heading);
                 self.wrapped(LineKind::Meta, source, None);
             }
+            // Listed once, on the guide's page: here, the way there.
             Section::References(references) => {
                 self.blank();
                 self.heading(heading);
-                for reference in *references {
-                    let text = format!("{}: {}", reference.title, reference.url);
-                    self.hanging(LineKind::Meta, &text, BULLET, None);
-                }
+                let Some(owner) = library.guide(guide) else {
+                    return;
+                };
+                self.link(&on_the_guides_page(owner, references), Link::Guide(guide));
+            }
+        }
+    }
+
+    /// A guide's references, one a line, each with its address.
+    fn references(&mut self, references: &[Reference]) {
+        if references.is_empty() {
+            return;
+        }
+        self.blank();
+        self.heading("References");
+        // An address is never broken at its hyphens (it could not be copied whole), only
+        // where it is longer than a line.
+        let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(BULLET));
+        for reference in references {
+            self.hanging(LineKind::Body, &reference.title, BULLET, None);
+            let options = textwrap::Options::new(self.width)
+                .initial_indent(&indent)
+                .subsequent_indent(&indent)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            for line in textwrap::wrap(&reference.url, options) {
+                self.push(LineKind::Meta, line.into_owned(), None);
             }
         }
     }
@@ -203,11 +291,7 @@ impl Doc {
     fn table(&mut self, table: &Table) {
         if let Some(grid) = grid(table, self.width) {
             for (kind, text) in grid {
-                self.lines.push(DetailLine {
-                    kind,
-                    text,
-                    anchor: None,
-                });
+                self.push(kind, text, None);
             }
             return;
         }
@@ -241,129 +325,34 @@ impl Doc {
             .initial_indent(lead)
             .subsequent_indent(&indent);
         for line in textwrap::wrap(text, &options) {
-            self.lines.push(DetailLine {
-                kind,
-                text: line.into_owned(),
-                anchor: anchor.clone(),
-            });
+            self.push(kind, line.into_owned(), anchor.clone());
         }
     }
 }
 
-/// Narrower columns than this wrap too much to read: the table is given row by row instead.
-const MIN_COLUMN: usize = 16;
-const COLUMN_GAP: &str = " │ ";
+/// A linked topic's title, with its guide's when the link leaves the guide `from` (two guides
+/// may have topics of the same name).
+fn link_title(library: &Library, at: TopicRef, from: usize) -> String {
+    let title = library.topic(at).map_or("", |t| t.title.as_str());
+    match library.guide(at.guide) {
+        Some(guide) if at.guide != from => format!("{title} ({})", guide.title),
+        _ => title.to_owned(),
+    }
+}
 
-/// A table laid out in columns `width` wide: the header, then each row with its cells wrapped
-/// in their columns, rules between. `None` when the columns would be narrower than
-/// [`MIN_COLUMN`]. The first column (the row names) takes what its longest word needs, up to a
-/// quarter of the width; the others share the rest.
-fn grid(table: &Table, width: usize) -> Option<Vec<(LineKind, String)>> {
-    use unicode_width::UnicodeWidthStr;
-    let columns = table.header.len();
-    let gaps = COLUMN_GAP.width() * columns.checked_sub(1)?;
-    let room = width.checked_sub(gaps)?;
-    let longest_word = std::iter::once(&table.header)
-        .chain(&table.rows)
-        .filter_map(|row| row.first())
-        .flat_map(|cell| cell.split_whitespace())
-        .map(UnicodeWidthStr::width)
-        .max()
-        .unwrap_or(0);
-    let first = longest_word.max(MIN_COLUMN).min(room / 4);
-    let others = room.checked_sub(first)? / (columns - 1).max(1);
-    if first < MIN_COLUMN.min(longest_word) || others < MIN_COLUMN {
-        return None;
-    }
-    let widths: Vec<usize> = std::iter::once(first)
-        .chain(std::iter::repeat_n(others, columns - 1))
-        .collect();
-    let rule = widths
-        .iter()
-        .map(|w| "─".repeat(*w))
-        .collect::<Vec<_>>()
-        .join("─┼─");
-    let mut lines = Vec::new();
-    let row_lines = |kind: LineKind, cells: &[String], lines: &mut Vec<(LineKind, String)>| {
-        let wrapped: Vec<Vec<String>> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(cell, w)| {
-                textwrap::wrap(cell, *w)
-                    .into_iter()
-                    .map(|l| l.into_owned())
-                    .collect()
-            })
-            .collect();
-        let height = wrapped.iter().map(Vec::len).max().unwrap_or(0);
-        for i in 0..height {
-            let parts: Vec<String> = wrapped
-                .iter()
-                .zip(&widths)
-                .map(|(cell, w)| {
-                    let text = cell.get(i).map_or("", String::as_str);
-                    let pad = w.saturating_sub(text.width());
-                    format!("{text}{}", " ".repeat(pad))
-                })
-                .collect();
-            lines.push((kind, parts.join(COLUMN_GAP).trim_end().to_owned()));
-        }
+/// The line that takes a topic's reader to its guide's references.
+fn on_the_guides_page(guide: &Guide, references: &[Reference]) -> String {
+    let count = match references.len() {
+        1 => "1 reference".to_owned(),
+        n => format!("{n} references"),
     };
-    row_lines(LineKind::Heading, &table.header, &mut lines);
-    for row in &table.rows {
-        lines.push((LineKind::Meta, rule.clone()));
-        row_lines(LineKind::Body, row, &mut lines);
-    }
-    Some(lines)
+    format!("{count}, listed on the guide's page: {}", guide.title)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::parse_guide;
-
-    fn table_topic() -> Library {
-        let text = "+++\nid = \"g\"\ntitle = \"G\"\ncriterion = \"C\"\nverb = \"explain\"\nsource = \"S\"\n+++\n\n## Compared {#compared}\n\nTwo kinds side by side.\n\n### Side by side\n\n| Aspect | Working relationship | Personal relationship |\n|---|---|---|\n| How it starts | Through your job, with people you did not choose | By choice |\n";
-        match parse_guide("g.md", text.as_bytes()) {
-            Ok(guide) => Library {
-                guides: vec![guide],
-            },
-            Err(e) => panic!("{e:?}"),
-        }
-    }
-
-    #[test]
-    fn a_table_is_in_columns_when_wide_and_row_by_row_when_narrow() {
-        let library = table_topic();
-        let at = TopicRef { guide: 0, topic: 0 };
-        let wide: Vec<String> = detail_lines(&library, at, 80, &[])
-            .into_iter()
-            .map(|l| l.text)
-            .collect();
-        let start = wide.iter().position(|l| l == "Side by side").unwrap_or(0);
-        assert_eq!(
-            wide[start + 1..start + 5],
-            [
-                "Aspect           │ Working relationship          │ Personal relationship",
-                "─────────────────┼───────────────────────────────┼──────────────────────────────",
-                "How it starts    │ Through your job, with people │ By choice",
-                "                 │ you did not choose            │",
-            ]
-        );
-        assert!(
-            wide.iter()
-                .all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 80)
-        );
-        let narrow: Vec<String> = detail_lines(&library, at, 40, &[])
-            .into_iter()
-            .map(|l| l.text)
-            .collect();
-        assert!(narrow.contains(&"• How it starts".to_owned()), "{narrow:?}");
-        assert!(
-            narrow.contains(&"    Working relationship: Through your".to_owned()),
-            "{narrow:?}"
-        );
-    }
 
     #[test]
     fn search_terms_are_one_line_that_a_search_hit_can_point_at() {

@@ -165,7 +165,7 @@ impl fmt::Display for Key {
             Key::End => f.write_str("End"),
             Key::PageUp => f.write_str("PageUp"),
             Key::PageDown => f.write_str("PageDown"),
-            Key::Backspace => f.write_str("BS"),
+            Key::Backspace => f.write_str("Backspace"),
             Key::Delete => f.write_str("Del"),
             Key::F(n) => write!(f, "F{n}"),
         }

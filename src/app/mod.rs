@@ -30,6 +30,7 @@ pub mod present;
 pub mod progress_pane;
 pub mod quiz;
 pub mod search;
+mod table;
 pub mod text;
 pub mod text_area;
 mod view;
@@ -222,7 +223,7 @@ impl App {
             },
             keymap: KeyMap::new(&tables),
             panes: Panes {
-                browse: browse::BrowsePane::new(selected.unwrap_or(0), focus),
+                browse: browse::BrowsePane::new(browse::Entry::Topic(selected.unwrap_or(0)), focus),
                 search: search::SearchPane::default(),
                 quiz: quiz::QuizPane::new(settings, new_cards_per_day),
                 progress_pane: progress_pane::ProgressPane::default(),
@@ -384,14 +385,14 @@ impl App {
                 self.panes.quiz.practise(at, &cx);
             }
             Effect::Present { map } => {
-                let topic = self.panes.browse.selected();
+                let topic = self.panes.browse.topic_index(&self.world.library);
                 self.present = Some(Presentation::new(topic, map, false));
             }
             Effect::LeavePresentation { topic, quit } => {
                 self.present = None;
                 self.should_quit |= quit;
                 let cx = self.world.cx(self.body());
-                self.panes.browse.select(topic, &cx);
+                self.panes.browse.select(browse::Entry::Topic(topic), &cx);
             }
         }
     }
@@ -471,9 +472,12 @@ impl App {
         (self.width, self.height)
     }
 
-    /// Browse's selected topic.
+    /// Browse's selected topic (none while a guide's page is selected).
     pub fn selected_topic(&self) -> Option<TopicRef> {
-        self.topics().get(self.panes.browse.selected()).copied()
+        match self.panes.browse.selected() {
+            browse::Entry::Topic(index) => self.topics().get(index).copied(),
+            browse::Entry::Guide(_) => None,
+        }
     }
 
     /// Something the learner should know about saving (read-only, a damaged file moved aside,

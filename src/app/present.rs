@@ -401,7 +401,7 @@ mod tests {
         assert!(app.presentation().is_none() && !app.should_quit());
         assert_eq!(
             browse(&app).selected(),
-            2,
+            browse::Entry::Topic(2),
             "Browse is on the topic last presented"
         );
     }

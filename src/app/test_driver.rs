@@ -75,10 +75,14 @@ pub(super) fn browse(app: &App) -> &browse::BrowsePane {
 /// The selected topic's text at the width it is shown, and the rows it has.
 pub(super) fn detail(app: &App) -> (Vec<detail::DetailLine>, usize) {
     let text = layout::browse(app.body(), true).text;
-    let lines = match app.selected_topic() {
-        Some(at) => browse(app).lines(app.library(), app.progress(), at, text.width),
-        None => Default::default(),
-    };
+    let entry = browse(app).selected();
+    let lines = browse(app).lines(
+        app.library(),
+        app.topics(),
+        app.progress(),
+        entry,
+        text.width,
+    );
     (lines.to_vec(), usize::from(text.height))
 }
 

@@ -47,7 +47,7 @@ fn help_opens_and_closes_and_swallows_pane_keys() {
     let mut app = app();
     press(&mut app, "?j");
     assert!(help_open(&app));
-    assert_eq!(browse(&app).selected(), 0);
+    assert_eq!(browse(&app).selected(), browse::Entry::Topic(0));
     press(&mut app, "<Esc>");
     assert!(!help_open(&app));
     press(&mut app, "<F1>?");

@@ -3,8 +3,8 @@
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::browse::{BrowsePane, Focus, ListRow};
-use crate::app::detail::LineKind;
+use crate::app::browse::{BrowsePane, Entry, Focus};
+use crate::app::detail::{DetailLine, LineKind};
 use crate::app::layout;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
@@ -37,20 +37,33 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App, browse: &BrowsePane, them
         .iter()
         .skip(offset)
         .take(height)
-        .map(|row| match row {
-            ListRow::Guide(title) => Line::styled(truncate(title, width), theme.guide_row),
-            ListRow::Topic(i, title) => {
-                let text = format!(" {}", truncate(title, width.saturating_sub(1)));
-                if *i == browse.selected() {
-                    let padded = format!("{text:width$}");
-                    Line::styled(padded, theme.selection(focused))
-                } else {
-                    Line::raw(text)
+        .map(|row| {
+            // Topics sit one column in from their guide.
+            let (text, style) = match row.entry {
+                Entry::Guide(_) => (truncate(row.title, width), theme.guide_row),
+                Entry::Topic(_) => {
+                    let title = truncate(row.title, width.saturating_sub(1));
+                    (format!(" {title}"), Style::new())
                 }
+            };
+            if row.entry == browse.selected() {
+                Line::styled(format!("{text:width$}"), theme.selection(focused))
+            } else {
+                Line::styled(text, style)
             }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The box's title: where the page is among its kind.
+fn position(app: &App, entry: Entry) -> String {
+    match entry {
+        Entry::Topic(index) => format!(" Topic {} of {} ", index + 1, app.topics().len()),
+        Entry::Guide(index) => {
+            format!(" Guide {} of {} ", index + 1, app.library().guides.len())
+        }
+    }
 }
 
 fn draw_detail(
@@ -62,34 +75,38 @@ fn draw_detail(
     theme: &Theme,
 ) {
     let focused = browse.focus() == Focus::Detail;
-    let total = app.topics().len();
-    let position = format!(" Topic {} of {} ", browse.selected() + 1, total);
+    let entry = browse.selected();
     let block = Block::bordered()
-        .title(position)
+        .title(position(app, entry))
         .border_style(theme.border(focused));
     frame.render_widget(block, area);
-    let Some(at) = app.selected_topic() else {
+    if app.topics().is_empty() {
         frame.render_widget(Paragraph::new("No topics loaded."), inner);
         return;
-    };
-    let lines = browse.lines(app.library(), app.progress(), at, inner.width);
+    }
+    let lines = browse.lines(app.library(), app.topics(), app.progress(), entry, inner.width);
     let height = usize::from(inner.height);
     let max_scroll = lines.len().saturating_sub(height);
     let scroll = browse.scroll().min(max_scroll);
     let highlight = browse.highlight();
+    let picked = picked_lines(&lines, browse.link());
     let styled: Vec<Line> = lines
         .iter()
+        .enumerate()
         .skip(scroll)
         .take(height)
-        .map(|line| {
+        .map(|(i, line)| {
             let style = match line.kind {
                 LineKind::Title => theme.title,
                 LineKind::Meta => theme.muted,
                 LineKind::Heading => theme.heading,
+                LineKind::Link => theme.link,
                 LineKind::Body | LineKind::Bullet | LineKind::Blank => Style::new(),
             };
             let lit = highlight.is_some() && line.anchor.as_ref() == highlight;
-            let style = if lit {
+            let style = if picked.contains(&i) {
+                theme.selection(focused)
+            } else if lit {
                 style.patch(theme.line_highlight)
             } else {
                 style
@@ -106,6 +123,19 @@ fn draw_detail(
             .style(theme.border(focused));
         frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
     }
+}
+
+/// The lines of the link picked on the page (a link may wrap), from its first line.
+fn picked_lines(lines: &[DetailLine], first: Option<usize>) -> std::ops::Range<usize> {
+    let Some(first) = first else {
+        return 0..0;
+    };
+    let link = lines.get(first).and_then(|l| l.link);
+    let len = lines[first..]
+        .iter()
+        .take_while(|l| l.link.is_some() && l.link == link)
+        .count();
+    first..first + len
 }
 
 /// Cuts `text` to `width` columns, ending with an ellipsis when it was cut.

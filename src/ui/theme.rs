@@ -71,6 +71,8 @@ pub struct Theme {
     pub matched: Style,
     /// A line of a topic that a search result pointed at.
     pub line_highlight: Style,
+    /// A link to another page (a topic, a guide).
+    pub link: Style,
     pub correct: Style,
     pub wrong: Style,
     pub key: Style,
@@ -109,6 +111,7 @@ impl Theme {
                 .fg(Color::Yellow)
                 .add_modifier(bold | Modifier::UNDERLINED),
             line_highlight: Style::new().bg(Color::Indexed(236)).fg(Color::Yellow),
+            link: Style::new().fg(Color::Cyan),
             correct: Style::new().fg(Color::Green).add_modifier(bold),
             wrong: Style::new().fg(Color::Red).add_modifier(bold),
             key: Style::new().fg(Color::Cyan).add_modifier(bold),
@@ -135,6 +138,7 @@ impl Theme {
             selected_unfocused: plain.add_modifier(Modifier::UNDERLINED),
             matched: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             line_highlight: plain.add_modifier(Modifier::BOLD),
+            link: plain.add_modifier(Modifier::UNDERLINED),
             correct: plain.add_modifier(Modifier::BOLD),
             wrong: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             key: plain.add_modifier(Modifier::BOLD),
@@ -171,6 +175,7 @@ impl Theme {
                 .bg(Color::LightYellow)
                 .add_modifier(bold),
             line_highlight: Style::new().fg(Color::Black).bg(Color::White),
+            link: text.fg(Color::LightCyan).add_modifier(Modifier::UNDERLINED),
             correct: text.fg(Color::LightGreen).add_modifier(bold),
             wrong: text.fg(Color::LightRed).add_modifier(bold),
             key: text.fg(Color::LightYellow).add_modifier(bold),
