@@ -812,9 +812,10 @@ fn references_and_wider_context_are_shown() {
         "<Enter>",
     ]);
     assert!(screen.contains(note), "{screen}");
-    // Browse lists a guide's references once, on the guide's page; a topic links there.
+    // Browse lists a guide's criteria, source and references once, on the guide's page; a
+    // topic links there.
     assert!(
-        screen.contains("2 references, listed on the guide's page: Shift handovers"),
+        screen.contains("→ Shift handovers: its criteria, source and 2 references"),
         "{screen}"
     );
     assert!(!screen.contains(policy), "{screen}");

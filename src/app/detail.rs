@@ -70,6 +70,8 @@ pub fn detail_lines(
     for section in topic.sections(guide) {
         doc.section(library, at.guide, &section);
     }
+    doc.heading("Guide");
+    doc.link(&guide_parts(guide), Link::Guide(at.guide));
     if !answers.is_empty() {
         doc.blank();
         doc.heading("Your written answers");
@@ -239,28 +241,12 @@ impl Doc {
                 self.wrapped(LineKind::Meta, &terms, anchor(Field::SearchTerm, 0));
                 self.blank();
             }
+            // The guide's criteria, source and references are on its page, once: a topic
+            // lists its own criteria, and its page ends with the way to its guide's.
             Section::Criteria(criteria) => {
-                // Only the topic's own criteria are searched, so only they can be a match.
-                let all: Vec<String> = criteria.all().map(str::to_owned).collect();
-                let inherited = criteria.inherited();
-                self.list(heading, &all, |i| {
-                    i.checked_sub(inherited)
-                        .and_then(|own| anchor(Field::Criterion, own))
-                });
+                self.list(heading, criteria.own, |i| anchor(Field::Criterion, i));
             }
-            Section::Source(source) => {
-                self.heading(heading);
-                self.wrapped(LineKind::Meta, source, None);
-            }
-            // Listed once, on the guide's page: here, the way there.
-            Section::References(references) => {
-                self.blank();
-                self.heading(heading);
-                let Some(owner) = library.guide(guide) else {
-                    return;
-                };
-                self.link(&on_the_guides_page(owner, references), Link::Guide(guide));
-            }
+            Section::Source(_) | Section::References(_) => {}
         }
     }
 
@@ -340,13 +326,26 @@ fn link_title(library: &Library, at: TopicRef, from: usize) -> String {
     }
 }
 
-/// The line that takes a topic's reader to its guide's references.
-fn on_the_guides_page(guide: &Guide, references: &[Reference]) -> String {
-    let count = match references.len() {
-        1 => "1 reference".to_owned(),
-        n => format!("{n} references"),
+/// The link from a topic to its guide's page: the guide's title and what the page gives.
+fn guide_parts(guide: &Guide) -> String {
+    let mut parts = vec!["criteria".to_owned()];
+    if !guide.introduction.trim().is_empty() {
+        parts.push("introduction".to_owned());
+    }
+    if !guide.source.trim().is_empty() {
+        parts.push("source".to_owned());
+    }
+    match guide.references.len() {
+        0 => {}
+        1 => parts.push("1 reference".to_owned()),
+        n => parts.push(format!("{n} references")),
+    }
+    let last = parts.pop().unwrap_or_default();
+    let listed = match parts.is_empty() {
+        true => last,
+        false => format!("{} and {last}", parts.join(", ")),
     };
-    format!("{count}, listed on the guide's page: {}", guide.title)
+    format!("{}: its {listed}", guide.title)
 }
 
 #[cfg(test)]
