@@ -15,6 +15,10 @@
 //!   ("Trust and a sense of safety" under "The parts of a strong therapeutic relationship");
 //! - one lists the other under `### See also`, or one is marked `.context` (wider context that
 //!   frames the other topics of its guide) and they are in the same guide;
+//! - they share a search term ("partnership working" under "Multi-agency working" and under
+//!   "Professionals working with professionals"), or a search term of one holds a key word of
+//!   the other's title ("partnership working", "Community and voluntary partnerships"): a
+//!   learner looking for it finds both;
 //! - a third topic of their guide names both in its points: parts of one whole, listed side by
 //!   side ("Component: communication", "Component: empathy and understanding");
 //! - their words as a whole are alike (the cosine of their content-word counts is 0.24 or
@@ -280,6 +284,8 @@ impl Meanings {
             || inside(&mb.title_all, &ma.title_all)
             || names_in_a_point(ma, mb)
             || names_in_a_point(mb, ma)
+            || share_a_search_term(ma, mb)
+            || share_a_search_term(mb, ma)
             || self.likeness(library, a, b) >= ALIKE
             || self.siblings(library, a, b)
     }
@@ -352,6 +358,18 @@ fn names_in_a_point(a: &TopicMeaning, b: &TopicMeaning) -> bool {
     a.texts.iter().any(|text| same_idea(text, &b.title_key))
 }
 
+/// Whether a search term of `a` is also one of `b`'s, or names `b` (holds a key word of its
+/// title): a learner looking for it finds both ("partnership working" under "Professionals
+/// working with professionals", and "Community and voluntary partnerships").
+fn share_a_search_term(a: &TopicMeaning, b: &TopicMeaning) -> bool {
+    a.search_terms
+        .iter()
+        .filter(|term| !term.is_empty())
+        .any(|term| {
+            b.search_terms.contains(term) || term.intersection(&b.title_key).next().is_some()
+        })
+}
+
 /// Whether `topic` lists the topic at `target` under `### See also`.
 fn links_to(library: &Library, topic: &Topic, target: TopicRef) -> bool {
     topic
@@ -400,6 +418,35 @@ mod tests {
         assert!(same_idea(&a, &b), "{a:?} {b:?}");
         let c = idea("Volunteers carry out non-specialised tasks.");
         assert!(!same_idea(&a, &c));
+    }
+
+    #[test]
+    #[allow(clippy::expect_used)]
+    fn topics_a_learner_finds_by_the_same_search_term_are_related() {
+        let library = crate::test_support::builtin_library();
+        let meanings = Meanings::new(&library);
+        let at = |id: &str| library.find_by_id(id).expect(id);
+        let related = |a: &str, b: &str| meanings.related(&library, at(a), at(b));
+        // Both list "partnership working".
+        assert!(related(
+            "reasons-for-professional-relationships/multi-agency-working",
+            "types-of-relationships/professional-to-professional"
+        ));
+        // "partnership working" names "Showing partnership working and resolving conflict" and
+        // "Community and voluntary partnerships".
+        assert!(related(
+            "reasons-for-professional-relationships/multi-agency-working",
+            "care-certificate-1-4/partnership-in-practice"
+        ));
+        assert!(related(
+            "types-of-relationships/professional-to-professional",
+            "types-of-relationships/community-and-voluntary"
+        ));
+        // Nothing a learner would search for joins these.
+        assert!(!related(
+            "types-of-relationships/mentor-or-tutor",
+            "law-and-codes/equality-act"
+        ));
     }
 
     #[test]
