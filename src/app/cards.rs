@@ -367,22 +367,46 @@ impl Cards {
                 .as_ref()
                 .map(|q| self.scheduler.preview(cx.progress, &q.card_id, cx.now));
         }
+        if let Some(effect) = self.session_event(action, cx) {
+            return effect;
+        }
+        if self.done.is_some() {
+            if matches!(
+                action,
+                Action::ExtraPractice | Action::Confirm | Action::Flip
+            ) {
+                self.practising = true;
+                self.next_question(cx);
+            }
+            return Effect::None;
+        }
+        if let Action::Click { column, row } = action {
+            return match self.clicked(column, row, cx) {
+                Some(chosen) => self.update(chosen, cx),
+                None => Effect::None,
+            };
+        }
+        self.on_card(action, cx)
+    }
+
+    /// What happens whatever the card on screen: undo asked for or done, an answer saved, a
+    /// resize. `None` for any other action.
+    fn session_event(&mut self, action: Action, cx: &Cx) -> Option<Effect> {
         match action {
-            Action::Undo => {
-                return self
-                    .history
+            Action::Undo => Some(
+                self.history
                     .last()
                     .map_or(Effect::None, |last| Effect::Undo {
                         card_id: last.question.card_id.clone(),
-                    });
-            }
+                    }),
+            ),
             Action::Undone => {
                 self.undone(cx);
-                return Effect::None;
+                Some(Effect::None)
             }
             Action::Resize { .. } => {
                 self.measure(cx);
-                return Effect::None;
+                Some(Effect::None)
             }
             Action::ProgressChanged => {
                 // The answer is saved: say when its card comes back.
@@ -395,29 +419,17 @@ impl Cards {
                         .get(&question.card_id)
                         .map(|c| c.schedule.due);
                 }
-                return Effect::None;
+                Some(Effect::None)
             }
-            _ => {}
+            _ => None,
         }
-        if self.done.is_some() {
-            if matches!(
-                action,
-                Action::ExtraPractice | Action::Confirm | Action::Flip
-            ) {
-                self.practising = true;
-                self.next_question(cx);
-            }
-            return Effect::None;
-        }
+    }
+
+    /// An action on the card on screen: answer, grade, highlight, reveal, go on, scroll.
+    fn on_card(&mut self, action: Action, cx: &Cx) -> Effect {
         let Some(question) = self.question.as_ref() else {
             return Effect::None;
         };
-        if let Action::Click { column, row } = action {
-            return match self.clicked(column, row, cx) {
-                Some(chosen) => self.update(chosen, cx),
-                None => Effect::None,
-            };
-        }
         let choice = question
             .choice()
             .map(|(options, correct)| (options.len(), correct));

@@ -358,51 +358,15 @@ impl MockTest {
             0 => "Every question right. Well done!".to_owned(),
             n => format!("Questions ({n} to revise)"),
         };
-        text.line(
-            if missed == 0 {
-                Role::Correct
-            } else {
-                Role::Heading
-            },
-            &heading,
-        );
+        let role = if missed == 0 {
+            Role::Correct
+        } else {
+            Role::Heading
+        };
+        text.line(role, &heading);
         for (i, question) in self.questions.iter().enumerate() {
             let chosen = self.answers.get(i).copied().flatten();
-            let right = question
-                .choice()
-                .is_some_and(|(_, correct)| chosen == Some(correct));
-            let (mark, role) = if right {
-                ("✓ ", Role::Correct)
-            } else {
-                ("✗ ", Role::Wrong)
-            };
-            let asked = format!("{}. {} {}", i + 1, question.prompt, question.subject);
-            text.hanging(mark, role, &asked, Role::Plain);
-            let yours = chosen
-                .and_then(|c| question.choice().and_then(|(options, _)| options.get(c)))
-                .map_or("no answer", String::as_str);
-            let your_role = if right { Role::Correct } else { Role::Wrong };
-            text.hanging("  Your answer: ", Role::Muted, yours, your_role);
-            if !right {
-                text.hanging(
-                    "  Right answer: ",
-                    Role::Muted,
-                    question.correct_text(),
-                    Role::Correct,
-                );
-            }
-            let topic = library
-                .topic(question.topic)
-                .map_or("", |t| t.title.as_str());
-            let guide = library
-                .guide(question.topic.guide)
-                .map_or("", |g| g.title.as_str());
-            text.hanging(
-                "  Topic: ",
-                Role::Muted,
-                &format!("{topic} ({guide})"),
-                Role::Plain,
-            );
+            answer_lines(&mut text, library, i, question, chosen);
         }
         text.blank();
         text.line(
@@ -411,6 +375,42 @@ impl MockTest {
         );
         text
     }
+}
+
+/// One question of the results: the question, the learner's answer, the right one when that was
+/// wrong, and the topic to revise.
+fn answer_lines(
+    text: &mut Text,
+    library: &Library,
+    i: usize,
+    question: &Question,
+    chosen: Option<usize>,
+) {
+    let right = question
+        .choice()
+        .is_some_and(|(_, correct)| chosen == Some(correct));
+    let (mark, role) = if right {
+        ("✓ ", Role::Correct)
+    } else {
+        ("✗ ", Role::Wrong)
+    };
+    let asked = format!("{}. {} {}", i + 1, question.prompt, question.subject);
+    text.hanging(mark, role, &asked, Role::Plain);
+    let yours = chosen
+        .and_then(|c| question.choice().and_then(|(options, _)| options.get(c)))
+        .map_or("no answer", String::as_str);
+    text.hanging("  Your answer: ", Role::Muted, yours, role);
+    if !right {
+        text.hanging(
+            "  Right answer: ",
+            Role::Muted,
+            question.correct_text(),
+            Role::Correct,
+        );
+    }
+    let (topic, guide) = question.origin(library);
+    let origin = format!("{topic} ({guide})");
+    text.hanging("  Topic: ", Role::Muted, &origin, Role::Plain);
 }
 
 #[cfg(test)]

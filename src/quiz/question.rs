@@ -1,4 +1,4 @@
-use crate::content::TopicRef;
+use crate::content::{Library, TopicRef};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuestionKind {
@@ -124,6 +124,15 @@ impl Question {
             Body::Choice { options, correct } => Some((options, *correct)),
             Body::Recall { .. } => None,
         }
+    }
+
+    /// The titles of the question's topic and of its guide, where the learner can revise it.
+    pub fn origin<'a>(&self, library: &'a Library) -> (&'a str, &'a str) {
+        let topic = library.topic(self.topic).map_or("", |t| t.title.as_str());
+        let guide = library
+            .guide(self.topic.guide)
+            .map_or("", |g| g.title.as_str());
+        (topic, guide)
     }
 
     /// The right option's text; empty for a flip card.

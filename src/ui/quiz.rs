@@ -269,13 +269,7 @@ fn feedback(
     width: u16,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let library = app.library();
-    let topic = library
-        .topic(question.topic)
-        .map_or("", |t| t.title.as_str());
-    let guide = library
-        .guide(question.topic.guide)
-        .map_or("", |g| g.title.as_str());
+    let (topic, guide) = question.origin(app.library());
     let mut lines = if right {
         vec![Line::styled("✓ Right!", theme.correct)]
     } else {
