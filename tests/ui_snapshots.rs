@@ -125,7 +125,7 @@ fn until_kind(app: &mut App, kind: QuestionKind) {
 
 #[test]
 fn browse_on_both_sides_of_each_breakpoint() {
-    for (w, h) in [(79, 24), (80, 24), (119, 40), (120, 40)] {
+    for (w, h) in [(79, 24), (80, 24), (119, 40), (120, 40), (200, 60)] {
         let app = app(w, h, Pane::Browse);
         insta::assert_snapshot!(format!("browse_{w}x{h}"), text(&app));
     }

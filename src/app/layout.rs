@@ -12,6 +12,11 @@ pub const MIN_HEIGHT: u16 = 16;
 pub const BROWSE_TWO_COLUMNS: u16 = 80;
 /// From this width the topic list gets more room.
 pub const BROWSE_WIDE_LIST: u16 = 120;
+/// From this width the topic list has room for nearly every title whole.
+pub const BROWSE_WIDEST_LIST: u16 = 160;
+/// Browse's text is wrapped at most this wide: longer lines are hard to read (the eye loses
+/// its way back to the next line), so on a wide screen the page keeps to this measure.
+pub const MAX_READING_WIDTH: u16 = 100;
 /// Wider than this, a quiz card's lines get too long to read comfortably; it is centred.
 pub const MAX_CARD_WIDTH: u16 = 100;
 /// From this width the map and the party's details sit side by side.
@@ -96,7 +101,9 @@ pub struct Browse {
 }
 
 pub fn browse(body: Rect, reading: bool) -> Browse {
-    let list_width = if body.width >= BROWSE_WIDE_LIST {
+    let list_width = if body.width >= BROWSE_WIDEST_LIST {
+        50
+    } else if body.width >= BROWSE_WIDE_LIST {
         40
     } else if body.width >= BROWSE_TWO_COLUMNS {
         30
@@ -107,6 +114,10 @@ pub fn browse(body: Rect, reading: bool) -> Browse {
     let [list, detail] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(body);
     let text = inside(detail, 1);
+    let text = Rect {
+        width: text.width.min(MAX_READING_WIDTH),
+        ..text
+    };
     let (list, detail) = match (list_width, reading) {
         (0, true) => (None, Some(body)),
         (0, false) => (Some(body), None),
@@ -345,6 +356,25 @@ mod tests {
         let wide = browse(Rect::new(0, 1, 100, 20), false);
         assert_eq!(wide.text.width, 100 - 30 - 4);
         assert!(wide.list.is_some() && wide.detail.is_some());
+    }
+
+    #[test]
+    fn browse_text_keeps_to_a_readable_measure_on_a_wide_screen() {
+        let wide = browse(Rect::new(0, 1, 200, 56), true);
+        assert_eq!(wide.text.width, MAX_READING_WIDTH);
+        assert_eq!(wide.list.map(|l| l.width), Some(50));
+        let detail = wide.detail.unwrap_or_default();
+        assert_eq!(
+            (detail.x, detail.right()),
+            (50, 200),
+            "the box still fills the screen"
+        );
+        let narrower = browse(Rect::new(0, 1, 120, 36), true);
+        assert_eq!(
+            narrower.text.width,
+            120 - 40 - 4,
+            "below the measure, all the box"
+        );
     }
 
     #[test]
