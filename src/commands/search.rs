@@ -1,6 +1,6 @@
 use super::paint::Paint;
 use crate::content::{Library, sanitize_inline};
-use crate::search::{Field, SearchIndex};
+use crate::search::{Field, search_once};
 use serde::Serialize;
 use std::io::Write;
 
@@ -41,8 +41,7 @@ pub fn search(
     paint: Paint,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let index = SearchIndex::new(library);
-    let results = index.search(library, query, limit);
+    let results = search_once(library, query, limit);
     let shown = results.hits.iter().filter_map(|hit| {
         let guide = library.guide(hit.topic.guide)?;
         let topic = library.topic(hit.topic)?;

@@ -7,6 +7,7 @@
 //! library through a [`Part`](super::parts::Part).
 
 use super::parts::{Part, parts};
+use super::query::{Corpus, PhraseFinder};
 use super::synonyms::GROUPS;
 use super::words::{Word, for_each_word, is_stop_word};
 use crate::content::{Guide, Topic};
@@ -59,9 +60,9 @@ pub struct Index {
     scope: Scope,
     /// Flat topic number -> the topic.
     pub topics: Vec<TopicRef>,
-    /// Words (stop words aside) in each topic, for the length part of BM25.
+    /// Each topic's length for BM25 ([`text_length`]).
     topic_lengths: Vec<u32>,
-    pub average_length: f32,
+    average_length: f32,
     /// Every topic's words as stem ids, texts in [`parts`] order, each text ended by
     /// [`END_OF_TEXT`]; topic `t` is `stream[stream_starts[t]..stream_starts[t + 1]]`.
     stream: Vec<StemId>,
@@ -134,6 +135,7 @@ impl Builder {
                 builder.previous.clear();
                 for_each_word(text, |word| builder.add(word, weight));
                 builder.stream.push(END_OF_TEXT);
+                builder.length = builder.length.saturating_add(text_length(text));
             }
             builder.finish_topic(number);
             builder.topic_lengths.push(builder.length);
@@ -220,9 +222,6 @@ impl Builder {
         let id = self.word(word.text);
         self.stream.push(self.word_stems[id as usize]);
         self.count(id, weight);
-        if !self.word_is_stop[id as usize] {
-            self.length += 1;
-        }
         if word.hyphenated && !self.previous.is_empty() {
             // "multi-agency" is also found as "multiagency"; the joined word is counted, not
             // put in the stream, so phrases and highlighting see the two words as written.
@@ -264,6 +263,11 @@ impl Index {
     /// Builds the index reading the topics in `runs` runs, each on a thread of its own.
     pub fn in_runs(library: &Library, scope: Scope, runs: usize) -> Self {
         let refs: Vec<TopicRef> = library.topic_refs().collect();
+        Self::of_topics(library, &refs, scope, runs)
+    }
+
+    /// An index of the topics `refs` alone, numbered in that order.
+    pub fn of_topics(library: &Library, refs: &[TopicRef], scope: Scope, runs: usize) -> Self {
         let runs = runs.max(1);
         let run_length = refs.len().div_ceil(runs).max(1);
         let mut parts: Vec<Builder> = std::thread::scope(|scope_of_threads| {
@@ -309,8 +313,7 @@ impl Index {
         let pair_filters = std::mem::take(&mut builder.pair_filters);
         let mut stream_starts = std::mem::take(&mut builder.stream_starts);
         stream_starts.push(builder.stream.len() as u32);
-        let total: u64 = topic_lengths.iter().map(|&l| u64::from(l)).sum();
-        let average_length = (total as f32 / topics.len().max(1) as f32).max(1.0);
+        let average_length = average_length(&topic_lengths);
 
         // Words map to their stem, marked as words; stems are keys too (a typo may be closer to
         // "tutor" than to any form written in the guides, like "tutors").
@@ -358,7 +361,7 @@ impl Index {
         }
         posting_starts.push(posting_topics.len() as u32);
 
-        let synonyms = synonym_table(&builder.stems);
+        let synonyms = synonym_table(|stem_text| builder.stems.get(stem_text).copied());
         let stream = builder.stream;
         Index {
             scope,
@@ -415,11 +418,6 @@ impl Index {
             self.posting_topics.get(range.clone()).unwrap_or(&[]),
             self.posting_weights.get(range).unwrap_or(&[]),
         )
-    }
-
-    /// In how many topics `stem` appears.
-    pub fn topic_frequency(&self, stem: StemId) -> usize {
-        self.postings(stem).0.len()
     }
 
     /// A topic's words as stem ids, each text ended by [`END_OF_TEXT`].
@@ -518,10 +516,56 @@ impl Index {
     }
 }
 
+/// A text's length for BM25: its bytes. Counting words would do as well, but the bytes are
+/// known for every topic without reading a word, which is what lets `carestudy search` answer
+/// one query without an index (see [`Scan`](super::scan::Scan)).
+pub fn text_length(text: &str) -> u32 {
+    u32::try_from(text.len()).unwrap_or(u32::MAX)
+}
+
+/// The average of `lengths` (at least 1), as both the index and a scan compute it.
+pub fn average_length(lengths: &[u32]) -> f32 {
+    let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+    (total as f32 / lengths.len().max(1) as f32).max(1.0)
+}
+
 fn texts<'a>(scope: Scope, guide: &'a Guide, topic: &'a Topic) -> Vec<(Part, &'a str)> {
     match scope {
         Scope::Everything => parts(guide, topic),
         Scope::Titles => vec![(Part::Title, topic.title.as_str())],
+    }
+}
+
+impl Corpus for Index {
+    fn topic_count(&self) -> usize {
+        self.topics.len()
+    }
+    fn length(&self, topic: u32) -> f32 {
+        Index::length(self, topic)
+    }
+    fn average_length(&self) -> f32 {
+        self.average_length
+    }
+    fn stem_id(&self, stem_text: &str) -> Option<StemId> {
+        Index::stem_id(self, stem_text)
+    }
+    fn word_stem(&self, word: &str) -> Option<StemId> {
+        Index::word_stem(self, word)
+    }
+    fn postings(&self, stem: StemId) -> (&[u32], &[u16]) {
+        Index::postings(self, stem)
+    }
+    fn synonyms(&self, stem_text: &str) -> &[StemId] {
+        Index::synonyms(self, stem_text)
+    }
+    fn words_within(&self, word: &str, distance: u8) -> Vec<Close> {
+        Index::words_within(self, word, distance)
+    }
+    fn words_starting(&self, prefix: &str) -> Vec<StemId> {
+        Index::words_starting(self, prefix)
+    }
+    fn holds_phrase(&self, topic: u32, phrase: &[StemId], finder: &PhraseFinder) -> bool {
+        self.may_hold(topic, phrase) && finder.is_in(self.stream(topic))
     }
 }
 
@@ -565,7 +609,8 @@ static ONE_EDIT: LazyLock<LevenshteinAutomatonBuilder> =
 static TWO_EDITS: LazyLock<LevenshteinAutomatonBuilder> =
     LazyLock::new(|| LevenshteinAutomatonBuilder::new(2, true));
 
-fn synonym_table(stems: &FxHashMap<Box<str>, StemId>) -> FxHashMap<Box<str>, Vec<StemId>> {
+/// Stem of each word of a synonym group -> the other stems of its group that `stem_id` knows.
+pub fn synonym_table(stem_id: impl Fn(&str) -> Option<StemId>) -> FxHashMap<Box<str>, Vec<StemId>> {
     let mut table = FxHashMap::default();
     for group in GROUPS {
         let group_stems: Vec<String> = group.iter().map(|w| stem(w)).collect();
@@ -573,7 +618,7 @@ fn synonym_table(stems: &FxHashMap<Box<str>, StemId>) -> FxHashMap<Box<str>, Vec
             let others: Vec<StemId> = group_stems
                 .iter()
                 .filter(|other| *other != own)
-                .filter_map(|other| stems.get(other.as_str()).copied())
+                .filter_map(|other| stem_id(other))
                 .collect();
             table.insert(own.as_str().into(), others);
         }

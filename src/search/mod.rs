@@ -22,13 +22,15 @@ mod hit;
 mod index;
 mod parts;
 mod query;
+mod scan;
 pub mod synonyms;
 mod words;
 
 use crate::content::{Library, List, ListKind, TopicRef};
 use index::{Index, Scope};
 use query::{
-    Pass, QueryWord, allowed_edits, candidates, expand, parse, parse_joining, rank, similar_letters,
+    Corpus, Pass, QueryWord, allowed_edits, candidates, expand, parse, parse_joining, rank,
+    similar_letters,
 };
 use serde::Serialize;
 
@@ -199,41 +201,13 @@ impl SearchIndex {
     /// The best `limit` topics for `query`, best first, with how many match in all. `library`
     /// must be the one the index was built from.
     pub fn search(&self, library: &Library, query: &str, limit: usize) -> SearchResults {
-        let mut words = parse(&self.index, query);
-        words.truncate(MAX_QUERY_WORDS);
-        if words.iter().all(|w| w.stop) {
-            return SearchResults::default();
-        }
-        let mut found = if expand(&self.index, &mut words, Pass::Whole) {
-            candidates(&self.index, &words)
-        } else {
-            Vec::new()
-        };
-        if found.is_empty() {
-            // Two words the guides only write as one ("food bank", "foodbank").
-            let mut joined = parse_joining(&self.index, query, true);
-            joined.truncate(MAX_QUERY_WORDS);
-            if joined.len() < words.len() && expand(&self.index, &mut joined, Pass::Whole) {
-                found = candidates(&self.index, &joined);
-                if !found.is_empty() {
-                    words = joined;
-                }
-            }
-        }
-        let unknown: Vec<bool> = words
-            .iter()
-            .map(|w| !w.stop && w.alternatives.is_empty())
-            .collect();
-        if found.is_empty() && expand(&self.index, &mut words, Pass::Partial) {
-            found = candidates(&self.index, &words);
-        }
-        let total = found.len();
-        let suggestion = if found.is_empty() {
-            self.suggest(&words, &unknown)
-        } else {
-            None
-        };
-        let hits = rank(&self.index, &words, found, limit)
+        let Ranked {
+            words,
+            best,
+            total,
+            suggestion,
+        } = ranked(&self.index, query, limit);
+        let hits = best
             .into_iter()
             .filter_map(|candidate| hit::hit(&self.index, library, &words, candidate))
             .collect();
@@ -243,51 +217,170 @@ impl SearchIndex {
             suggestion,
         }
     }
+}
 
-    /// The query with each word the guides do not use replaced by the closest word they do, if
-    /// that query finds something.
-    fn suggest(&self, words: &[QueryWord], unknown: &[bool]) -> Option<String> {
-        let mut suggested = Vec::new();
-        let mut changed = false;
-        for (word, &unknown) in words.iter().zip(unknown) {
-            if !unknown {
-                suggested.push(word.text.clone());
-                continue;
+/// One query answered as [`SearchIndex::search`] would, for a command that asks one: the guides
+/// are scanned for the query's stems instead of building the whole index, which costs a few
+/// milliseconds instead of most of a second on thousands of guides. A query that needs the whole
+/// vocabulary (a word the guides do not use: a typo, a word being typed, a suggestion) builds the
+/// index after all.
+pub fn search_once(library: &Library, query: &str, limit: usize) -> SearchResults {
+    scanned(library, query, limit)
+        .unwrap_or_else(|| SearchIndex::new(library).search(library, query, limit))
+}
+
+/// [`search_once`] by a scan, or `None` when the query needs the whole index.
+fn scanned(library: &Library, query: &str, limit: usize) -> Option<SearchResults> {
+    let scan = scan::Scan::new(library, query)?;
+    let Ranked {
+        words,
+        best,
+        total,
+        suggestion,
+    } = ranked(&scan, query, limit);
+    if scan.needs_index() {
+        return None;
+    }
+    // Results are made from an index of the few topics shown, in its own stem ids.
+    let topics: Vec<u32> = best.iter().map(|c| c.topic).collect();
+    let index = scan::Scan::index_of(library, &topics);
+    let in_index = |id: index::StemId| index.stem_id(scan.stem_text(id)?);
+    let words: Vec<QueryWord> = words
+        .into_iter()
+        .map(|word| QueryWord {
+            own: word.own.and_then(in_index),
+            alternatives: word
+                .alternatives
+                .iter()
+                .filter_map(|a| {
+                    Some(query::Alternative {
+                        stem: in_index(a.stem)?,
+                        ..*a
+                    })
+                })
+                .collect(),
+            ..word
+        })
+        .collect();
+    let hits = (0u32..)
+        .zip(best)
+        .filter_map(|(topic, candidate)| {
+            hit::hit(
+                &index,
+                library,
+                &words,
+                query::Candidate { topic, ..candidate },
+            )
+        })
+        .collect();
+    Some(SearchResults {
+        hits,
+        total,
+        suggestion,
+    })
+}
+
+/// One query's answer as the ranking sees it, before its hits are made into results.
+struct Ranked {
+    words: Vec<QueryWord>,
+    /// The best candidates, best first.
+    best: Vec<query::Candidate>,
+    total: usize,
+    suggestion: Option<String>,
+}
+
+/// The best `limit` topics of `corpus` for `query`, with how many match in all.
+fn ranked(corpus: &impl Corpus, query: &str, limit: usize) -> Ranked {
+    let mut words = parse(corpus, query);
+    words.truncate(MAX_QUERY_WORDS);
+    if words.iter().all(|w| w.stop) {
+        return Ranked {
+            words,
+            best: Vec::new(),
+            total: 0,
+            suggestion: None,
+        };
+    }
+    let mut found = if expand(corpus, &mut words, Pass::Whole) {
+        candidates(corpus, &words)
+    } else {
+        Vec::new()
+    };
+    if found.is_empty() {
+        // Two words the guides only write as one ("food bank", "foodbank").
+        let mut joined = parse_joining(corpus, query, true);
+        joined.truncate(MAX_QUERY_WORDS);
+        if joined.len() < words.len() && expand(corpus, &mut joined, Pass::Whole) {
+            found = candidates(corpus, &joined);
+            if !found.is_empty() {
+                words = joined;
             }
-            // A real word typed on purpose is not offered as another ("ward" for "hard").
-            if english::is_word(&word.text) {
-                return None;
-            }
-            // A little more room than typos get: this only suggests, it does not match.
-            let edits = match word.text.chars().count() {
-                0..=2 => return None,
-                3..=5 => 1,
-                _ => 2,
-            }
-            .max(allowed_edits(&word.text));
-            let mut close = self.index.words_within(&word.text, edits);
-            close.retain(|c| c.is_word && (c.distance < 2 || similar_letters(&word.text, &c.text)));
-            close.sort_by(|a, b| {
-                let key = |c: &index::Close| {
-                    (
-                        c.distance,
-                        std::cmp::Reverse(self.index.topic_frequency(c.stem)),
-                    )
-                };
-                key(a).cmp(&key(b)).then_with(|| a.text.cmp(&b.text))
-            });
-            suggested.push(close.into_iter().next()?.text);
-            changed = true;
         }
-        if !changed {
+    }
+    let unknown: Vec<bool> = words
+        .iter()
+        .map(|w| !w.stop && w.alternatives.is_empty())
+        .collect();
+    if found.is_empty() && expand(corpus, &mut words, Pass::Partial) {
+        found = candidates(corpus, &words);
+    }
+    let total = found.len();
+    let suggestion = if found.is_empty() {
+        suggest(corpus, &words, &unknown)
+    } else {
+        None
+    };
+    let best = rank(corpus, &words, found, limit);
+    Ranked {
+        words,
+        best,
+        total,
+        suggestion,
+    }
+}
+
+/// The query with each word the guides do not use replaced by the closest word they do, if
+/// that query finds something.
+fn suggest(corpus: &impl Corpus, words: &[QueryWord], unknown: &[bool]) -> Option<String> {
+    let mut suggested = Vec::new();
+    let mut changed = false;
+    for (word, &unknown) in words.iter().zip(unknown) {
+        if !unknown {
+            suggested.push(word.text.clone());
+            continue;
+        }
+        // A real word typed on purpose is not offered as another ("ward" for "hard").
+        if english::is_word(&word.text) {
             return None;
         }
-        let suggestion = suggested.join(" ");
-        let mut check = parse(&self.index, &suggestion);
-        let finds = expand(&self.index, &mut check, Pass::Whole)
-            && !candidates(&self.index, &check).is_empty();
-        finds.then_some(suggestion)
+        // A little more room than typos get: this only suggests, it does not match.
+        let edits = match word.text.chars().count() {
+            0..=2 => return None,
+            3..=5 => 1,
+            _ => 2,
+        }
+        .max(allowed_edits(&word.text));
+        let mut close = corpus.words_within(&word.text, edits);
+        close.retain(|c| c.is_word && (c.distance < 2 || similar_letters(&word.text, &c.text)));
+        close.sort_by(|a, b| {
+            let key = |c: &index::Close| {
+                (
+                    c.distance,
+                    std::cmp::Reverse(corpus.topic_frequency(c.stem)),
+                )
+            };
+            key(a).cmp(&key(b)).then_with(|| a.text.cmp(&b.text))
+        });
+        suggested.push(close.into_iter().next()?.text);
+        changed = true;
     }
+    if !changed {
+        return None;
+    }
+    let suggestion = suggested.join(" ");
+    let mut check = parse(corpus, &suggestion);
+    let finds = expand(corpus, &mut check, Pass::Whole) && !candidates(corpus, &check).is_empty();
+    finds.then_some(suggestion)
 }
 
 #[cfg(test)]

@@ -73,7 +73,9 @@ impl Part {
 
 /// Every searchable text of `topic` with its part: the title, then its sections in order.
 pub fn parts<'a>(guide: &'a Guide, topic: &'a Topic) -> Vec<(Part, &'a str)> {
-    let mut found = vec![(Part::Title, topic.title.as_str())];
+    // Room for a typical topic's texts at once, rather than growing four times.
+    let mut found = Vec::with_capacity(24);
+    found.push((Part::Title, topic.title.as_str()));
     for section in topic.sections(guide) {
         match section {
             Section::Summary(summary) => found.push((Part::Summary, summary)),

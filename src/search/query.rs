@@ -3,9 +3,35 @@
 
 use super::Tier;
 use super::english;
-use super::index::{END_OF_TEXT, Index, StemId};
+use super::index::{Close, END_OF_TEXT, StemId};
 use super::words::{for_each_word, is_stop_word};
 use crate::practice::words::stem;
+
+/// What a query is matched against: the whole [`Index`](super::index::Index), or the
+/// [`Scan`](super::scan::Scan) made for one query.
+pub trait Corpus: Sync {
+    fn topic_count(&self) -> usize;
+    /// A topic's length for BM25, and the average over every topic.
+    fn length(&self, topic: u32) -> f32;
+    fn average_length(&self) -> f32;
+    /// The id of a stem the guides use (stop words included).
+    fn stem_id(&self, stem_text: &str) -> Option<StemId>;
+    /// The stem id of a lowercase word of the guides.
+    fn word_stem(&self, word: &str) -> Option<StemId>;
+    /// The topics using `stem` (not as a stop word), in topic order, with their weights.
+    fn postings(&self, stem: StemId) -> (&[u32], &[u16]);
+    fn topic_frequency(&self, stem: StemId) -> usize {
+        self.postings(stem).0.len()
+    }
+    /// The other stems of `stem_text`'s synonym group that the guides use.
+    fn synonyms(&self, stem_text: &str) -> &[StemId];
+    /// Words and stems of the guides within `distance` edits of `word`.
+    fn words_within(&self, word: &str, distance: u8) -> Vec<Close>;
+    /// Stems of longer words of the guides that start with `prefix`.
+    fn words_starting(&self, prefix: &str) -> Vec<StemId>;
+    /// Whether one text of `topic` holds `phrase`'s stems in a row (`finder` looks for them).
+    fn holds_phrase(&self, topic: u32, phrase: &[StemId], finder: &PhraseFinder) -> bool;
+}
 
 /// How a query word matched a word of the guides, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,13 +95,13 @@ pub fn allowed_edits(word: &str) -> u8 {
 
 /// The query's words, in order, stop words included. Two neighbouring words are read as one when
 /// the guides write them as one and do not use one of them ("food bank" for "foodbank").
-pub fn parse(index: &Index, query: &str) -> Vec<QueryWord> {
+pub fn parse(index: &impl Corpus, query: &str) -> Vec<QueryWord> {
     parse_joining(index, query, false)
 }
 
 /// As [`parse`]; with `join_all`, any two neighbouring words the guides write as one are read as
 /// one ("food bank" when the guides use "food" and "bank" apart but never together).
-pub fn parse_joining(index: &Index, query: &str, join_all: bool) -> Vec<QueryWord> {
+pub fn parse_joining(index: &impl Corpus, query: &str, join_all: bool) -> Vec<QueryWord> {
     let mut written: Vec<(String, bool)> = Vec::new();
     for_each_word(query, |word| {
         written.push((word.text.to_owned(), word.hyphenated))
@@ -112,7 +138,7 @@ pub fn parse_joining(index: &Index, query: &str, join_all: bool) -> Vec<QueryWor
 }
 
 /// Fills each word's alternatives for `pass`. False when some word can match nothing.
-pub fn expand(index: &Index, words: &mut [QueryWord], pass: Pass) -> bool {
+pub fn expand(index: &impl Corpus, words: &mut [QueryWord], pass: Pass) -> bool {
     let mut all_found = true;
     for word in words.iter_mut().filter(|w| !w.stop) {
         let mut found: Vec<Alternative> = Vec::new();
@@ -197,7 +223,7 @@ const B: f32 = 0.5;
 
 /// Every topic that matches all the query's words (stop words aside), with its tier and BM25
 /// score. Each word scores its best alternative in the topic.
-pub fn candidates(index: &Index, words: &[QueryWord]) -> Vec<Candidate> {
+pub fn candidates(index: &impl Corpus, words: &[QueryWord]) -> Vec<Candidate> {
     let mut required: Vec<&QueryWord> = words.iter().filter(|w| !w.stop).collect();
     if required.is_empty() || required.iter().any(|w| w.alternatives.is_empty()) {
         return Vec::new();
@@ -244,7 +270,7 @@ pub fn candidates(index: &Index, words: &[QueryWord]) -> Vec<Candidate> {
                     continue;
                 }
                 let tf = f32::from(weight) / 10.0;
-                let norm = K1 * (1.0 - B + B * index.length(topic) / index.average_length);
+                let norm = K1 * (1.0 - B + B * index.length(topic) / index.average_length());
                 let s = factor * tf * (K1 + 1.0) / (tf + norm);
                 if word_score[t] == 0.0 {
                     touched.push(topic);
@@ -289,7 +315,7 @@ pub fn candidates(index: &Index, words: &[QueryWord]) -> Vec<Candidate> {
 /// in order of score, and only until `limit` topics are known to hold it, since no topic
 /// checked after them could rank above them.
 pub fn rank(
-    index: &Index,
+    index: &impl Corpus,
     words: &[QueryWord],
     mut found: Vec<Candidate>,
     limit: usize,
@@ -313,10 +339,9 @@ pub fn rank(
             .map_or(0, |(_, i)| i);
         let finder = PhraseFinder::new(&phrase, anchor);
         let holds = |topic: u32| {
-            index.may_hold(topic, &phrase)
-                && finder
-                    .as_ref()
-                    .is_some_and(|f| f.is_in(index.stream(topic)))
+            finder
+                .as_ref()
+                .is_some_and(|f| index.holds_phrase(topic, &phrase, f))
         };
         let as_tier = |topic: u32, score: f32, holds: bool| Candidate {
             topic,

@@ -5,7 +5,7 @@
 //! the index recorded for a text is the n-th word found when the text is shown.
 
 /// Characters that work as an apostrophe inside a word (curly ones come from word processors).
-const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{02BC}'];
+pub const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{02BC}'];
 
 /// One word of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
