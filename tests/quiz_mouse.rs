@@ -248,3 +248,51 @@ fn a_click_on_a_mock_test_option_chooses_it() {
         }
     }
 }
+
+fn writing(app: &App) -> &carestudy::app::write::Writing {
+    match app.panes().quiz.mode() {
+        QuizMode::Writing(writing) => writing,
+        _ => panic!("not writing"),
+    }
+}
+
+#[test]
+fn a_click_on_a_grade_after_a_written_answer_grades_it() {
+    let library = load_builtin().unwrap();
+    for (width, height) in [(60, 16), (80, 24), (120, 40)] {
+        for (grade, label) in [(Grade::Again, "Again"), (Grade::Easy, "Easy")] {
+            let mut app = app(&library, width, height, 0);
+            app.update(Action::StartWriting);
+            "Trust and clear roles help the team."
+                .chars()
+                .for_each(|c| app.update(Action::Type(c)));
+            app.update(Action::Submit);
+            assert!(writing(&app).checked().is_some());
+            let topic = writing(&app).position();
+            let text = card_text(&app, false);
+            let (y, grades) = grades_on_screen(&draw(&app), text);
+            let x = grades.iter().find(|(g, _)| *g == grade).unwrap().1;
+            // A click beside the grades, or on the row above them, does nothing.
+            app.update(Action::Click {
+                column: text.right() - 1,
+                row: y,
+            });
+            app.update(Action::Click {
+                column: x,
+                row: y - 1,
+            });
+            assert!(writing(&app).checked().is_some(), "{width}x{height}");
+            app.update(Action::Click {
+                column: x + 1,
+                row: y,
+            });
+            let at = format!("{width}x{height}: {label} at {x},{y}");
+            assert!(writing(&app).checked().is_none(), "{at}");
+            assert_ne!(writing(&app).position(), topic, "{at}: next topic");
+            let saved: Vec<u8> = (app.progress().cards.values())
+                .flat_map(|card| card.reviews.iter().map(|r| r.grade))
+                .collect();
+            assert_eq!(saved, [grade.number()], "{at}: the grade saved");
+        }
+    }
+}

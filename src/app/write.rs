@@ -2,7 +2,8 @@
 //! the topic's points and graded by the learner. The feedback scrolls when it does not fit.
 
 use super::action::Action;
-use super::keymap::{Binding, Context, bind};
+use super::choice_layout::{grade_at, grade_spots};
+use super::keymap::{Binding, Context, KeyMap, bind};
 use super::keys::Key::*;
 use super::layout;
 use super::pane::{Cx, Effect, Hint, Review, hint};
@@ -11,6 +12,7 @@ use super::text_area::TextArea;
 use crate::content::{Library, TopicRef};
 use crate::practice::{self, PointCoverage};
 use crate::quiz::{Grade, ReviewDetail, Scope, written_card_id};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 
 /// Typing a written answer.
 pub const ANSWER: Context = Context::text_area("written answer");
@@ -67,6 +69,30 @@ pub fn head_rows(text: &layout::Card, question: &Text) -> u16 {
     u16::try_from(question.len())
         .unwrap_or(u16::MAX)
         .min(text.text.height / 2)
+}
+
+/// The card's text split: the question (and reminder) above, the answer box or, once checked,
+/// the feedback and grades below.
+pub fn answer_areas(card: &layout::Card, question: &Text) -> (Rect, Rect) {
+    let head = head_rows(card, question);
+    let [question, rest] =
+        Layout::vertical([Constraint::Length(head), Constraint::Min(0)]).areas(card.text);
+    (question, rest)
+}
+
+/// Where `feedback_lines` of feedback and the grade line go in `rest`: the grades follow the
+/// feedback, or, when it does not fit, stay at the foot (and the feedback scrolls).
+pub fn checked_areas(rest: Rect, feedback_lines: usize) -> (Rect, Rect) {
+    let rows = u16::try_from(feedback_lines)
+        .unwrap_or(u16::MAX)
+        .min(rest.height.saturating_sub(1));
+    let [feedback, grades, _] = Layout::vertical([
+        Constraint::Length(rows),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(rest);
+    (feedback, grades)
 }
 
 impl Writing {
@@ -131,9 +157,8 @@ impl Writing {
     fn feedback_rows(&self, cx: &Cx) -> (u16, u16) {
         let card = layout::card(cx.area, false);
         let question = self.question_text(cx.library, card.text.width);
-        let head = head_rows(&card, &question);
-        let rows = card.text.height.saturating_sub(head).saturating_sub(1);
-        (card.text.width, rows)
+        let (_, rest) = answer_areas(&card, &question);
+        (rest.width, rest.height.saturating_sub(1))
     }
 
     fn submit(&mut self, cx: &Cx) {
@@ -185,12 +210,33 @@ impl Writing {
         checked.scroll = scrolled(checked.scroll, action, rows, max);
     }
 
+    /// The grade under a click on screen cell (`column`, `row`) once the answer is checked,
+    /// found where drawing puts the grade line ([`checked_areas`]).
+    fn clicked(&self, column: u16, row: u16, cx: &Cx) -> Option<Grade> {
+        let checked = self.checked.as_ref()?;
+        let card = layout::card(cx.area, false);
+        let question = self.question_text(cx.library, card.text.width);
+        let (_, rest) = answer_areas(&card, &question);
+        let lines = feedback_text(&checked.coverage, rest.width).len();
+        let (_, grades) = checked_areas(rest, lines);
+        if !grades.contains(Position::new(column, row)) {
+            return None;
+        }
+        let keys = |grade: Grade| {
+            KeyMap::new(&[BINDINGS]).names_in(&[FEEDBACK], Action::Choose(grade.number()))
+        };
+        grade_at(&grade_spots(keys, None), column - grades.x)
+    }
+
     pub fn update(&mut self, action: Action, cx: &Cx) -> Effect {
         if self.checked.is_some() {
             return match action {
                 Action::Choose(n) => {
                     Grade::from_number(n).map_or(Effect::None, |g| self.grade(g, cx))
                 }
+                Action::Click { column, row } => self
+                    .clicked(column, row, cx)
+                    .map_or(Effect::None, |g| self.grade(g, cx)),
                 _ => {
                     self.scroll(action, cx);
                     Effect::None

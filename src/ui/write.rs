@@ -7,10 +7,10 @@ use super::theme::Theme;
 use super::wrap::{plain, styled};
 use crate::app::layout;
 use crate::app::quiz::CARDS;
-use crate::app::write::{Checked, Writing, feedback_text, head_rows};
+use crate::app::write::{Checked, Writing, answer_areas, checked_areas, feedback_text};
 use crate::app::{Action, App};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph};
 
@@ -58,9 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, writing: &Writing, theme: 
         layout.card,
     );
     let question = writing.question_text(library, layout.text.width);
-    let head = head_rows(&layout, &question);
-    let [question_area, rest] =
-        Layout::vertical([Constraint::Length(head), Constraint::Min(0)]).areas(layout.text);
+    let (question_area, rest) = answer_areas(&layout, &question);
     frame.render_widget(Paragraph::new(styled(&question, theme)), question_area);
     match writing.checked() {
         None => draw_answer_box(frame, rest, app, writing, theme),
@@ -112,16 +110,7 @@ fn draw_answer_box(frame: &mut Frame, area: Rect, app: &App, writing: &Writing, 
 /// of the feedback is below, the grade line says how to see it.
 fn draw_checked(frame: &mut Frame, area: Rect, app: &App, checked: &Checked, theme: &Theme) {
     let text = feedback_text(&checked.coverage, area.width);
-    // The grades follow the feedback, or when it does not fit, stay at the foot of the box.
-    let rows = u16::try_from(text.len())
-        .unwrap_or(u16::MAX)
-        .min(area.height.saturating_sub(1));
-    let [feedback, grades, _] = Layout::vertical([
-        Constraint::Length(rows),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(area);
+    let (feedback, grades) = checked_areas(area, text.len());
     let max = text.len().saturating_sub(usize::from(feedback.height));
     let scroll = checked.scroll.min(max);
     let shown: Vec<Line> = styled(&text, theme).into_iter().skip(scroll).collect();
