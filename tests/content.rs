@@ -358,6 +358,7 @@ const OFFICIAL_HOSTS: &[&str] = &[
     "hullappp.co.uk",          // Hull City Council's adult social care procedures
     "manchproviderappp.co.uk", // Manchester City Council's procedures for care providers
     "ucl.ac.uk",               // University College London's legal services (a public body)
+    "hssib.org.uk",            // the Health Services Safety Investigations Body (a statutory body)
 ];
 
 fn host_of(url: &str) -> String {
