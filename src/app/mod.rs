@@ -41,6 +41,7 @@ use crate::content::{Library, TopicRef};
 use crate::map::{Party, parties};
 use crate::progress::{Progress, Store};
 use crate::quiz::Scheduler;
+use crate::search::IndexSlot;
 pub use action::Action;
 pub use clock::Clock;
 use keymap::{Binding, KeyMap, Unbound};
@@ -48,7 +49,6 @@ use keys::Key;
 pub use mode::{Mode, Overlay, Screen};
 pub use pane::{Cx, Effect, Hint, PaneState};
 use present::Presentation;
-use std::cell::OnceCell;
 use world::World;
 
 /// The tabbed panes in tab order, each as `Variant module::Type "Title" "name"` (the name is
@@ -209,9 +209,9 @@ impl App {
             overlay: store.message().map(|_| Overlay::Notice),
             world: World {
                 parties: parties(&library),
-                library,
+                library: std::sync::Arc::new(library),
                 topics,
-                index: OnceCell::new(),
+                index: IndexSlot::new(),
                 seed: options.seed,
                 clock: options.clock,
                 scheduler: Scheduler::new(),
@@ -420,6 +420,13 @@ impl App {
 
     pub fn library(&self) -> &Library {
         &self.world.library
+    }
+
+    /// Starts building the search index on a thread of its own, so that a search does not wait
+    /// for it. The terminal asks for this once the first frame is up; headless runs do not, and
+    /// build it on first use.
+    pub fn build_index_in_background(&self) {
+        self.world.index.build_in_background(&self.world.library);
     }
 
     pub fn keymap(&self) -> &KeyMap {

@@ -8,10 +8,9 @@ use crate::content::{Library, TopicRef};
 use crate::map::Party;
 use crate::progress::{MockTestResult, Progress, Zone};
 use crate::quiz::{Grade, ReviewDetail};
-use crate::search::SearchIndex;
+use crate::search::{IndexSlot, SearchIndex};
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
-use std::cell::OnceCell;
 
 /// What a pane may read while it updates: the guides, the learner's progress, the time, and
 /// where on the screen it is drawn.
@@ -30,13 +29,14 @@ pub struct Cx<'a> {
     pub seed: u64,
     /// The pane's part of the screen.
     pub area: Rect,
-    pub(super) index: &'a OnceCell<SearchIndex>,
+    pub(super) index: &'a IndexSlot,
 }
 
 impl<'a> Cx<'a> {
-    /// The search index, built on first use: Browse, the first screen, never needs it.
+    /// The search index: Browse, the first screen, never needs it, so it is built after the
+    /// first frame in the background, or here on first use.
     pub fn index(&self) -> &'a SearchIndex {
-        self.index.get_or_init(|| SearchIndex::new(self.library))
+        self.index.get(self.library)
     }
 
     /// Where `at` is in the display order of topics.

@@ -35,11 +35,26 @@ fn ctrl_c_quits_even_from_the_search_box() {
 #[test]
 fn the_search_index_is_built_on_first_use_not_at_start() {
     let mut app = app();
-    assert!(app.world.index.get().is_none(), "Browse needs no index");
+    assert!(!app.world.index.is_ready(), "Browse needs no index");
     press(&mut app, "jj<Tab>");
-    assert!(app.world.index.get().is_none(), "nor does an empty query");
+    assert!(!app.world.index.is_ready(), "nor does an empty query");
     press(&mut app, "a");
-    assert!(app.world.index.get().is_some());
+    assert!(app.world.index.is_ready());
+}
+
+#[test]
+fn an_index_built_in_the_background_answers_as_one_built_on_use() {
+    let mut background = app();
+    background.build_index_in_background();
+    let mut on_use = app();
+    press(&mut background, "<Tab>duty of care");
+    press(&mut on_use, "<Tab>duty of care");
+    assert!(background.world.index.is_ready());
+    assert!(!background.panes().search.hits().is_empty());
+    assert_eq!(
+        background.panes().search.hits(),
+        on_use.panes().search.hits()
+    );
 }
 
 #[test]

@@ -7,20 +7,22 @@ use crate::content::{Library, TopicRef};
 use crate::map::Party;
 use crate::progress::{Access, MockTestResult, Progress, Reviewed, Store};
 use crate::quiz::Scheduler;
-use crate::search::SearchIndex;
+use crate::search::IndexSlot;
 use ratatui::layout::Rect;
-use std::cell::OnceCell;
+use std::sync::Arc;
 
 /// The learner's guides, progress and store, and what every pane reads.
 #[derive(Debug)]
 pub(super) struct World {
-    pub(super) library: Library,
+    /// Shared with the thread that builds the search index.
+    pub(super) library: Arc<Library>,
     /// Every topic in display order; Browse's selection indexes this.
     pub(super) topics: Vec<TopicRef>,
     /// The relationship map's parties, from the guides.
     pub(super) parties: Vec<Party>,
-    /// Built on first use (a search, a presentation's "go to").
-    pub(super) index: OnceCell<SearchIndex>,
+    /// Built in the background once the first screen is up, or on first use (a search, a
+    /// presentation's "go to").
+    pub(super) index: IndexSlot,
     pub(super) seed: u64,
     pub(super) clock: Clock,
     pub(super) scheduler: Scheduler,

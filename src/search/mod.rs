@@ -23,6 +23,7 @@ mod index;
 mod parts;
 mod query;
 mod scan;
+mod slot;
 pub mod synonyms;
 mod words;
 
@@ -33,6 +34,7 @@ use query::{
     similar_letters,
 };
 use serde::Serialize;
+pub use slot::IndexSlot;
 
 /// Which part of a topic a hit is in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

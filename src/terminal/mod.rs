@@ -78,6 +78,8 @@ fn event_loop(
         if draw_due && let Err(e) = screen.draw(|frame| ui::draw_themed(frame, app, themes)) {
             return lost_or(e);
         }
+        // Once the first frame is up: the search index, which Browse does not need.
+        app.build_index_in_background();
         if app.should_quit() {
             return Ok(Ended::Quit);
         }
