@@ -64,9 +64,13 @@ pub struct Index {
     topic_lengths: Vec<u32>,
     average_length: f32,
     /// Every topic's words as stem ids, texts in [`parts`] order, each text ended by
-    /// [`END_OF_TEXT`]; topic `t` is `stream[stream_starts[t]..stream_starts[t + 1]]`.
-    stream: Vec<StemId>,
+    /// [`END_OF_TEXT`]: one stream for each run of topics the index was built in (joining them
+    /// would hold two copies at once, the largest part of building it on thousands of guides).
+    /// Run `r` holds the topics from `run_starts[r]`; topic `t` starts at `stream_starts[t]`
+    /// in its run's stream and ends where the next topic of the run starts.
+    streams: Vec<Vec<StemId>>,
     stream_starts: Vec<u32>,
+    run_starts: Vec<u32>,
     /// For each topic, which pairs of neighbouring stems its stream may hold.
     pair_filters: Vec<PairFilter>,
     /// Every lowercase word of the guides and every stem -> the stem id (shifted left by one)
@@ -146,8 +150,9 @@ impl Builder {
         builder
     }
 
-    /// Appends the topics `later` read (which come after this one's), renumbering its stems.
-    fn merge(&mut self, later: Builder) {
+    /// Appends the topics `later` read (which come after this one's), renumbering its stems;
+    /// hands back what each of `later`'s stem ids became, for its stream (left to the caller).
+    fn merge(&mut self, later: Builder) -> Vec<StemId> {
         let mut stem_of_later: Vec<StemId> = vec![0; later.postings.len()];
         for (text, &id) in &later.stems {
             let next = self.stems.len() as StemId;
@@ -167,16 +172,6 @@ impl Builder {
                 self.word_is_stop.push(later.word_is_stop[id as usize]);
             }
         }
-        let offset = self.stream.len() as u32;
-        self.stream_starts
-            .extend(later.stream_starts.iter().map(|&start| start + offset));
-        self.stream.extend(later.stream.iter().map(|&stem| {
-            if stem == END_OF_TEXT {
-                stem
-            } else {
-                stem_of_later[stem as usize]
-            }
-        }));
         for (id, list) in later.postings.into_iter().enumerate() {
             if let Some(target) = self.postings.get_mut(stem_of_later[id] as usize) {
                 target.extend(list);
@@ -185,6 +180,7 @@ impl Builder {
         self.topics.extend(later.topics);
         self.topic_lengths.extend(later.topic_lengths);
         self.pair_filters.extend(later.pair_filters);
+        stem_of_later
     }
 
     fn word(&mut self, text: &str) -> u32 {
@@ -302,17 +298,29 @@ impl Index {
         } else {
             parts.remove(0)
         };
-        // One allocation for the whole stream, rather than doubling as the runs are added.
-        let whole: usize = parts.iter().map(|p| p.stream.len()).sum();
-        builder.stream.reserve_exact(whole);
-        for later in parts {
-            builder.merge(later);
+        let mut streams = vec![std::mem::take(&mut builder.stream)];
+        let mut stream_starts = std::mem::take(&mut builder.stream_starts);
+        let mut run_starts = vec![0];
+        for mut later in parts {
+            // Each run keeps its own stream, renumbered where it lies.
+            let mut stream = std::mem::take(&mut later.stream);
+            let starts = std::mem::take(&mut later.stream_starts);
+            run_starts.push(builder.topics.len() as u32);
+            let renumbered = builder.merge(later);
+            for stem in &mut stream {
+                if *stem != END_OF_TEXT {
+                    *stem = renumbered
+                        .get(*stem as usize)
+                        .copied()
+                        .unwrap_or(END_OF_TEXT);
+                }
+            }
+            streams.push(stream);
+            stream_starts.extend(starts);
         }
         let topics = std::mem::take(&mut builder.topics);
         let topic_lengths = std::mem::take(&mut builder.topic_lengths);
         let pair_filters = std::mem::take(&mut builder.pair_filters);
-        let mut stream_starts = std::mem::take(&mut builder.stream_starts);
-        stream_starts.push(builder.stream.len() as u32);
         let average_length = average_length(&topic_lengths);
 
         // Words map to their stem, marked as words; stems are keys too (a typo may be closer to
@@ -362,14 +370,14 @@ impl Index {
         posting_starts.push(posting_topics.len() as u32);
 
         let synonyms = synonym_table(|stem_text| builder.stems.get(stem_text).copied());
-        let stream = builder.stream;
         Index {
             scope,
             topics,
             topic_lengths,
             average_length,
-            stream,
+            streams,
             stream_starts,
+            run_starts,
             pair_filters,
             vocabulary,
             word_count: builder.word_stems.len(),
@@ -432,13 +440,28 @@ impl Index {
     }
 
     pub fn stream(&self, topic: u32) -> &[StemId] {
+        let run = self
+            .run_starts
+            .partition_point(|&first| first <= topic)
+            .saturating_sub(1);
+        let Some(stream) = self.streams.get(run) else {
+            return &[];
+        };
+        let next_run = self.run_starts.get(run + 1).copied();
+        let next_run = next_run.unwrap_or(self.topics.len() as u32);
         let t = topic as usize;
-        match (self.stream_starts.get(t), self.stream_starts.get(t + 1)) {
-            (Some(&start), Some(&end)) => {
-                self.stream.get(start as usize..end as usize).unwrap_or(&[])
-            }
-            _ => &[],
-        }
+        let start = self
+            .stream_starts
+            .get(t)
+            .map_or(stream.len(), |&s| s as usize);
+        let end = match topic + 1 < next_run {
+            true => self
+                .stream_starts
+                .get(t + 1)
+                .map_or(stream.len(), |&e| e as usize),
+            false => stream.len(),
+        };
+        stream.get(start..end).unwrap_or(&[])
     }
 
     /// The other stems of `stem_text`'s synonym group that the guides use.
@@ -504,7 +527,7 @@ impl Index {
         let synonyms: usize = self.synonyms.values().map(|v| v.len() * 4 + 40).sum();
         self.topics.len() * std::mem::size_of::<TopicRef>()
             + self.topic_lengths.len() * 4
-            + self.stream.capacity() * 4
+            + self.streams.iter().map(|s| s.capacity() * 4).sum::<usize>()
             + self.stream_starts.len() * 4
             + self.pair_filters.len() * std::mem::size_of::<PairFilter>()
             + self.vocabulary.as_fst().as_bytes().len()
@@ -624,4 +647,42 @@ pub fn synonym_table(stem_id: impl Fn(&str) -> Option<StemId>) -> FxHashMap<Box<
         }
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each topic's stream as stem texts ("|" ends a text), which do not depend on the ids.
+    fn words(library: &Library, runs: usize) -> Vec<Vec<String>> {
+        let index = Index::in_runs(library, Scope::Everything, runs);
+        let by_id: FxHashMap<StemId, &str> = index
+            .stems
+            .iter()
+            .map(|(text, &id)| (id, &**text))
+            .collect();
+        (0..index.topic_count() as u32)
+            .map(|topic| {
+                let stream = index.stream(topic);
+                stream
+                    .iter()
+                    .map(|id| by_id.get(id).map_or("|", |text| text).to_owned())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_topic_reads_the_same_words_however_many_runs_built_it() {
+        let library = crate::test_support::builtin_library();
+        let one = words(&library, 1);
+        assert_eq!(one.len(), library.topic_count());
+        assert!(
+            one.iter()
+                .all(|topic| topic.len() > 3 && topic.last().is_some_and(|w| w == "|"))
+        );
+        for runs in [2, 3, 7] {
+            assert_eq!(words(&library, runs), one, "{runs} runs");
+        }
+    }
 }
