@@ -568,6 +568,40 @@ fn relationship_map_on_both_sides_of_its_breakpoint() {
     insta::assert_snapshot!("map_styles", styles(&draw(&app)));
 }
 
+/// Every party's whole name shows, in the pane and full screen: "Community and voluntary
+/// partnerships" was cut at every size, even 200x60. At the minimum size names may wrap, but
+/// each word of each name still shows.
+#[test]
+fn relationship_map_shows_every_name_whole() {
+    let library = load_builtin().expect("built-in guides load");
+    let names: Vec<String> = carestudy::map::parties(&library)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let pane = text(&app(w, h, Pane::Map));
+        let mut presenting = presenting(w, h);
+        press(&mut presenting, "m");
+        let full = text(&presenting);
+        for name in &names {
+            assert!(pane.contains(name.as_str()), "{w}x{h} pane: {name}\n{pane}");
+            assert!(
+                full.contains(name.as_str()),
+                "{w}x{h} presenting: {name}\n{full}"
+            );
+        }
+        if w == 120 {
+            insta::assert_snapshot!(format!("map_{w}x{h}"), pane);
+            insta::assert_snapshot!(format!("present_map_{w}x{h}"), full);
+        }
+    }
+    let smallest = text(&app(layout::MIN_WIDTH, layout::MIN_HEIGHT, Pane::Map));
+    for word in names.iter().flat_map(|n| n.split(' ')) {
+        assert!(smallest.contains(word), "{word}\n{smallest}");
+    }
+    insta::assert_snapshot!("map_60x16", smallest);
+}
+
 // ---- Presentation ----
 
 fn presenting(width: u16, height: u16) -> App {

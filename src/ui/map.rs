@@ -1,10 +1,10 @@
 //! The relationship map: the care worker at the centre, the parties the guides name around
 //! them, the highlighted party's key features beside the map.
 
-use super::browse::truncate;
 use super::theme::Theme;
 use super::wrap::{hanging, plain};
 use crate::app::map::MapPane;
+use crate::map::Label;
 use crate::app::{Action, App, layout};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,6 +13,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::canvas::{Canvas, Line as Stroke};
 use ratatui::widgets::{Block, Padding, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 const CENTRE: &str = "Care worker";
 
@@ -45,66 +46,62 @@ fn draw_map(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &T
         frame.render_widget(Paragraph::new(plain(text, inner.width, theme.muted)), inner);
         return;
     }
-    // One canvas unit a cell, so labels can be placed and centred on the character grid.
+    let names: Vec<&str> = parties.iter().map(|p| p.name.as_str()).collect();
+    let map = crate::map::layout(CENTRE, &names, inner.width, inner.height);
+    // One canvas unit a cell, y counted up from the bottom: a label's middle in cells is
+    // where lines meet labels.
     let (width, height) = (f64::from(inner.width), f64::from(inner.height));
-    let (cx, cy) = (width / 2.0, height / 2.0);
-    let label_room = (inner.width / 3).clamp(8, 26);
-    let (rx, ry) = (
-        (width / 2.0 - f64::from(label_room) / 2.0 - 1.0).max(1.0),
-        (height / 2.0 - 1.0).max(1.0),
-    );
-    let count = parties.len() as f64;
-    let positions: Vec<(f64, f64)> = (0..parties.len())
-        .map(|i| {
-            // Clockwise from the top.
-            let angle = std::f64::consts::FRAC_PI_2 - std::f64::consts::TAU * i as f64 / count;
-            (cx + rx * angle.cos(), cy + ry * angle.sin())
-        })
-        .collect();
-    // The terminal row the canvas prints a label at `y` on (ratatui's mapping of y to rows).
-    let row = |y: f64| ((height - y) * (height - 1.0) / height).floor();
+    let point = |(x, y): (f64, f64)| (x, height - y);
+    let (cx, cy) = point(map.centre.middle());
     let canvas = Canvas::default()
         .x_bounds([0.0, width])
         .y_bounds([0.0, height])
         .marker(Marker::Braille)
         .paint(|ctx| {
-            for (i, &(x, y)) in positions.iter().enumerate() {
+            for (i, (label, &place)) in map.parties.iter().zip(&map.places).enumerate() {
                 let colour = if i == selected {
                     ink(theme.heading)
                 } else {
                     ink(theme.muted)
                 };
+                let (x, y) = point(label.nearest(place));
                 ctx.draw(&Stroke::new(cx, cy, x, y, colour));
-            }
-            ctx.layer();
-            let centre = format!(" {CENTRE} ");
-            ctx.print(
-                cx - centre.len() as f64 / 2.0,
-                cy,
-                Line::styled(centre, theme.tab_active),
-            );
-            for (i, (party, &(x, y))) in parties.iter().zip(&positions).enumerate() {
-                // Labels that land on the same row share it: each stops short of its nearest
-                // neighbour there (a label is the name and a space either side).
-                let room = positions
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, &(_, other_y))| j != i && row(other_y) == row(y))
-                    .map(|(_, &(other_x, _))| ((other_x - x).abs() as usize).saturating_sub(3))
-                    .fold(usize::from(label_room), usize::min);
-                let name = truncate(&party.name, room.max(1));
-                let label = format!(" {name} ");
-                let style = if i == selected {
-                    theme.selected
-                } else {
-                    theme.title
-                };
-                let left = (x - label.chars().count() as f64 / 2.0)
-                    .clamp(0.0, (width - label.chars().count() as f64).max(0.0));
-                ctx.print(left, y, Line::styled(label, style));
             }
         });
     frame.render_widget(canvas, inner);
+    // The labels over the lines, each a box of its own.
+    draw_label(frame, inner, &map.centre, theme.tab_active);
+    for (i, label) in map.parties.iter().enumerate() {
+        let style = if i == selected {
+            theme.selected
+        } else {
+            theme.title
+        };
+        draw_label(frame, inner, label, style);
+    }
+}
+
+/// A label's lines centred in its box, the box filled so no line shows through it.
+fn draw_label(frame: &mut Frame, area: Rect, label: &Label, style: Style) {
+    let rect = Rect::new(
+        area.x.saturating_add(label.x),
+        area.y.saturating_add(label.y),
+        label.width,
+        label.height(),
+    )
+    .intersection(area);
+    let width = usize::from(label.width);
+    let lines: Vec<Line> = label
+        .lines
+        .iter()
+        .map(|text| {
+            let room = width.saturating_sub(text.width());
+            let left = room / 2;
+            let padded = format!("{}{text}{}", " ".repeat(left), " ".repeat(room - left));
+            Line::styled(padded, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rect);
 }
 
 fn draw_detail(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
