@@ -673,6 +673,22 @@ fn presentation_keeps_named_lists_under_their_headings() {
     insta::assert_snapshot!("present_named_lists_80x24_all", screen);
 }
 
+/// `g`: the matching topics show as the name is typed, the highlighted one moves with the
+/// arrows, Enter presents it.
+#[test]
+fn presentation_go_to_shows_the_matches() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = presenting(w, h);
+        press(&mut app, "gboundar<Down>");
+        let screen = text(&app);
+        assert!(screen.contains("Go to a topic"), "{screen}");
+        insta::assert_snapshot!(format!("present_go_to_{w}x{h}"), screen);
+    }
+    let mut app = presenting(80, 24);
+    press(&mut app, "gboundar<Down>");
+    insta::assert_snapshot!("present_go_to_styles", styles(&draw(&app)));
+}
+
 #[test]
 fn presentation_class_question_and_map() {
     for (w, h) in [(80, 24), (160, 48)] {

@@ -10,6 +10,7 @@ use super::pane::{Cx, Effect, Hint, PaneState, hint, hint_range};
 use super::text_area::TextArea;
 use crate::content::{Guide, List, MODEL_ANSWER, Section, Table, Topic, TopicRef};
 use crate::lookup::{Lookup, find_topic};
+
 use crate::quiz::{Question, class_question};
 
 /// Presenting a topic.
@@ -40,9 +41,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(MAP, &[Enter], Action::Confirm, "present the party's topic"),
     bind(MAP, &[Char('m')], Action::ToggleMap, "back to the topic"),
     bind(MAP, &[Esc], Action::LeaveMode, "leave the presentation"),
-    bind(JUMP, &[Enter], Action::OpenResult, "go to the topic"),
+    bind(JUMP, &[Enter], Action::OpenResult, "present the highlighted topic"),
     bind(JUMP, &[Esc], Action::LeaveMode, "cancel"),
+    bind(JUMP, &[Down, Ctrl('n')], Action::Down, "highlight the next match"),
+    bind(JUMP, &[Up, Ctrl('p')], Action::Up, "highlight the previous match"),
     bind(JUMP, &[Backspace], Action::Backspace, "delete the character before the cursor"),
+    bind(JUMP, &[Ctrl('w')], Action::DeleteWord, "delete the word before the cursor"),
+    bind(JUMP, &[Ctrl('u')], Action::ClearQuery, "clear the name"),
     bind(QUESTION, &[Enter, SPACE], Action::Confirm, "show the answer (any key); again to go back"),
 ];
 
@@ -148,8 +153,81 @@ pub enum View {
     Topic,
     Question(ClassQuestion),
     /// Typing a topic's name to go to it.
-    Jump(TextArea),
+    Jump(Jump),
     Map,
+}
+
+/// At most this many topics are offered while typing a name.
+pub const JUMP_MATCHES: usize = 8;
+
+/// Going to a topic by name: what is typed, the topics that match it (best first, as places in
+/// the display order) and the highlighted one, which Enter presents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Jump {
+    name: TextArea,
+    matches: Vec<usize>,
+    selected: usize,
+}
+
+impl Jump {
+    pub fn name(&self) -> &TextArea {
+        &self.name
+    }
+
+    pub fn matches(&self) -> &[usize] {
+        &self.matches
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Applies an edit of the name or a move of the highlight; the topic to present on Enter.
+    fn update(&mut self, action: Action, cx: &Cx) -> Option<usize> {
+        let name = &mut self.name;
+        match action {
+            Action::Type(c) => name.insert(c),
+            Action::Backspace => name.backspace(),
+            Action::DeleteWord => name.delete_word(),
+            Action::ClearQuery => name.clear(),
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1));
+                return None;
+            }
+            Action::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                return None;
+            }
+            Action::OpenResult => return self.matches.get(self.selected).copied(),
+            _ => return None,
+        }
+        self.matches = matching(&self.name.text(), cx);
+        self.selected = 0;
+        None
+    }
+}
+
+/// The topics `name` may mean, best first: the one it names (or the several it names equally
+/// well), then the search's best hits (which forgive a typo).
+fn matching(name: &str, cx: &Cx) -> Vec<usize> {
+    if name.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut found = match find_topic(cx.library, name) {
+        Lookup::Found(at) => vec![at],
+        Lookup::Ambiguous(candidates) => candidates,
+        Lookup::Unknown(_) => Vec::new(),
+    };
+    for hit in cx.index().search(cx.library, name, JUMP_MATCHES).hits {
+        if !found.contains(&hit.topic) {
+            found.push(hit.topic);
+        }
+    }
+    found
+        .into_iter()
+        .filter_map(|at| cx.position(at))
+        .take(JUMP_MATCHES)
+        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -220,24 +298,6 @@ impl Presentation {
         self.view = View::Topic;
     }
 
-    /// Goes to the topic whose title (or failing that, text) best matches `name`.
-    fn go_to(&mut self, name: &str, cx: &Cx) {
-        let found = match find_topic(cx.library, name) {
-            Lookup::Found(at) => Some(at),
-            Lookup::Ambiguous(candidates) => candidates.first().copied(),
-            Lookup::Unknown(_) => cx
-                .index()
-                .search(cx.library, name, 1)
-                .hits
-                .first()
-                .map(|hit| hit.topic),
-        };
-        match found.and_then(|at| cx.position(at)) {
-            Some(index) => self.present(index, cx),
-            None => self.view = View::Topic,
-        }
-    }
-
     fn ask_the_class(&mut self, cx: &Cx) {
         let Some(at) = self.topic_ref(cx) else {
             return;
@@ -275,7 +335,7 @@ impl Presentation {
             Action::RevealAll => self.revealed = items,
             Action::NextTopic => self.present(self.topic + 1, cx),
             Action::PrevTopic => self.present(self.topic.saturating_sub(1), cx),
-            Action::StartJump => self.view = View::Jump(TextArea::default()),
+            Action::StartJump => self.view = View::Jump(Jump::default()),
             Action::ClassQuestion => self.ask_the_class(cx),
             Action::ToggleMap => {
                 // Start the map on the party being presented, if it is one.
@@ -296,16 +356,12 @@ impl PaneState for Presentation {
     fn update(&mut self, action: Action, cx: &Cx) -> Effect {
         match &mut self.view {
             View::Topic => return self.update_topic(action, cx),
-            View::Jump(name) => match action {
-                Action::Type(c) => name.insert(c),
-                Action::Backspace => name.backspace(),
-                Action::LeaveMode => self.view = View::Topic,
-                Action::OpenResult => {
-                    let name = name.text();
-                    self.go_to(&name, cx);
+            View::Jump(_) if action == Action::LeaveMode => self.view = View::Topic,
+            View::Jump(jump) => {
+                if let Some(index) = jump.update(action, cx) {
+                    self.present(index, cx);
                 }
-                _ => {}
-            },
+            }
             View::Question(question) => match action {
                 Action::Confirm if !question.answer_shown => question.answer_shown = true,
                 Action::Confirm => self.view = View::Topic,
@@ -354,7 +410,8 @@ impl PaneState for Presentation {
                 hint(Action::LeaveMode, "leave", 1),
             ],
             View::Jump(_) => vec![
-                hint(Action::OpenResult, "go", 1),
+                hint(Action::OpenResult, "present", 1),
+                hint_range(Action::Down, Action::Up, "choose", 2),
                 hint(Action::LeaveMode, "cancel", 1),
             ],
             View::Question(_) => vec![],
@@ -484,6 +541,61 @@ mod tests {
             .collect();
         assert_eq!(shown, [("Key features", first), ("Examples", 1)]);
         assert_eq!(reveals.shown(0).count(), 0);
+    }
+
+    fn jump(app: &App) -> super::Jump {
+        match presenting_view(app) {
+            Some(View::Jump(jump)) => jump,
+            other => panic!("not going to a topic: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn go_to_lists_the_matching_topics_as_you_type_and_enter_takes_the_highlighted_one() {
+        let mut app = app();
+        press(&mut app, "jPg");
+        assert!(
+            jump(&app).matches().is_empty(),
+            "nothing typed, nothing offered"
+        );
+        press(&mut app, "boundar");
+        let offered = jump(&app).matches().to_vec();
+        let title = |app: &App, index: usize| {
+            let at = app.topics()[index];
+            app.library()
+                .topic(at)
+                .map(|t| t.title.clone())
+                .unwrap_or_default()
+        };
+        assert!(offered.len() > 1, "the boundary topics: {offered:?}");
+        assert!(offered.len() <= super::JUMP_MATCHES);
+        assert!(title(&app, offered[0]).to_lowercase().contains("boundar"));
+        assert_eq!(jump(&app).selected(), 0);
+        press(&mut app, "<Down><Down><Up>");
+        assert_eq!(jump(&app).selected(), 1);
+        press(&mut app, &"<Down>".repeat(20));
+        assert_eq!(
+            jump(&app).selected(),
+            offered.len() - 1,
+            "stays on the last"
+        );
+        press(&mut app, "<Up>".repeat(offered.len() - 2).as_str());
+        press(&mut app, "<Enter>");
+        assert_eq!(
+            presented(&app),
+            Some((offered[1], 0)),
+            "the highlighted one"
+        );
+        assert_eq!(presenting_view(&app), Some(View::Topic));
+        // Typing again starts from the best match; Esc goes back to the topic unchanged.
+        press(&mut app, "gvolunteer<BS>s");
+        assert_eq!(title(&app, jump(&app).matches()[0]), "Volunteers");
+        press(&mut app, "<Esc>");
+        assert_eq!(presented(&app), Some((offered[1], 0)));
+        assert_eq!(presenting_view(&app), Some(View::Topic));
+        // Enter with nothing matching does nothing.
+        press(&mut app, "gzzqqxx<Enter>");
+        assert!(jump(&app).matches().is_empty());
     }
 
     #[test]

@@ -1,18 +1,20 @@
 //! Presentation mode: one topic on a projector. The title in big letters when there is room,
 //! the points revealed one at a time, then the examples; a question for the class over it.
 
+use super::browse::truncate;
 use super::chrome::hint_spans;
 use super::theme::Theme;
 use super::wrap::{hanging, plain};
 use crate::app::pane::hint;
-use crate::app::present::{ClassQuestion, Part, Presentation, Reveals, View};
+use crate::app::present::{ClassQuestion, Jump, Part, Presentation, Reveals, View};
 use crate::app::{Action, App, layout};
 use crate::content::{ASSESSMENT_QUESTION, ListKind};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
 
 /// Big letters (4x4 cells a character) from this size up; plain bold below it.
 const BIG_TITLE_MIN_WIDTH: u16 = 100;
@@ -31,16 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, present: &Presentation, theme: &Theme)
         _ => draw_topic(frame, main, app, present, theme),
     }
     let footer_line = match present.view() {
-        View::Jump(name) => {
-            let mut spans = vec![
-                Span::styled(" Go to topic: ", theme.heading),
-                Span::styled(name.text(), theme.input),
-                Span::raw("  "),
-            ];
-            spans.extend(footer_hints(app, footer.width, theme));
-            Line::from(spans)
-        }
-        View::Map => Line::from(footer_hints(app, footer.width, theme)),
+        View::Map | View::Jump(_) => Line::from(footer_hints(app, footer.width, theme)),
         View::Topic | View::Question(_) => {
             let total = present.items(app.topics(), app.library());
             let mut spans = vec![Span::styled(
@@ -55,8 +48,10 @@ pub fn draw(frame: &mut Frame, app: &App, present: &Presentation, theme: &Theme)
         }
     };
     frame.render_widget(Paragraph::new(footer_line), footer);
-    if let View::Question(question) = present.view() {
-        draw_class_question(frame, main, question, theme);
+    match present.view() {
+        View::Question(question) => draw_class_question(frame, main, question, theme),
+        View::Jump(jump) => draw_jump(frame, main, app, jump, theme),
+        View::Topic | View::Map => {}
     }
 }
 
@@ -300,6 +295,85 @@ fn big_title_lines(title: &str, area: Rect) -> Option<Vec<String>> {
     let fits =
         lines.len() <= BIG_TITLE_MAX_LINES && lines.iter().all(|l| l.chars().count() <= per_line);
     fits.then_some(lines)
+}
+
+/// Going to a topic: the name typed so far, and the topics it matches with the one Enter
+/// presents highlighted.
+fn draw_jump(frame: &mut Frame, area: Rect, app: &App, jump: &Jump, theme: &Theme) {
+    let width = area.width.saturating_sub(4).clamp(20, 90);
+    // Inside the border (1 each side) and the pop-up's padding (2 each side).
+    let inner = usize::from(width.saturating_sub(6));
+    let name = jump.name().text();
+    let prompt = "› ";
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(prompt, theme.key),
+            Span::styled(name.clone(), theme.input),
+        ]),
+        Line::raw(""),
+    ];
+    if jump.matches().is_empty() {
+        let text = if name.trim().is_empty() {
+            "Type a topic's title, or words from it"
+        } else {
+            "No topic matches"
+        };
+        lines.push(Line::styled(text, theme.muted));
+    }
+    let library = app.library();
+    for (i, &index) in jump.matches().iter().enumerate() {
+        let Some(&at) = app.topics().get(index) else {
+            continue;
+        };
+        let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
+            continue;
+        };
+        let chosen = i == jump.selected();
+        let (marker, style, guide_style) = if chosen {
+            ("› ", theme.selected, theme.selected)
+        } else {
+            ("  ", theme.title, theme.muted)
+        };
+        let title = truncate(&topic.title, inner.saturating_sub(2));
+        let room = inner.saturating_sub(2 + title.width() + 3);
+        let guide_title = if room >= 8 {
+            format!(" · {}", truncate(&guide.title, room))
+        } else {
+            String::new()
+        };
+        let pad = inner.saturating_sub(2 + title.width() + guide_title.width());
+        lines.push(Line::from(vec![
+            Span::styled(marker, style),
+            Span::styled(title, style),
+            Span::styled(guide_title, guide_style),
+            Span::styled(" ".repeat(pad), style),
+        ]));
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    super::popup(
+        frame,
+        area,
+        width,
+        "Go to a topic",
+        theme.border_focus,
+        lines,
+        theme,
+    );
+    // The cursor after the name (the pop-up is centred; its text starts inside the border
+    // and the padding).
+    let popup = layout::centered(area, width, height.min(area.height));
+    let column = prompt.width()
+        + name
+            .chars()
+            .take(jump.name().cursor())
+            .collect::<String>()
+            .width();
+    let x = popup.x
+        + 3
+        + u16::try_from(column)
+            .unwrap_or(u16::MAX)
+            .min(width.saturating_sub(7));
+    frame.set_cursor_position(Position::new(x, popup.y + 1));
 }
 
 fn draw_class_question(frame: &mut Frame, area: Rect, class: &ClassQuestion, theme: &Theme) {
