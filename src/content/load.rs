@@ -224,41 +224,9 @@ impl Walk {
         depth: usize,
         ancestors: &mut Vec<FolderId>,
     ) {
-        let shown = || path.display().to_string();
-        let id = match folder_id(path, meta) {
-            Ok(id) => id,
-            Err(e) => {
-                self.problems.push(Diagnostic::unlocated(
-                    &shown(),
-                    format!("cannot follow: {e}"),
-                ));
-                return;
-            }
+        let Some(id) = self.may_read(path, meta, depth, ancestors) else {
+            return;
         };
-        if ancestors.contains(&id) {
-            let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-            self.problems.push(Diagnostic::unlocated(
-                &shown(),
-                format!(
-                    "symbolic link loop: this leads back to {}, which is already being read",
-                    target.display()
-                ),
-            ));
-            return;
-        }
-        if self.read.contains(&id) || special_file_system(path) {
-            return;
-        }
-        if depth > self.limits.depth {
-            self.problems.push(Diagnostic::unlocated(
-                &shown(),
-                format!(
-                    "folders nested more than {} deep are not read",
-                    self.limits.depth
-                ),
-            ));
-            return;
-        }
         self.read.insert(id.clone());
         let mut entries: Vec<fs::DirEntry> = match fs::read_dir(path) {
             Ok(entries) => entries
@@ -267,7 +235,7 @@ impl Walk {
                 .collect(),
             Err(e) => {
                 self.problems.push(Diagnostic::unlocated(
-                    &shown(),
+                    &path.display().to_string(),
                     format!("cannot read folder: {e}"),
                 ));
                 return;
@@ -280,39 +248,92 @@ impl Walk {
             if self.entries > self.limits.entries {
                 break;
             }
-            let path = entry.path();
-            // The entry's own type: a link is not followed here.
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if kind.is_dir() {
-                match entry.metadata() {
-                    Ok(meta) => self.enter(&path, &meta, depth + 1, ancestors),
-                    Err(e) => self.cannot_follow(&path, &e),
-                }
-            } else if kind.is_file() {
-                if is_guide_file(&path) {
-                    self.files.push(path);
-                }
-            } else if kind.is_symlink() {
-                match fs::metadata(&path) {
-                    Ok(meta) if meta.is_dir() => self.links.push_back(LinkToFollow {
-                        path,
-                        depth: depth + 1,
-                        ancestors: ancestors.clone(),
-                    }),
-                    Ok(meta) if meta.is_file() => {
-                        if is_guide_file(&path) && !special_file_system(&path) {
-                            self.files.push(path);
-                        }
-                    }
-                    // A device, a pipe or a socket: never a guide, and reading one can block.
-                    Ok(_) => {}
-                    Err(e) => self.cannot_follow(&path, &e),
-                }
-            }
+            self.take(&entry, depth, ancestors);
         }
         ancestors.pop();
+    }
+
+    /// The folder's identity, if it is to be read: not a link back into a folder being read,
+    /// not one read already, not too deep, not on a special file system.
+    fn may_read(
+        &mut self,
+        path: &Path,
+        meta: &fs::Metadata,
+        depth: usize,
+        ancestors: &[FolderId],
+    ) -> Option<FolderId> {
+        let shown = || path.display().to_string();
+        let id = match folder_id(path, meta) {
+            Ok(id) => id,
+            Err(e) => {
+                self.problems.push(Diagnostic::unlocated(
+                    &shown(),
+                    format!("cannot follow: {e}"),
+                ));
+                return None;
+            }
+        };
+        if ancestors.contains(&id) {
+            let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+            self.problems.push(Diagnostic::unlocated(
+                &shown(),
+                format!(
+                    "symbolic link loop: this leads back to {}, which is already being read",
+                    target.display()
+                ),
+            ));
+            return None;
+        }
+        if self.read.contains(&id) || special_file_system(path) {
+            return None;
+        }
+        if depth > self.limits.depth {
+            self.problems.push(Diagnostic::unlocated(
+                &shown(),
+                format!(
+                    "folders nested more than {} deep are not read",
+                    self.limits.depth
+                ),
+            ));
+            return None;
+        }
+        Some(id)
+    }
+
+    /// One entry of a folder at `depth`: a folder is read, a guide file kept, a link to a
+    /// folder followed later (breadth first) and a link to a guide file kept.
+    fn take(&mut self, entry: &fs::DirEntry, depth: usize, ancestors: &mut Vec<FolderId>) {
+        let path = entry.path();
+        // The entry's own type: a link is not followed here.
+        let Ok(kind) = entry.file_type() else {
+            return;
+        };
+        if kind.is_dir() {
+            match entry.metadata() {
+                Ok(meta) => self.enter(&path, &meta, depth + 1, ancestors),
+                Err(e) => self.cannot_follow(&path, &e),
+            }
+        } else if kind.is_file() {
+            if is_guide_file(&path) {
+                self.files.push(path);
+            }
+        } else if kind.is_symlink() {
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => self.links.push_back(LinkToFollow {
+                    path,
+                    depth: depth + 1,
+                    ancestors: ancestors.clone(),
+                }),
+                Ok(meta) if meta.is_file() => {
+                    if is_guide_file(&path) && !special_file_system(&path) {
+                        self.files.push(path);
+                    }
+                }
+                // A device, a pipe or a socket: never a guide, and reading one can block.
+                Ok(_) => {}
+                Err(e) => self.cannot_follow(&path, &e),
+            }
+        }
     }
 
     fn cannot_follow(&mut self, path: &Path, error: &std::io::Error) {

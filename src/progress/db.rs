@@ -329,85 +329,102 @@ pub fn set_meta(tx: &Transaction, key: &str, value: &str) -> rusqlite::Result<()
 /// Everything in the database. Cards whose rows cannot be used are left out and returned
 /// with why; they stay in the database untouched.
 pub fn load(conn: &Connection) -> rusqlite::Result<(Progress, Vec<Quarantined>)> {
-    let mut progress = Progress::default();
-    let mut bad = Vec::new();
-    // Card rows in row id order, for their reviews to find them by a binary search (row ids
-    // are dense and ascending, so this beats hashing 43,800 lookups).
-    let mut by_row: Vec<(i64, String, CardRecord)> = Vec::new();
-    {
-        let mut statement = conn.prepare(
-            "SELECT id, name, topic, due, stability, difficulty, elapsed_days, scheduled_days,
-                    reps, lapses, state, last_review FROM card ORDER BY id",
-        )?;
-        let mut rows = statement.query([])?;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            let name: String = row.get(1)?;
-            let stability: Option<f64> = row.get(4)?;
-            let difficulty: Option<f64> = row.get(5)?;
-            let state = state_of(row.get(10)?);
-            let (Some(stability), Some(difficulty), Some(state)) = (stability, difficulty, state)
-            else {
-                bad.push(Quarantined {
-                    card_id: name,
-                    reason: "its schedule has a missing number or an unknown state".to_owned(),
-                    record: String::new(),
-                });
-                continue;
-            };
-            let schedule = rs_fsrs::Card {
-                due: time(row.get(3)?),
-                stability,
-                difficulty,
-                elapsed_days: row.get(6)?,
-                scheduled_days: row.get(7)?,
-                reps: row.get(8)?,
-                lapses: row.get(9)?,
-                state,
-                last_review: time(row.get(11)?),
-            };
-            let record = CardRecord {
-                topic: row.get(2)?,
-                schedule,
-                reviews: Vec::new(),
-            };
-            by_row.push((id, name, record));
-        }
-    }
-    {
-        let mut statement =
-            conn.prepare("SELECT card, at, grade, correct, answer FROM review ORDER BY id")?;
-        let mut rows = statement.query([])?;
-        while let Some(row) = rows.next()? {
-            let card: i64 = row.get(0)?;
-            if let Ok(at) = by_row.binary_search_by_key(&card, |(id, _, _)| *id)
-                && let Some((_, _, record)) = by_row.get_mut(at)
-            {
-                record.reviews.push(Review {
-                    at: time(row.get(1)?),
-                    grade: row.get(2)?,
-                    correct: row.get(3)?,
-                    answer: row.get(4)?,
-                });
-            }
-        }
-    }
-    progress.cards = by_row
-        .into_iter()
-        .map(|(_, name, record)| (name, record))
-        .collect();
-    {
-        let mut statement = conn.prepare("SELECT result FROM mock_test ORDER BY at, id")?;
-        let mut rows = statement.query([])?;
-        while let Some(row) = rows.next()? {
-            let text: String = row.get(0)?;
-            // A result that does not read is left out of the figures, and kept in the file.
-            if let Ok(result) = serde_json::from_str::<MockTestResult>(&text) {
-                progress.mock_tests.push(result);
-            }
-        }
-    }
+    let (mut by_row, bad) = load_cards(conn)?;
+    load_reviews(conn, &mut by_row)?;
+    let progress = Progress {
+        cards: by_row
+            .into_iter()
+            .map(|(_, name, record)| (name, record))
+            .collect(),
+        mock_tests: load_mock_tests(conn)?,
+        ..Progress::default()
+    };
     Ok((progress, bad))
+}
+
+/// A card's row id, name and record, in row id order: its reviews find it by a binary search
+/// (row ids are dense and ascending, so this beats hashing 43,800 lookups).
+type CardsByRow = Vec<(i64, String, CardRecord)>;
+
+/// The cards without their reviews, and those whose rows cannot be used.
+fn load_cards(conn: &Connection) -> rusqlite::Result<(CardsByRow, Vec<Quarantined>)> {
+    let mut by_row = Vec::new();
+    let mut bad = Vec::new();
+    let mut statement = conn.prepare(
+        "SELECT id, name, topic, due, stability, difficulty, elapsed_days, scheduled_days,
+                reps, lapses, state, last_review FROM card ORDER BY id",
+    )?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let name: String = row.get(1)?;
+        let stability: Option<f64> = row.get(4)?;
+        let difficulty: Option<f64> = row.get(5)?;
+        let state = state_of(row.get(10)?);
+        let (Some(stability), Some(difficulty), Some(state)) = (stability, difficulty, state)
+        else {
+            bad.push(Quarantined {
+                card_id: name,
+                reason: "its schedule has a missing number or an unknown state".to_owned(),
+                record: String::new(),
+            });
+            continue;
+        };
+        let schedule = rs_fsrs::Card {
+            due: time(row.get(3)?),
+            stability,
+            difficulty,
+            elapsed_days: row.get(6)?,
+            scheduled_days: row.get(7)?,
+            reps: row.get(8)?,
+            lapses: row.get(9)?,
+            state,
+            last_review: time(row.get(11)?),
+        };
+        let record = CardRecord {
+            topic: row.get(2)?,
+            schedule,
+            reviews: Vec::new(),
+        };
+        by_row.push((id, name, record));
+    }
+    Ok((by_row, bad))
+}
+
+/// Every review, onto its card (a review of a card left out is left out too).
+fn load_reviews(conn: &Connection, by_row: &mut CardsByRow) -> rusqlite::Result<()> {
+    let mut statement =
+        conn.prepare("SELECT card, at, grade, correct, answer FROM review ORDER BY id")?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let card: i64 = row.get(0)?;
+        if let Ok(at) = by_row.binary_search_by_key(&card, |(id, _, _)| *id)
+            && let Some((_, _, record)) = by_row.get_mut(at)
+        {
+            record.reviews.push(Review {
+                at: time(row.get(1)?),
+                grade: row.get(2)?,
+                correct: row.get(3)?,
+                answer: row.get(4)?,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The mock tests' results, oldest first. A result that does not read is left out of the
+/// figures, and kept in the file.
+fn load_mock_tests(conn: &Connection) -> rusqlite::Result<Vec<MockTestResult>> {
+    let mut statement = conn.prepare("SELECT result FROM mock_test ORDER BY at, id")?;
+    let mut rows = statement.query([])?;
+    let mut results = Vec::new();
+    while let Some(row) = rows.next()? {
+        let text: String = row.get(0)?;
+        if let Ok(result) = serde_json::from_str::<MockTestResult>(&text) {
+            results.push(result);
+        }
+    }
+    Ok(results)
 }
 
 /// How many cards, reviews and mock tests an import added.
