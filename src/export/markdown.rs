@@ -621,6 +621,57 @@ mod tests {
         assert!(lines < topics * 25, "{lines} lines for {topics} topics");
     }
 
+    /// A guide's references are listed once, under its title before its first topic, never
+    /// under each topic (the new guides list 30-40 of them), in the whole sheet and in a
+    /// guide's own.
+    #[test]
+    fn references_are_given_once_per_guide() {
+        let library = builtin();
+        let guides = &library.guides;
+        assert!(
+            guides.iter().filter(|g| g.references.len() >= 2).count() >= 3,
+            "the test needs guides with references"
+        );
+        let heading = |level: usize, text: &str| {
+            format!(
+                "{} {}\n",
+                "#".repeat(level),
+                escape(&one_line(text), Place::Heading)
+            )
+        };
+        let whole = render(&library, Selection::All);
+        for (g, guide) in guides.iter().enumerate() {
+            let own = render(&library, Selection::Guide(g));
+            for (sheet, level) in [(&whole, 2), (&own, 1)] {
+                let start = sheet
+                    .find(&heading(level, &guide.title))
+                    .unwrap_or_else(|| panic!("no heading for {}", guide.title));
+                let end = guide.topics.first().map_or(sheet.len(), |t| {
+                    start
+                        + sheet[start..]
+                            .find(&heading(level + 1, &t.title))
+                            .unwrap_or(0)
+                });
+                for reference in &guide.references {
+                    let line = format!("{}: {}", reference.title, reference.url);
+                    let bullet = format!("\n- {}\n", escape(&line, Place::Block));
+                    let listing = guides
+                        .iter()
+                        .filter(|o| o.references.contains(reference))
+                        .count();
+                    // A reference two guides list is under each of them.
+                    let expected = if level == 1 { 1 } else { listing };
+                    assert_eq!(sheet.matches(&bullet).count(), expected, "{line}");
+                    assert!(
+                        sheet[start..end].contains(&bullet),
+                        "{line} is not under the title of {}",
+                        guide.title
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn one_guide_is_a_sheet_of_its_own_with_its_contents() {
         let library = builtin();
