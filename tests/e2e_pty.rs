@@ -812,6 +812,56 @@ mod pty {
         );
     }
 
+    /// A left click and a wheel turn as an xterm sends them with SGR mouse reporting on
+    /// (1-based column and row): `ESC [ < button ; column ; row M`.
+    fn mouse_bytes(button: u8, column: u16, row: u16) -> Vec<u8> {
+        format!("\x1b[<{button};{};{}M", column + 1, row + 1).into_bytes()
+    }
+
+    /// The mouse through a real terminal (#15.4): the app turns SGR reporting on, a click on
+    /// the Search tab shows Search, and a click on a result opens it in Browse.
+    #[test]
+    fn a_click_takes_a_tab_and_opens_a_result() {
+        let mut session = Session::open();
+        let mut child = session.spawn(BIN, &[]);
+        session.wait_for_first_screen();
+        assert!(
+            session.raw_contains(b"\x1b[?1006h"),
+            "SGR mouse reporting is on"
+        );
+        let tab = session
+            .parser
+            .screen()
+            .contents()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let column = u16::try_from(tab.find("Search").expect("a Search tab")).unwrap();
+        session.press(&mouse_bytes(0, column + 1, 0));
+        session.wait_for_text(&["type to search"]);
+        session.press(b"advocate");
+        session.wait_for_text(&["Advocates"]);
+        let (row, column) = {
+            let text = session.parser.screen().contents();
+            let (row, line) = text
+                .lines()
+                .enumerate()
+                .skip(3)
+                .find(|(_, line)| line.contains("Advocates"))
+                .expect("a result");
+            (row, line.find("Advocates").unwrap_or(0))
+        };
+        let (row, column) = (u16::try_from(row).unwrap(), u16::try_from(column).unwrap());
+        session.press(&mouse_bytes(0, column, row));
+        // Browse, reading the topic: its "Topic N of M" box and the reading hints.
+        session.wait_for_text(&["Topic ", "Advocates", "scroll"]);
+        session.press(b"q");
+        let status = session.wait_exit(&mut child);
+        assert!(status.success(), "{status:?}");
+        session.assert_terminal_restored();
+    }
+
     /// Mouse off in the settings (or `--no-mouse`) leaves the mouse to the terminal entirely:
     /// capture is never turned on, so text can be selected as in any terminal (#15.4).
     #[test]

@@ -17,12 +17,13 @@ pub enum Action {
     PageUp,
     PageDown,
     /// A click (left button) on a screen cell, 0-based, as the terminal reports it; never bound
-    /// to a key. The pane under it decides what it means (a quiz option: as its number key).
+    /// to a key. The app takes a tab or closes a pop-up; the pane under it decides what the rest
+    /// means (a quiz option: as its number key).
     Click {
         column: u16,
         row: u16,
     },
-    /// Mouse wheel: scrolls whatever is under the pointer's pane.
+    /// Scroll the focused part of the pane (what the wheel does where the pane has one part).
     ScrollUp,
     ScrollDown,
     NextTopic,
@@ -101,6 +102,14 @@ pub enum Action {
     /// Progress changed under the pane (a review it asked for was saved): refresh what shows it.
     /// Sent by the app, never bound to a key.
     ProgressChanged,
+
+    /// The mouse wheel turned over the screen cell at `column`, `row`: scrolls what is under
+    /// the pointer, focused or not. Never bound to a key.
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
 
     /// The terminal's size changed (sent once at start, too).
     Resize {

@@ -20,6 +20,9 @@ pub const LIST: Context = Context::keys("browse");
 /// The page has the keys.
 pub const READING: Context = Context::keys("browse reading");
 
+/// Lines of text one turn of the wheel scrolls.
+const WHEEL_LINES: usize = 3;
+
 /// Lines of context kept above a search match when opening it.
 const MATCH_CONTEXT_LINES: usize = 2;
 /// Pages Backspace can go back through.
@@ -430,6 +433,28 @@ fn link_starts(lines: &[DetailLine]) -> Vec<usize> {
     starts
 }
 
+impl BrowsePane {
+    /// A click on a guide's or topic's row selects it (and, where the list fills the screen,
+    /// opens it: nothing else would show it); a click on the text gives it the keys.
+    fn click(&mut self, column: u16, row: u16, cx: &Cx) {
+        let at = ratatui::layout::Position::new(column, row);
+        let shown = layout::browse(cx.area, self.focus == Focus::Detail);
+        let on = |part: Option<ratatui::layout::Rect>| part.is_some_and(|r| r.contains(at));
+        if on(shown.list) {
+            if let Some(entry) = self.entry_at(cx.library, cx.area, row) {
+                self.select(entry, cx);
+                let keys = match shown.detail {
+                    Some(_) => Action::FocusList,
+                    None => Action::FocusDetail,
+                };
+                self.update(keys, cx);
+            }
+        } else if on(shown.detail) {
+            self.update(Action::FocusDetail, cx);
+        }
+    }
+}
+
 impl PaneState for BrowsePane {
     fn update(&mut self, action: Action, cx: &Cx) -> Effect {
         let reading = self.focus == Focus::Detail;
@@ -458,6 +483,7 @@ impl PaneState for BrowsePane {
             Action::OpenLink => self.follow_link(cx),
             Action::Back => self.go_back(cx),
             Action::StartPresenting => return Effect::Present { map: None },
+            Action::Click { column, row } => self.click(column, row, cx),
             // The window changed: keep the text's scroll within the text.
             Action::Resize { .. } => self.scroll_by(true, 0, cx),
             _ => {}
@@ -470,6 +496,25 @@ impl PaneState for BrowsePane {
             Focus::List => LIST,
             Focus::Detail => READING,
         }
+    }
+
+    /// The wheel over the text scrolls it, over the list moves through it, whichever has the
+    /// keys.
+    fn wheel(&mut self, column: u16, row: u16, down: bool, cx: &Cx) -> Effect {
+        let at = ratatui::layout::Position::new(column, row);
+        let shown = layout::browse(cx.area, self.focus == Focus::Detail);
+        let over = |part: Option<ratatui::layout::Rect>| part.is_some_and(|r| r.contains(at));
+        let action = match (self.focus, down) {
+            (Focus::List, _) if over(shown.detail) => {
+                self.scroll_by(down, WHEEL_LINES, cx);
+                return Effect::None;
+            }
+            (Focus::Detail, true) if over(shown.list) => Action::NextTopic,
+            (Focus::Detail, false) if over(shown.list) => Action::PrevTopic,
+            (_, true) => Action::ScrollDown,
+            (_, false) => Action::ScrollUp,
+        };
+        self.update(action, cx)
     }
 
     fn hints(&self) -> Vec<Hint> {

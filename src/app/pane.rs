@@ -138,4 +138,16 @@ pub trait PaneState {
     fn hints(&self) -> Vec<Hint>;
     /// The pane comes into view (Tab, or an effect shows it).
     fn enter(&mut self, _cx: &Cx) {}
+    /// The wheel turned over the screen cell at `column`, `row` of the pane. A pane of one part
+    /// scrolls it as the scroll actions do; a pane of two (a list beside a text) scrolls the
+    /// one under the pointer.
+    fn wheel(&mut self, column: u16, row: u16, down: bool, cx: &Cx) -> Effect {
+        let _ = (column, row);
+        let action = if down {
+            Action::ScrollDown
+        } else {
+            Action::ScrollUp
+        };
+        self.update(action, cx)
+    }
 }

@@ -9,6 +9,7 @@ use super::layout;
 use super::pane::{Cx, Effect, Hint, PANE_HINTS, PaneState, hint};
 use super::text_area::TextArea;
 use crate::search::Hit;
+use ratatui::layout::Position;
 
 /// Typing in the search box.
 pub const QUERY: Context = Context::text_box("search box");
@@ -156,6 +157,27 @@ impl SearchPane {
     }
 }
 
+impl SearchPane {
+    /// A click in the query box puts the cursor there; on a result, opens it as Enter does.
+    fn click(&mut self, at: Position, cx: &Cx) -> Effect {
+        let layout = layout::search(cx.area);
+        if layout.query.contains(at) {
+            self.editing = true;
+            return Effect::None;
+        }
+        if !layout.results_text.contains(at) {
+            return Effect::None;
+        }
+        match layout.hit_at(at.y, self.selected, self.hits.len()) {
+            Some(index) => {
+                self.selected = index;
+                self.open_selected()
+            }
+            None => Effect::None,
+        }
+    }
+}
+
 impl PaneState for SearchPane {
     fn update(&mut self, action: Action, cx: &Cx) -> Effect {
         if self.edit(action) {
@@ -180,6 +202,7 @@ impl PaneState for SearchPane {
             Action::Top => self.selected = 0,
             Action::Bottom => self.move_by(true, usize::MAX / 2, cx),
             Action::OpenResult => return self.open_selected(),
+            Action::Click { column, row } => return self.click(Position::new(column, row), cx),
             _ => {}
         }
         Effect::None

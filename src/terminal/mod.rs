@@ -13,8 +13,8 @@ use crate::app::keys::Key;
 use crate::app::{Action, App};
 use crate::ui::{self, Themes};
 use input::{Input, Inputs};
-use ratatui::crossterm::event::MouseEventKind;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 use screen::FullScreen;
 use std::io;
 use std::time::Duration;
@@ -197,11 +197,19 @@ fn handle_event(app: &mut App, event: Event) {
                 app.handle_key(key);
             }
         }
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollUp => app.update(Action::ScrollUp),
-            MouseEventKind::ScrollDown => app.update(Action::ScrollDown),
-            _ => {}
-        },
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    app.update(Action::Click { column, row })
+                }
+                MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
+                    let down = mouse.kind == MouseEventKind::ScrollDown;
+                    app.update(Action::Wheel { column, row, down });
+                }
+                _ => {}
+            }
+        }
         Event::Resize(width, height) => app.update(Action::Resize { width, height }),
         Event::Paste(text) => app.paste(&text),
         _ => {}

@@ -87,6 +87,17 @@ fn footer(app: &App, help: &layout::Help, scroll: usize, theme: &Theme) -> Line<
         };
         pieces.push((vec![Span::styled(more, theme.muted)], 3));
     }
+    // The terminal still selects text while the app has the mouse, with Shift held.
+    if app.mouse() {
+        pieces.push((
+            vec![
+                Span::raw("  "),
+                Span::styled("Shift-drag", theme.key),
+                Span::styled(" selects text", theme.muted),
+            ],
+            4,
+        ));
+    }
     super::chrome::fitted(pieces, help.footer.width)
 }
 
