@@ -3,16 +3,22 @@
 //! question's own guide.
 
 use super::card::CardSpec;
+use super::draw::{candidates, draw_wrong};
 use super::meaning::{Meanings, Stems, idea};
 use super::question::{Body, Question, QuestionKind, RecallList};
 use super::standalone::{NotStandAlone, stand_alone_problem};
 use crate::content::{ANSWER_PLAN, EXAMPLES, KEY_FEATURES, Library, Topic, TopicRef};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Options in a multiple-choice question.
 pub const OPTIONS: usize = 4;
+
+/// A title or text more topics share than this is never a wrong option: it is too common to
+/// say which topic it stands for (generated guides repeat stock sentences in a hundred
+/// topics), and checking every topic that has it made each try cost more as a library grew.
+const MOST_SHARING: usize = 8;
 
 /// Why a card has no question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,9 +80,21 @@ pub(crate) struct Index {
     pub(crate) meanings: Meanings,
     /// Each distinct title (normalised) and the topics that have it.
     titles: Vec<(String, Vec<TopicRef>)>,
+    /// Where each normalised title is in `titles`.
+    title_group: HashMap<String, usize>,
+    /// For each guide, the places in `titles` of its topics' titles, ascending.
+    titles_in_guide: Vec<Vec<usize>>,
     /// Each distinct point text (normalised): one way it is written, and every point that says
     /// it. Points of the answer plan are not quizzed and are left out.
     points: Vec<(String, Vec<(TopicRef, usize)>)>,
+    /// Where each normalised point text is in `points`.
+    point_group: HashMap<String, usize>,
+    /// For each guide, the places in `points` of the texts its topics say, ascending. With
+    /// these a question finds its own guide's candidates, and leaves them out of the others',
+    /// without reading every text of the library.
+    points_in_guide: Vec<Vec<usize>>,
+    /// How many topics the library holds.
+    topic_count: usize,
     /// Normalised text -> the topics holding it as a point or example.
     holders: HashMap<String, Vec<TopicRef>>,
     /// The content words of texts already looked at: a question compares its subject with
@@ -93,6 +111,8 @@ impl Index {
         let mut point_groups: HashMap<String, usize> = HashMap::new();
         let mut points: Vec<(String, Vec<(TopicRef, usize)>)> = Vec::new();
         let mut holders: HashMap<String, Vec<TopicRef>> = HashMap::new();
+        let mut titles_in_guide = vec![Vec::new(); library.guides.len()];
+        let mut points_in_guide = vec![Vec::new(); library.guides.len()];
         for at in library.topic_refs() {
             let Some(topic) = library.topic(at) else {
                 continue;
@@ -106,6 +126,7 @@ impl Index {
                 titles.len() - 1
             });
             titles[group].1.push(at);
+            titles_in_guide[at.guide].push(group);
             for (i, (list, point)) in topic.points().enumerate() {
                 let key = normal(point);
                 holders.entry(key.clone()).or_default().push(at);
@@ -115,6 +136,7 @@ impl Index {
                         points.len() - 1
                     });
                     points[group].1.push((at, i));
+                    points_in_guide[at.guide].push(group);
                 }
             }
             for example in &topic.examples {
@@ -124,10 +146,19 @@ impl Index {
         for topics in holders.values_mut() {
             topics.dedup();
         }
+        for groups in titles_in_guide.iter_mut().chain(&mut points_in_guide) {
+            groups.sort_unstable();
+            groups.dedup();
+        }
         Self {
             meanings: Meanings::new(library),
             titles,
+            title_group: title_groups,
+            titles_in_guide,
             points,
+            point_group: point_groups,
+            points_in_guide,
+            topic_count: library.topic_count(),
             holders,
             ideas: RefCell::default(),
             stands_alone: RefCell::default(),
@@ -153,10 +184,9 @@ impl Index {
 
     /// The topics titled `title` (compared normalised).
     pub(crate) fn titled(&self, title: &str) -> &[TopicRef] {
-        let key = normal(title);
-        self.titles
-            .iter()
-            .find(|(t, _)| *t == key)
+        self.title_group
+            .get(&normal(title))
+            .and_then(|&group| self.titles.get(group))
             .map_or(&[], |(_, topics)| topics.as_slice())
     }
 
@@ -346,14 +376,25 @@ struct Asked<'a> {
 }
 
 impl Asked<'_> {
+    /// How many topics the guides other than the question's hold.
+    fn other_topics(&self) -> usize {
+        let own = self
+            .library
+            .guide(self.at.guide)
+            .map_or(0, |g| g.topics.len());
+        self.index.topic_count.saturating_sub(own)
+    }
+
     /// Up to three points of other topics that are not points of this one ("which of these is
     /// a point of this topic?").
     fn wrong_points(&self, rng: &mut fastrand::Rng) -> Vec<String> {
         let (library, index, at) = (self.library, self.index, self.at);
-        let own: HashSet<String> = self.topic.points().map(|(_, p)| normal(p)).collect();
-        let (mut same, mut other): (Vec<usize>, Vec<usize>) = (0..index.points.len())
-            .filter(|&g| !own.contains(&index.points[g].0))
-            .partition(|&g| index.points[g].1.iter().any(|(t, _)| t.guide == at.guide));
+        // A text the topic says too is not wrong.
+        let own: Vec<usize> = (self.topic.points())
+            .filter_map(|(_, p)| index.point_group.get(&normal(p)).copied())
+            .collect();
+        let in_guide = &index.points_in_guide;
+        let (mut same, other) = candidates(in_guide, index.points.len(), at.guide, &own);
         let text_of = |g: usize| -> Option<&str> {
             let (holder, i) = *index.points[g].1.first()?;
             Item::Point(i).text(library.topic(holder)?)
@@ -376,20 +417,28 @@ impl Asked<'_> {
         };
         let sound = |g: usize| {
             text_of(g).is_some_and(|point| {
-                index
-                    .holders(point)
-                    .iter()
-                    .all(|&holder| index.sound_point(library, at, point, holder))
+                let holders = index.holders(point);
+                holders.len() <= MOST_SHARING
+                    && holders
+                        .iter()
+                        .all(|&holder| index.sound_point(library, at, point, holder))
                     && heading_of(g).is_none_or(|heading| {
                         let idea = index.idea(&format!("{heading}: {point}"));
                         !index.meanings.could_belong(library, &idea, at)
                     })
             })
         };
-        draw_wrong(&mut same, &mut other, rng, &sound, &mut likeness)
-            .into_iter()
-            .filter_map(|g| text_of(g).map(str::to_owned))
-            .collect()
+        draw_wrong(
+            &mut same,
+            other,
+            self.other_topics(),
+            rng,
+            &sound,
+            &mut likeness,
+        )
+        .into_iter()
+        .filter_map(|g| text_of(g).map(str::to_owned))
+        .collect()
     }
 
     /// Up to three titles of other topics the item is not from ("which topic is this point
@@ -404,83 +453,45 @@ impl Asked<'_> {
             .list(self.topic)
             .filter(|list| *list != KEY_FEATURES && *list != EXAMPLES)
             .map(|list| index.idea(&format!("{list}: {text}")));
-        let own_title = normal(&self.topic.title);
-        let (mut same, mut other): (Vec<usize>, Vec<usize>) = (0..index.titles.len())
-            .filter(|&g| index.titles[g].0 != own_title)
-            .partition(|&g| index.titles[g].1.iter().any(|t| t.guide == at.guide));
+        let own: Vec<usize> = index
+            .title_group
+            .get(&normal(&self.topic.title))
+            .copied()
+            .into_iter()
+            .collect();
+        let in_guide = &index.titles_in_guide;
+        let (mut same, other) = candidates(in_guide, index.titles.len(), at.guide, &own);
         let sound = |g: usize| {
-            index.titles[g].1.iter().all(|&candidate| {
-                index.sound_topic(library, at, text, &subject_idea, candidate)
-                    && with_heading
-                        .as_ref()
-                        .is_none_or(|idea| !index.meanings.could_belong(library, idea, candidate))
-            })
+            let titled = &index.titles[g].1;
+            titled.len() <= MOST_SHARING
+                && titled.iter().all(|&candidate| {
+                    index.sound_topic(library, at, text, &subject_idea, candidate)
+                        && with_heading.as_ref().is_none_or(|idea| {
+                            !index.meanings.could_belong(library, idea, candidate)
+                        })
+                })
         };
         let mut likeness = |g: usize| {
             index.titles[g]
                 .1
                 .iter()
+                .take(MOST_SHARING)
                 .map(|&t| index.meanings.likeness(library, at, t))
                 .fold(0.0, f64::max)
         };
-        draw_wrong(&mut same, &mut other, rng, &sound, &mut likeness)
-            .into_iter()
-            .filter_map(|g| library.topic(*index.titles[g].1.first()?))
-            .map(|t| t.title.clone())
-            .collect()
+        draw_wrong(
+            &mut same,
+            other,
+            self.other_topics(),
+            rng,
+            &sound,
+            &mut likeness,
+        )
+        .into_iter()
+        .filter_map(|g| library.topic(*index.titles[g].1.first()?))
+        .map(|t| t.title.clone())
+        .collect()
     }
-}
-
-/// Three wrong options (as candidates' places): from the question's own guide (`same`) first,
-/// then from the others. From other guides, only the half least like the question's topic:
-/// another guide covers the same ground in other words more often than the question's own guide
-/// does. (Worked out only when the own guide falls short: it reads every other topic.)
-fn draw_wrong(
-    same: &mut [usize],
-    other: &mut Vec<usize>,
-    rng: &mut fastrand::Rng,
-    sound: &dyn Fn(usize) -> bool,
-    likeness: &mut dyn FnMut(usize) -> f64,
-) -> Vec<usize> {
-    let wanted = OPTIONS - 1;
-    let mut wrong = draw_sound(same, wanted, rng, sound);
-    if wrong.len() < wanted {
-        keep_least_alike(other, likeness);
-        let more = draw_sound(other, wanted - wrong.len(), rng, sound);
-        wrong.extend(more);
-    }
-    wrong
-}
-
-/// Keeps the half of `candidates` (at least a question's worth) that score lowest: the ones
-/// least like the question's topic.
-fn keep_least_alike(candidates: &mut Vec<usize>, score: &mut dyn FnMut(usize) -> f64) {
-    let mut scored: Vec<(f64, usize)> = candidates.iter().map(|&c| (score(c), c)).collect();
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let keep = (scored.len() / 2).max(OPTIONS * 2).min(scored.len());
-    *candidates = scored.into_iter().take(keep).map(|(_, c)| c).collect();
-}
-
-/// Up to `wanted` of `candidates` that pass `sound`, in a random order: a lazy shuffle that
-/// stops as soon as enough are found, since a large library has many thousands of candidates.
-fn draw_sound(
-    candidates: &mut [usize],
-    wanted: usize,
-    rng: &mut fastrand::Rng,
-    sound: &dyn Fn(usize) -> bool,
-) -> Vec<usize> {
-    let mut found = Vec::new();
-    for k in 0..candidates.len() {
-        if found.len() == wanted {
-            break;
-        }
-        let pick = rng.usize(k..candidates.len());
-        candidates.swap(k, pick);
-        if sound(candidates[k]) {
-            found.push(candidates[k]);
-        }
-    }
-    found
 }
 
 /// Every list of a topic with its heading, as Browse shows them: key features, examples, then

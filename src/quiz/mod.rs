@@ -6,6 +6,7 @@ mod build;
 mod card;
 mod class;
 mod deck;
+mod draw;
 mod meaning;
 mod mock;
 mod question;
