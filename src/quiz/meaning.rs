@@ -153,6 +153,9 @@ pub(crate) struct Meanings {
     relations: RefCell<HashMap<(TopicRef, TopicRef), bool>>,
 }
 
+/// Pairs of topics whose relation is remembered at most (a whole 300-topic library's pairs).
+const RELATIONS_KEPT: usize = 50_000;
+
 impl Meanings {
     pub(crate) fn new(library: &Library) -> Self {
         let labels: Vec<Option<String>> = library
@@ -261,7 +264,13 @@ impl Meanings {
             return known;
         }
         let related = self.compare(library, a, b);
-        self.relations.borrow_mut().insert(key, related);
+        let mut relations = self.relations.borrow_mut();
+        // A large library's questions try random pairs that rarely come again: kept all, they
+        // filled hundreds of megabytes. Forgetting them now and then costs a second compare.
+        if relations.len() >= RELATIONS_KEPT {
+            relations.clear();
+        }
+        relations.insert(key, related);
         related
     }
 
