@@ -47,6 +47,10 @@ enum Step {
     Paste(String),
     Resize(u16, u16),
     Tick,
+    /// A left click at (column, row): anywhere on screen, or just off it.
+    Click(u16, u16),
+    /// A turn of the wheel at (column, row), down or up.
+    Wheel(u16, u16, bool),
 }
 
 /// What happens to the data folder before a session starts.
@@ -138,6 +142,9 @@ fn step() -> impl Strategy<Value = Step> {
         1 => "(?s).{0,40}".prop_map(Step::Paste),
         2 => size().prop_map(|(w, h)| Step::Resize(w, h)),
         1 => Just(Step::Tick),
+        // The mouse, over the largest screen and a little beyond it.
+        3 => (0u16..310, 0u16..110).prop_map(|(c, r)| Step::Click(c, r)),
+        1 => (0u16..310, 0u16..110, any::<bool>()).prop_map(|(c, r, d)| Step::Wheel(c, r, d)),
     ]
 }
 
@@ -310,6 +317,15 @@ fn run_session(dir: &Path, session: &Session, now: DateTime<Utc>) -> Result<(), 
                 });
             }
             Step::Tick => app.update(Action::Tick),
+            Step::Click(column, row) => app.update(Action::Click {
+                column: *column,
+                row: *row,
+            }),
+            Step::Wheel(column, row, down) => app.update(Action::Wheel {
+                column: *column,
+                row: *row,
+                down: *down,
+            }),
         }
         check_screen(&app, width, height, !typed_nan)?;
         let progress = app.progress();
