@@ -41,7 +41,7 @@
 use crate::content::{Library, Topic, TopicRef};
 use crate::practice::words::{WordKind, terms};
 use std::cell::{OnceCell, RefCell};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A set of canonical stems, sorted.
 pub(crate) type Stems = BTreeSet<String>;
@@ -131,9 +131,9 @@ struct TopicMeaning {
     search_terms: Vec<Stems>,
     /// The content words of each point, in the order of `Topic::points()`, then each example.
     texts: Vec<Stems>,
-    /// How often each content word occurs across the summary, points and examples, and the
-    /// vector's length: the topic as a whole, for comparing with another.
-    bag: HashMap<String, f64>,
+    /// How often each content word occurs across the summary, points and examples, sorted by
+    /// word, and the vector's length: the topic as a whole, for comparing with another.
+    bag: Vec<(String, f64)>,
     norm: f64,
 }
 
@@ -149,6 +149,9 @@ pub(crate) struct Meanings {
     generic_in_guide: Vec<Stems>,
     /// Per guide: the label several of its titles start with, if any ("Component").
     labels: Vec<Option<String>>,
+    /// Indexed by guide, then topic: the topics its `See also` leads to, found once rather
+    /// than by id for every comparison (a search of the whole library each time, #13.10).
+    links: Vec<Vec<Vec<TopicRef>>>,
     /// Pairs of topics already compared, and whether they are related.
     relations: RefCell<HashMap<(TopicRef, TopicRef), bool>>,
 }
@@ -208,6 +211,7 @@ impl Meanings {
             generic,
             generic_in_guide,
             labels,
+            links: see_also_targets(library),
             relations: RefCell::default(),
         }
     }
@@ -237,12 +241,16 @@ impl Meanings {
             .map(|(_, point)| idea(point))
             .chain(topic.examples.iter().map(|e| idea(e)))
             .collect();
-        let mut bag: HashMap<String, f64> = HashMap::new();
+        let mut counts: BTreeMap<&str, f64> = BTreeMap::new();
         let summary = idea(&topic.summary);
         for stem in texts.iter().flatten().chain(&summary) {
-            *bag.entry(stem.clone()).or_default() += 1.0;
+            *counts.entry(stem).or_default() += 1.0;
         }
-        let norm = bag.values().map(|n| n * n).sum::<f64>().sqrt();
+        let bag: Vec<(String, f64)> = counts
+            .into_iter()
+            .map(|(stem, n)| (stem.to_owned(), n))
+            .collect();
+        let norm = bag.iter().map(|(_, n)| n * n).sum::<f64>().sqrt();
         TopicMeaning {
             bag,
             norm,
@@ -278,7 +286,7 @@ impl Meanings {
         let (Some(ta), Some(tb)) = (library.topic(a), library.topic(b)) else {
             return false;
         };
-        if links_to(library, ta, b) || links_to(library, tb, a) {
+        if self.links_to(a, b) || self.links_to(b, a) {
             return true;
         }
         if a.guide == b.guide && (ta.context || tb.context) {
@@ -328,12 +336,29 @@ impl Meanings {
         if ma.norm == 0.0 || mb.norm == 0.0 {
             return 0.0;
         }
-        let dot: f64 = ma
-            .bag
-            .iter()
-            .filter_map(|(stem, n)| Some(n * mb.bag.get(stem)?))
-            .sum();
+        // Both bags are sorted by word: walk them side by side. The counts are whole numbers,
+        // so the sum is exact whatever its order.
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while let (Some((x, m)), Some((y, n))) = (ma.bag.get(i), mb.bag.get(j)) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += m * n;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
         dot / (ma.norm * mb.norm)
+    }
+
+    /// Whether the topic at `from` lists the topic at `target` under `### See also`.
+    fn links_to(&self, from: TopicRef, target: TopicRef) -> bool {
+        self.links
+            .get(from.guide)
+            .and_then(|g| g.get(from.topic))
+            .is_some_and(|targets| targets.contains(&target))
     }
 
     /// Whether `text` could defensibly belong to the topic `at`: it names the topic (a key
@@ -355,8 +380,11 @@ impl Meanings {
 
 /// Whether `text` is written in a topic's words: two or more of its content words, and at least
 /// half of them, are in the topic's vocabulary (`bag`).
-fn in_its_words(text: &Stems, bag: &HashMap<String, f64>) -> bool {
-    let found = text.iter().filter(|stem| bag.contains_key(*stem)).count();
+fn in_its_words(text: &Stems, bag: &[(String, f64)]) -> bool {
+    let found = text
+        .iter()
+        .filter(|stem| bag.binary_search_by(|(w, _)| w.cmp(*stem)).is_ok())
+        .count();
     found >= 2 && found * 2 >= text.len()
 }
 
@@ -379,12 +407,49 @@ fn share_a_search_term(a: &TopicMeaning, b: &TopicMeaning) -> bool {
         })
 }
 
-/// Whether `topic` lists the topic at `target` under `### See also`.
-fn links_to(library: &Library, topic: &Topic, target: TopicRef) -> bool {
-    topic
-        .see_also
+/// Indexed by guide, then topic: where each `See also` link leads, as
+/// [`Library::find_by_id`] finds it (a link that leads nowhere left out), looked up in maps
+/// made once.
+fn see_also_targets(library: &Library) -> Vec<Vec<Vec<TopicRef>>> {
+    let mut guides: HashMap<&str, usize> = HashMap::new();
+    let mut in_guide: HashMap<(usize, &str), usize> = HashMap::new();
+    // A bare topic id: its first place, and how many topics have it.
+    let mut bare: HashMap<&str, (TopicRef, usize)> = HashMap::new();
+    for (g, guide) in library.guides.iter().enumerate() {
+        guides.entry(guide.id.as_str()).or_insert(g);
+        for (t, topic) in guide.topics.iter().enumerate() {
+            in_guide.entry((g, topic.id.as_str())).or_insert(t);
+            let found = bare
+                .entry(topic.id.as_str())
+                .or_insert((TopicRef { guide: g, topic: t }, 0));
+            found.1 += 1;
+        }
+    }
+    let find = |id: &str| -> Option<TopicRef> {
+        if let Some((guide_id, topic_id)) = id.split_once('/') {
+            let guide = *guides.get(guide_id)?;
+            let topic = *in_guide.get(&(guide, topic_id))?;
+            return Some(TopicRef { guide, topic });
+        }
+        bare.get(id).filter(|(_, n)| *n == 1).map(|(at, _)| *at)
+    };
+    library
+        .guides
         .iter()
-        .any(|link| library.find_by_id(&link.target) == Some(target))
+        .map(|guide| {
+            guide
+                .topics
+                .iter()
+                .map(|topic| {
+                    topic
+                        .see_also
+                        .iter()
+                        .filter_map(|link| find(&link.target))
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The label before a colon that at least two of a guide's titles share ("Component: trust").
@@ -413,6 +478,7 @@ pub(crate) fn strip_label<'a>(title: &'a str, label: Option<&str>) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::TopicLink;
 
     fn stems(words: &[&str]) -> Stems {
         words.iter().map(|w| (*w).to_owned()).collect()
@@ -456,6 +522,50 @@ mod tests {
             "types-of-relationships/mentor-or-tutor",
             "law-and-codes/equality-act"
         ));
+    }
+
+    #[test]
+    fn see_also_links_lead_where_find_by_id_says() {
+        let mut library = crate::test_support::builtin_library();
+        // Bare ids, one topic id in two guides, a guide id twice and links leading nowhere.
+        let first = library.guides[0].topics[0].id.clone();
+        let second_guide = library.guides[1].id.clone();
+        library.guides[1].topics[0].id.clone_from(&first);
+        let extra = library.guides[2].clone();
+        library.guides.push(extra);
+        let targets = [
+            first.clone(),
+            format!("{second_guide}/{first}"),
+            library.guides[2].topics[1].id.clone(),
+            format!(
+                "{}/{}",
+                library.guides[2].id, library.guides[2].topics[1].id
+            ),
+            "nowhere".to_owned(),
+            format!("{second_guide}/nowhere"),
+            "a/b/c".to_owned(),
+        ];
+        for target in targets {
+            library.guides[3].topics[0].see_also.push(TopicLink {
+                target,
+                line: 1,
+                column: 1,
+            });
+        }
+        let links = see_also_targets(&library);
+        let mut compared = 0;
+        for at in library.topic_refs() {
+            let wanted: Vec<TopicRef> = library
+                .topic(at)
+                .map(|t| &t.see_also)
+                .into_iter()
+                .flatten()
+                .filter_map(|link| library.find_by_id(&link.target))
+                .collect();
+            compared += wanted.len();
+            assert_eq!(links[at.guide][at.topic], wanted, "{at:?}");
+        }
+        assert!(compared > 20, "{compared}");
     }
 
     #[test]
