@@ -234,7 +234,9 @@ fn split_words(text: &str) -> Vec<(String, bool)> {
     let mut current = String::new();
     let mut broken = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             current.extend(c.to_lowercase());
         } else if APOSTROPHES.contains(&c) {
             current.push('\'');

@@ -7,9 +7,9 @@ use super::card::CardSpec;
 use super::deck::specs_for;
 use super::meaning::series_label;
 use super::question::{Question, QuestionKind};
-use super::standalone::stand_alone_problem;
+use super::standalone::TitleWords;
 use crate::content::{Library, TopicRef};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// The seed the audit builds its questions with, so its report is the same on every run.
@@ -60,10 +60,17 @@ pub fn stand_alone_warnings(library: &Library) -> Vec<Finding> {
         .map(|g| series_label(&g.topics))
         .collect();
     let mut found = Vec::new();
+    let mut titles = HashMap::new();
+    let mut stems = HashMap::new();
     for at in library.topic_refs() {
         let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
             continue;
         };
+        let label = labels.get(at.guide).and_then(Option::as_deref);
+        // Generated and series guides repeat titles, and titles share words: each is stemmed once.
+        let title = titles
+            .entry((topic.title.as_str(), label))
+            .or_insert_with(|| TitleWords::with_known(&topic.title, label, &mut stems));
         let items = (0..topic.point_count())
             .map(Item::Point)
             .chain((0..topic.examples.len()).map(Item::Example));
@@ -74,8 +81,7 @@ pub fn stand_alone_warnings(library: &Library) -> Vec<Finding> {
             let Some(text) = item.text(topic) else {
                 continue;
             };
-            let label = labels.get(at.guide).and_then(Option::as_deref);
-            if let Some(problem) = stand_alone_problem(text, &topic.title, label) {
+            if let Some(problem) = title.problem(text) {
                 let what = match item {
                     Item::Point(_) => "point",
                     Item::Example(_) => "example",

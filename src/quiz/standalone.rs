@@ -3,7 +3,8 @@
 
 use super::meaning::{merged, strip_label};
 use crate::practice::words::{is_stop_word, stem, tokens};
-use std::collections::BTreeSet;
+use memchr::memmem;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 /// Fewer words than this and a point is a fragment ("Charities.") rather than something to
@@ -53,32 +54,105 @@ impl fmt::Display for NotStandAlone {
 /// `label` is a series label its guide's titles share ("Component"), which is not part of what
 /// the title names.
 pub fn stand_alone_problem(text: &str, title: &str, label: Option<&str>) -> Option<NotStandAlone> {
-    let words = tokens(text);
-    if let Some(first) = words.first()
-        && REFERRING_WORDS.contains(&first.as_str())
-    {
-        let shown = text.split_whitespace().next().unwrap_or(first);
-        let shown = shown.trim_matches(|c: char| !c.is_alphanumeric());
-        return Some(NotStandAlone::StartsWithPronoun(shown.to_owned()));
+    TitleWords::new(title, label).problem(text)
+}
+
+/// A topic's title made ready to test its points and examples with [`TitleWords::problem`]:
+/// its stems are found once, not once per item (`check` on a large library tests every item).
+pub(crate) struct TitleWords<'a> {
+    /// The title without its series label, as a warning names it.
+    title: &'a str,
+    /// Its stems, without stop words (see [`raw_stems`]).
+    stems: BTreeSet<String>,
+}
+
+impl<'a> TitleWords<'a> {
+    pub(crate) fn new(title: &'a str, label: Option<&str>) -> Self {
+        Self::with_known(title, label, &mut HashMap::new())
     }
-    let count = text.split_whitespace().count();
-    if count < MIN_WORDS {
-        return Some(NotStandAlone::TooShort(count));
+
+    /// [`TitleWords::new`], taking the stems of words already stemmed from `known` (word ->
+    /// stem) and adding the new ones: titles share most of their words.
+    pub(crate) fn with_known(
+        title: &'a str,
+        label: Option<&str>,
+        known: &mut HashMap<String, String>,
+    ) -> Self {
+        let title = strip_label(title, label);
+        TitleWords {
+            title,
+            stems: raw_stems(title, known),
+        }
     }
-    let title = strip_label(title, label);
-    let title_stems = raw_stems(title);
-    if !title_stems.is_empty() && title_stems.iter().all(|stem| holds(&words, stem)) {
-        return Some(NotStandAlone::NamesTitle(title.to_owned()));
+
+    /// The first reason `text`, an item of this title's topic, cannot stand alone.
+    pub(crate) fn problem(&self, text: &str) -> Option<NotStandAlone> {
+        if let Some(first) = first_word(text)
+            && REFERRING_WORDS.contains(&first.as_str())
+        {
+            let shown = text.split_whitespace().next().unwrap_or(&first);
+            let shown = shown.trim_matches(|c: char| !c.is_alphanumeric());
+            return Some(NotStandAlone::StartsWithPronoun(shown.to_owned()));
+        }
+        // Counting stops there: only a shorter point's count is reported.
+        let count = text.split_whitespace().take(MIN_WORDS).count();
+        if count < MIN_WORDS {
+            return Some(NotStandAlone::TooShort(count));
+        }
+        if !self.stems.is_empty() && self.may_name(text) {
+            let words = tokens(text);
+            if self.stems.iter().all(|stem| holds(&words, stem)) {
+                return Some(NotStandAlone::NamesTitle(self.title.to_owned()));
+            }
+        }
+        None
     }
-    None
+
+    /// Whether `text` can hold every stem of the title, as a quick test before its words are
+    /// split and stemmed: a word of `text` that [`holds`] a stem starts as the stem does, so
+    /// that start is in `text` lowercased and without apostrophes. Only ASCII text is tested
+    /// (other letters can lowercase to ASCII ones); other text may.
+    fn may_name(&self, text: &str) -> bool {
+        if !text.is_ascii() {
+            return true;
+        }
+        let mut flat = text.as_bytes().to_ascii_lowercase();
+        if flat.contains(&b'\'') {
+            flat.retain(|&b| b != b'\'');
+        }
+        self.stems
+            .iter()
+            .all(|stem| memmem::find(&flat, start_of(stem).as_bytes()).is_some())
+    }
+}
+
+/// The first of [`tokens`]`(text)`, found without splitting the rest: no word runs across a
+/// space. A first word of plain ASCII letters and digits ("Staff", "They,") is taken as it is.
+fn first_word(text: &str) -> Option<String> {
+    let chunk = text.split_whitespace().next()?;
+    let end = chunk
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(chunk.len());
+    let after = chunk.as_bytes().get(end);
+    if end > 0 && after.is_none_or(|&b| b.is_ascii() && b != b'\'') {
+        return Some(chunk[..end].to_ascii_lowercase());
+    }
+    text.split_whitespace()
+        .find_map(|chunk| tokens(chunk).into_iter().next())
+}
+
+/// A stem without its last letter: how a word with that stem starts (a stem is its word,
+/// perhaps with the last letter changed: "famili" from "families").
+fn start_of(stem: &str) -> &str {
+    let cut = stem.char_indices().last().map_or(0, |(at, _)| at);
+    &stem[..cut]
 }
 
 /// Whether one of `words` has the stem `wanted`. Only words that start as the stem does are
-/// stemmed (a stem is its word, perhaps with the last letter changed: "famili" from
-/// "families"), which keeps `check` quick on a large library.
+/// stemmed, which keeps `check` quick on a large library.
 fn holds(words: &[String], wanted: &str) -> bool {
-    let cut = wanted.char_indices().last().map_or(0, |(at, _)| at);
-    let start = &wanted[..cut];
+    let start = start_of(wanted);
     words
         .iter()
         .filter(|w| w.starts_with(start) && !is_stop_word(w))
@@ -88,11 +162,16 @@ fn holds(words: &[String], wanted: &str) -> bool {
 /// Snowball stems of the words that are not stop words, without synonyms: "Colleagues" names
 /// its own title, "staff" does not. Forms the stemmer keeps apart are joined ("advocacy" names
 /// "Advocates").
-fn raw_stems(text: &str) -> BTreeSet<String> {
+fn raw_stems(text: &str, known: &mut HashMap<String, String>) -> BTreeSet<String> {
     tokens(text)
-        .iter()
+        .into_iter()
         .filter(|w| !is_stop_word(w))
-        .map(|w| merged(stem(w)))
+        .map(|w| {
+            known
+                .entry(w)
+                .or_insert_with_key(|w| merged(stem(w)))
+                .clone()
+        })
         .collect()
 }
 
@@ -156,5 +235,51 @@ mod tests {
             ),
             Some(NotStandAlone::NamesTitle("Colleagues".to_owned()))
         );
+    }
+
+    #[test]
+    fn the_quick_test_lets_through_every_text_that_names_the_title() {
+        let title = TitleWords::new("O'Brien's families", None);
+        for text in [
+            "The OBRIEN FAMILIES live by the sea.",
+            "Mrs O'Brien's family's home is warm.",
+            "Visiting the families of Mr Obrien weekly.",
+            "Ask the O\u{2019}Brien families what they need.",
+        ] {
+            assert!(title.may_name(text), "{text}");
+            assert_eq!(
+                title.problem(text),
+                Some(NotStandAlone::NamesTitle("O'Brien's families".to_owned())),
+                "{text}"
+            );
+        }
+        assert!(!title.may_name("Brien and the family live by the sea."));
+        assert_eq!(
+            TitleWords::new("Trust", None).problem("Some staff TRUSTED the new routine."),
+            Some(NotStandAlone::NamesTitle("Trust".to_owned()))
+        );
+    }
+
+    #[test]
+    fn the_first_word_is_the_first_token() {
+        for text in [
+            "Staff help.",
+            "They, too, help.",
+            "It's fine",
+            "e.g. this",
+            "\u{201c}They said so\u{201d}",
+            "Zo\u{eb} helps",
+            "  -- 'Tis the season",
+            "Person-centred care",
+            "123abc x",
+            "",
+            "...",
+        ] {
+            assert_eq!(
+                first_word(text),
+                tokens(text).into_iter().next(),
+                "{text:?}"
+            );
+        }
     }
 }
