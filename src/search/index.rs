@@ -243,30 +243,13 @@ impl Builder {
     }
 }
 
-impl Index {
-    pub fn new(library: &Library, scope: Scope) -> Self {
-        // Large libraries are read on every core, a run of topics each, and the runs merged in
-        // order (so topic numbers and postings stay in display order).
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        let runs = if library.topic_count() < PARALLEL_FROM_TOPICS {
-            1
-        } else {
-            cores.clamp(1, MAX_THREADS)
-        };
-        Self::in_runs(library, scope, runs)
-    }
-
-    /// Builds the index reading the topics in `runs` runs, each on a thread of its own.
-    pub fn in_runs(library: &Library, scope: Scope, runs: usize) -> Self {
-        let refs: Vec<TopicRef> = library.topic_refs().collect();
-        Self::of_topics(library, &refs, scope, runs)
-    }
-
-    /// An index of the topics `refs` alone, numbered in that order.
-    pub fn of_topics(library: &Library, refs: &[TopicRef], scope: Scope, runs: usize) -> Self {
+impl Builder {
+    /// Reads `refs` in `runs` runs of topics, each but the first on a thread of its own, and
+    /// hands back the runs' builders in order (so topic numbers stay in display order).
+    fn read_in_runs(library: &Library, refs: &[TopicRef], scope: Scope, runs: usize) -> Vec<Self> {
         let runs = runs.max(1);
         let run_length = refs.len().div_ceil(runs).max(1);
-        let mut parts: Vec<Builder> = std::thread::scope(|scope_of_threads| {
+        std::thread::scope(|scope_of_threads| {
             let handles: Vec<_> = refs
                 .chunks(run_length)
                 .enumerate()
@@ -292,7 +275,14 @@ impl Index {
                 }));
             }
             built
-        });
+        })
+    }
+
+    /// Merges the runs' builders into the first, in order. Each run's stream is kept apart,
+    /// renumbered to the merged stems where it lies, rather than joined (joining would hold two
+    /// copies at once): hands back the merged builder, the streams, every topic's start in its
+    /// run's stream, and each run's first topic.
+    fn merge_runs(mut parts: Vec<Builder>) -> (Builder, Vec<Vec<StemId>>, Vec<u32>, Vec<u32>) {
         let mut builder = if parts.is_empty() {
             Builder::default()
         } else {
@@ -318,21 +308,18 @@ impl Index {
             streams.push(stream);
             stream_starts.extend(starts);
         }
-        let topics = std::mem::take(&mut builder.topics);
-        let topic_lengths = std::mem::take(&mut builder.topic_lengths);
-        let pair_filters = std::mem::take(&mut builder.pair_filters);
-        let average_length = average_length(&topic_lengths);
+        (builder, streams, stream_starts, run_starts)
+    }
 
-        // Words map to their stem, marked as words; stems are keys too (a typo may be closer to
-        // "tutor" than to any form written in the guides, like "tutors").
+    /// The vocabulary typos and prefixes are matched against: words map to their stem, marked
+    /// as words; stems are keys too (a typo may be closer to "tutor" than to any form written in
+    /// the guides, like "tutors").
+    fn vocabulary(&self) -> fst::Map<Vec<u8>> {
         let mut keys: FxHashMap<&str, u64> = FxHashMap::default();
-        let stem_texts: FxHashMap<StemId, &str> = builder
-            .stems
-            .iter()
-            .map(|(text, &id)| (id, &**text))
-            .collect();
-        for (word, &id) in &builder.words {
-            let stem_id = builder.word_stems[id as usize];
+        let stem_texts: FxHashMap<StemId, &str> =
+            self.stems.iter().map(|(text, &id)| (id, &**text)).collect();
+        for (word, &id) in &self.words {
+            let stem_id = self.word_stems[id as usize];
             // A stem the guides write only with an ending ("tutor" in "tutors") is a word too;
             // one that is not a word at all ("holist" in "holistic") would match nonsense.
             if let Some(&stem_text) = stem_texts.get(&stem_id)
@@ -343,8 +330,8 @@ impl Index {
                 keys.entry(stem_text).or_insert(u64::from(stem_id) << 1);
             }
         }
-        for (word, &id) in &builder.words {
-            let stem_id = builder.word_stems[id as usize];
+        for (word, &id) in &self.words {
+            let stem_id = self.word_stems[id as usize];
             keys.insert(word, (u64::from(stem_id) << 1) | IS_WORD);
         }
         let mut sorted: Vec<(&str, u64)> = keys.into_iter().collect();
@@ -354,21 +341,57 @@ impl Index {
             // Keys are unique and sorted, so inserting cannot fail.
             let _ = map.insert(key, value);
         }
-        let vocabulary = map.into_map();
+        map.into_map()
+    }
+}
 
-        let mut posting_starts = Vec::with_capacity(builder.postings.len() + 1);
-        let total_postings: usize = builder.postings.iter().map(Vec::len).sum();
-        let mut posting_topics = Vec::with_capacity(total_postings);
-        let mut posting_weights = Vec::with_capacity(total_postings);
-        // Each stem's list is freed as soon as it is copied, so the two forms never both
-        // exist whole.
-        for list in std::mem::take(&mut builder.postings) {
-            posting_starts.push(posting_topics.len() as u32);
-            posting_topics.extend(list.iter().map(|&(t, _)| t));
-            posting_weights.extend(list.iter().map(|&(_, w)| w));
-        }
+/// Every stem's postings laid end to end: where each stem's list starts (and one past the last
+/// ends), the topics, their weights. Each stem's list is freed as soon as it is copied, so the two
+/// forms never both exist whole.
+fn flat_postings(postings: Vec<Vec<(u32, u16)>>) -> (Vec<u32>, Vec<u32>, Vec<u16>) {
+    let mut posting_starts = Vec::with_capacity(postings.len() + 1);
+    let total_postings: usize = postings.iter().map(Vec::len).sum();
+    let mut posting_topics = Vec::with_capacity(total_postings);
+    let mut posting_weights = Vec::with_capacity(total_postings);
+    for list in postings {
         posting_starts.push(posting_topics.len() as u32);
+        posting_topics.extend(list.iter().map(|&(t, _)| t));
+        posting_weights.extend(list.iter().map(|&(_, w)| w));
+    }
+    posting_starts.push(posting_topics.len() as u32);
+    (posting_starts, posting_topics, posting_weights)
+}
 
+impl Index {
+    pub fn new(library: &Library, scope: Scope) -> Self {
+        // Large libraries are read on every core, a run of topics each, and the runs merged in
+        // order (so topic numbers and postings stay in display order).
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let runs = if library.topic_count() < PARALLEL_FROM_TOPICS {
+            1
+        } else {
+            cores.clamp(1, MAX_THREADS)
+        };
+        Self::in_runs(library, scope, runs)
+    }
+
+    /// Builds the index reading the topics in `runs` runs, each on a thread of its own.
+    pub fn in_runs(library: &Library, scope: Scope, runs: usize) -> Self {
+        let refs: Vec<TopicRef> = library.topic_refs().collect();
+        Self::of_topics(library, &refs, scope, runs)
+    }
+
+    /// An index of the topics `refs` alone, numbered in that order.
+    pub fn of_topics(library: &Library, refs: &[TopicRef], scope: Scope, runs: usize) -> Self {
+        let parts = Builder::read_in_runs(library, refs, scope, runs);
+        let (mut builder, streams, stream_starts, run_starts) = Builder::merge_runs(parts);
+        let topics = std::mem::take(&mut builder.topics);
+        let topic_lengths = std::mem::take(&mut builder.topic_lengths);
+        let pair_filters = std::mem::take(&mut builder.pair_filters);
+        let average_length = average_length(&topic_lengths);
+        let vocabulary = builder.vocabulary();
+        let (posting_starts, posting_topics, posting_weights) =
+            flat_postings(std::mem::take(&mut builder.postings));
         let synonyms = synonym_table(|stem_text| builder.stems.get(stem_text).copied());
         Index {
             scope,

@@ -120,34 +120,7 @@ impl Scan {
             streams: FxHashMap::default(),
             needs_index: AtomicBool::new(false),
         };
-        // The words as written, every pair joined into one, and their synonym groups.
-        let mut texts = written.clone();
-        for pair in written.windows(2) {
-            let joined = format!("{}{}", pair[0], pair[1]);
-            let id = scan.want(&stem(&joined));
-            scan.joined.insert(joined.clone(), (id, false));
-            texts.push(joined);
-        }
-        let mut searched: Vec<StemId> = Vec::new();
-        for text in &texts {
-            let own = stem(text);
-            let id = scan.want(&own);
-            // A stop word's stem only matters for a phrase, which needs a text with the
-            // query's other words in it: those pick the texts.
-            if !is_stop_word(text) {
-                searched.push(id);
-            }
-            for group in super::synonyms::GROUPS {
-                let stems: Vec<String> = group.iter().map(|w| stem(w)).collect();
-                if stems.contains(&own) {
-                    for other in &stems {
-                        searched.push(scan.want(other));
-                    }
-                }
-            }
-        }
-        searched.sort_unstable();
-        searched.dedup();
+        let searched = scan.want_query(&written);
         let needles: Vec<Finder<'static>> = searched
             .iter()
             .map(|&id| Finder::new(needle(&scan.stem_texts[id as usize])).into_owned())
@@ -161,45 +134,89 @@ impl Scan {
         let found = crate::parallel::in_two_halves(&numbered, PARALLEL_FROM_TOPICS, |run| {
             scan.read(library, run, &needles)
         });
+        scan.keep(found);
+        scan.finish(&written);
+        Some(scan)
+    }
 
-        scan.postings = vec![(Vec::new(), Vec::new()); scan.stem_texts.len()];
-        scan.lengths = Vec::with_capacity(found.len());
+    /// Wants the stems of the words as written, of every pair joined into one, and of their
+    /// synonym groups; hands back those a text must hold one of to be read, sorted.
+    fn want_query(&mut self, written: &[String]) -> Vec<StemId> {
+        let mut texts = written.to_vec();
+        for pair in written.windows(2) {
+            let joined = format!("{}{}", pair[0], pair[1]);
+            let id = self.want(&stem(&joined));
+            self.joined.insert(joined.clone(), (id, false));
+            texts.push(joined);
+        }
+        let mut searched: Vec<StemId> = Vec::new();
+        for text in &texts {
+            let own = stem(text);
+            let id = self.want(&own);
+            // A stop word's stem only matters for a phrase, which needs a text with the
+            // query's other words in it: those pick the texts.
+            if !is_stop_word(text) {
+                searched.push(id);
+            }
+            for group in super::synonyms::GROUPS {
+                let stems: Vec<String> = group.iter().map(|w| stem(w)).collect();
+                if stems.contains(&own) {
+                    for other in &stems {
+                        searched.push(self.want(other));
+                    }
+                }
+            }
+        }
+        searched.sort_unstable();
+        searched.dedup();
+        searched
+    }
+
+    /// Keeps what the read topics showed, in topic order: every topic's length, the wanted
+    /// stems' postings, which stems and joined words the guides use, and the streams.
+    fn keep(&mut self, found: Vec<(u32, Option<TopicFinds>)>) {
+        self.postings = vec![(Vec::new(), Vec::new()); self.stem_texts.len()];
+        self.lengths = Vec::with_capacity(found.len());
         for (length, finds) in found {
-            scan.lengths.push(length);
+            self.lengths.push(length);
             let Some(finds) = finds else {
                 continue;
             };
             for (id, weight) in finds.weights {
-                let (topics, weights) = &mut scan.postings[id as usize];
+                let (topics, weights) = &mut self.postings[id as usize];
                 topics.push(finds.topic);
                 weights.push(u16::try_from(weight).unwrap_or(u16::MAX));
             }
             for id in finds.used {
-                scan.used[id as usize] = true;
+                self.used[id as usize] = true;
             }
             for word in finds.joined_used {
-                if let Some(entry) = scan.joined.get_mut(&word) {
+                if let Some(entry) = self.joined.get_mut(&word) {
                     entry.1 = true;
                 }
             }
-            scan.streams.insert(finds.topic, finds.stream);
+            self.streams.insert(finds.topic, finds.stream);
         }
-        scan.average_length = average_length(&scan.lengths);
+    }
+
+    /// What is worked out from all the topics once read: the average length, the query's stop
+    /// words taken as used, and the synonyms the guides use.
+    fn finish(&mut self, written: &[String]) {
+        self.average_length = average_length(&self.lengths);
         // A stop word's stem is taken as used: only a phrase asks, and a text holding the phrase
         // was read.
-        for text in &written {
+        for text in written {
             if is_stop_word(text)
-                && let Some(&id) = scan.stem_ids.get(&stem(text))
+                && let Some(&id) = self.stem_ids.get(&stem(text))
             {
-                scan.used[id as usize] = true;
+                self.used[id as usize] = true;
             }
         }
         let synonyms = synonym_table(|stem_text| {
-            let id = *scan.stem_ids.get(stem_text)?;
-            scan.used[id as usize].then_some(id)
+            let id = *self.stem_ids.get(stem_text)?;
+            self.used[id as usize].then_some(id)
         });
-        scan.synonyms = synonyms;
-        Some(scan)
+        self.synonyms = synonyms;
     }
 
     /// The id of a stem the query wants, adding it.
