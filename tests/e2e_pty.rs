@@ -679,6 +679,23 @@ mod pty {
         assert_eq!(saved_reviews(data_dir), 1);
     }
 
+    /// As the terminal hangs up the kernel sends its session leader SIGCONT after SIGHUP; taking
+    /// the terminal again on a SIGCONT that wins the race failed on the dead terminal, and the
+    /// app ended with an error (exit 1, not 129). The pty is not the app's controlling terminal
+    /// here, so the SIGCONT sent just after the hang-up is the only signal.
+    #[test]
+    fn a_continue_just_after_the_terminal_closed_still_ends_as_a_hangup() {
+        let data = tempfile::tempdir().expect("temp dir");
+        let data_dir = data.path().to_str().expect("utf-8 temp path");
+        let mut session = Session::open();
+        let mut child = answer_one_question(&mut session, data_dir, Tty::Shared);
+        session.hang_up();
+        send_signal(&child, "CONT");
+        let status = session.wait_exit(&mut child);
+        assert_eq!(status.exit_code(), 129, "the terminal hung up: {status:?}");
+        assert_eq!(saved_reviews(data_dir), 1);
+    }
+
     /// The state letter of a process in /proc (`T` when stopped), or `None` once it is gone.
     #[cfg(target_os = "linux")]
     fn process_state(pid: u32) -> Option<char> {

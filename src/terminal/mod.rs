@@ -57,8 +57,11 @@ pub fn run(app: &mut App, themes: &Themes) -> io::Result<Ended> {
     // Signals first, so that one arriving while the terminal is being taken over still counts.
     let inputs = Inputs::listen()?;
     let mut screen = FullScreen::enter(app.mouse())?;
-    inputs.read_terminal()?;
-    event_loop(app, themes, &mut screen, &inputs)
+    let ended = inputs
+        .read_terminal()
+        .and_then(|()| event_loop(app, themes, &mut screen, &inputs));
+    // Every failure on the way, whatever step met it, ends the app by one rule.
+    ended.or_else(|error| lost_or(error, input::terminal_present()))
     // `screen` gives the terminal back as it drops, then `inputs` lets any further ending
     // signal end the process at once.
 }
@@ -75,8 +78,8 @@ fn event_loop(
     let mut draw_due = true;
     loop {
         // Written to the terminal only when the frame changed: an idle app writes nothing.
-        if draw_due && let Err(e) = screen.draw(|frame| ui::draw_themed(frame, app, themes)) {
-            return lost_or(e);
+        if draw_due {
+            screen.draw(|frame| ui::draw_themed(frame, app, themes))?;
         }
         // Once the first frame is up: the search index, which Browse does not need.
         app.build_index_in_background();
@@ -163,14 +166,36 @@ impl Stops {
     }
 }
 
-/// An error while drawing ends the app as a lost terminal when the terminal is gone (the
-/// usual cause), and as the error otherwise.
-fn lost_or(error: io::Error) -> io::Result<Ended> {
-    if input::terminal_present() {
-        Err(error)
-    } else {
+/// An error while the app runs (drawing, sizing, suspending, taking the terminal again) ends
+/// it as a lost terminal when the terminal is gone (the usual cause), and as the error
+/// otherwise. The error itself says so (`means_terminal_gone`), or else the terminal no longer
+/// being `present`: just after a hang-up the two may disagree for a moment (the kernel sends
+/// SIGHUP and SIGCONT as it hangs up, and taking the terminal again on SIGCONT fails).
+fn lost_or(error: io::Error, present: bool) -> io::Result<Ended> {
+    if means_terminal_gone(&error) || !present {
         Ok(Ended::TerminalLost)
+    } else {
+        Err(error)
     }
+}
+
+/// Whether an error is what a terminal that went away gives: EIO from reads, writes and
+/// requests on a hung-up terminal, ENXIO from opening `/dev/tty` once the process has no
+/// terminal, ENOTTY from a request on what is no longer one, and a broken pipe.
+fn means_terminal_gone(error: &io::Error) -> bool {
+    if error.kind() == io::ErrorKind::BrokenPipe {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use rustix::io::Errno;
+        matches!(
+            Errno::from_io_error(error),
+            Some(Errno::IO | Errno::NXIO | Errno::PIPE | Errno::NOTTY)
+        )
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 /// Tells the app the terminal's size: at the start, and after a suspend (the window may have
@@ -261,6 +286,30 @@ mod tests {
         stops.stopped();
         assert_eq!(stops.continued_from_own_stop(), cfg!(unix));
         assert!(!stops.continued_from_own_stop(), "only one continue each");
+    }
+
+    #[test]
+    fn errors_of_a_terminal_that_went_away_end_the_app_as_a_hangup() {
+        let lost = Some(Ended::TerminalLost);
+        // Even while the terminal still looks present (just after a hang-up).
+        let broken_pipe = io::Error::from(io::ErrorKind::BrokenPipe);
+        assert_eq!(lost_or(broken_pipe, true).ok(), lost);
+        #[cfg(unix)]
+        {
+            use rustix::io::Errno;
+            for errno in [Errno::IO, Errno::NXIO, Errno::PIPE, Errno::NOTTY] {
+                let error = io::Error::from_raw_os_error(errno.raw_os_error());
+                assert_eq!(lost_or(error, true).ok(), lost, "{errno:?}");
+            }
+            // Anything else, with the terminal there, stays an error.
+            let again = io::Error::from_raw_os_error(Errno::AGAIN.raw_os_error());
+            assert!(lost_or(again, true).is_err());
+        }
+        // Any error once the terminal is gone.
+        assert_eq!(lost_or(io::Error::other("anything"), false).ok(), lost);
+        assert!(lost_or(io::Error::other("anything"), true).is_err());
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert!(lost_or(denied, true).is_err());
     }
 
     #[test]
