@@ -365,7 +365,7 @@ fn open_app(library: Library, launch: Launch) -> anyhow::Result<ExitCode> {
     let notices = app.progress_notices().to_vec();
     leave_to_exit(app);
     // Told after the app, on the main screen; a terminal that went away cannot show them.
-    if !matches!(ended, Ok(terminal::Ended::TerminalLost)) {
+    if !matches!(ended, Ok(how) if how.terminal_gone()) {
         tell(&notices)?;
     }
     let ended = ended.context("running the app in the terminal")?;

@@ -696,6 +696,32 @@ mod pty {
         assert_eq!(saved_reviews(data_dir), 1);
     }
 
+    /// A notice (here: damaged progress set aside) is left on standard error when the app ends,
+    /// but never when the terminal has gone: writing it to the dead terminal failed, and the app
+    /// ended with an error (exit 1) instead of as a hangup.
+    #[test]
+    fn closing_the_terminal_with_a_notice_pending_still_ends_as_a_hangup() {
+        let data = tempfile::tempdir().expect("temp dir");
+        let data_dir = data.path().to_str().expect("utf-8 temp path");
+        std::fs::write(
+            data.path().join("progress.sqlite3"),
+            b"not a database at all",
+        )
+        .expect("write a damaged progress file");
+        let mut session = Session::open();
+        let args = ["--data-dir", data_dir];
+        let mut child = session.spawn_in(BIN, &args, &[], Tty::Controlling);
+        session.wait_for_first_screen();
+        session.wait_for_text(&["afresh"]);
+        session.hang_up();
+        let status = session.wait_exit(&mut child);
+        assert_eq!(
+            status.exit_code(),
+            129,
+            "a hangup is 128 + SIGHUP: {status:?}"
+        );
+    }
+
     /// The state letter of a process in /proc (`T` when stopped), or `None` once it is gone.
     #[cfg(target_os = "linux")]
     fn process_state(pid: u32) -> Option<char> {

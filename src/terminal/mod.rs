@@ -50,6 +50,12 @@ impl Ended {
             Ended::TerminalLost => by_signal(HANGUP),
         }
     }
+
+    /// Whether the terminal is gone: it went away, or it hung up (SIGHUP). Nothing more may be
+    /// written to it, not even the notices that are otherwise left on standard error.
+    pub fn terminal_gone(self) -> bool {
+        matches!(self, Ended::TerminalLost | Ended::Signal(HANGUP))
+    }
 }
 
 /// Runs the app full-screen until it ends, and gives the terminal back whatever ends it.
@@ -277,6 +283,17 @@ mod tests {
         assert_eq!(Ended::Signal(15).exit_status(), 143);
         assert_eq!(Ended::Signal(2).exit_status(), 130);
         assert_eq!(Ended::TerminalLost.exit_status(), 129);
+    }
+
+    #[test]
+    fn a_hangup_signal_means_the_terminal_is_gone_as_losing_it_does() {
+        assert!(Ended::TerminalLost.terminal_gone());
+        assert!(Ended::Signal(HANGUP).terminal_gone());
+        assert!(
+            !Ended::Signal(15).terminal_gone(),
+            "SIGTERM leaves the terminal there"
+        );
+        assert!(!Ended::Quit.terminal_gone());
     }
 
     #[test]
