@@ -26,9 +26,11 @@ pub mod map;
 pub mod mock;
 mod mode;
 pub mod pane;
+mod pointer;
 pub mod present;
 pub mod progress_pane;
 pub mod quiz;
+mod reading;
 pub mod search;
 mod table;
 pub mod text;
@@ -38,7 +40,7 @@ mod world;
 pub mod write;
 
 use crate::content::{Library, TopicRef};
-use crate::map::{Party, parties};
+use crate::map::parties;
 use crate::progress::{Progress, Store};
 use crate::quiz::Scheduler;
 use crate::search::IndexSlot;
@@ -49,7 +51,6 @@ use keys::Key;
 pub use mode::{Mode, Overlay, Screen};
 pub use pane::{Cx, Effect, Hint, PaneState};
 use present::Presentation;
-use ratatui::layout::Position;
 use world::World;
 
 /// The tabbed panes in tab order, each as `Variant module::Type "Title" "name"` (the name is
@@ -347,70 +348,6 @@ impl App {
         }
     }
 
-    /// A left click: closes a pop-up, takes a tab (or opens the help from its label) when the
-    /// keys could, and otherwise goes to the presentation or the pane under it.
-    fn click(&mut self, column: u16, row: u16) {
-        let at = Position::new(column, row);
-        if self.overlay.is_some() {
-            self.overlay = None;
-        } else if self.present.is_some() {
-            self.route(Action::Click { column, row });
-        } else if let Some(pane) = self.tab_at(at) {
-            self.show(pane);
-        } else if self.layout().tabs.contains(at) {
-            // Right of the tabs is the help label (drawn at the row's end when it fits).
-            let tabs_end = layout::tabs(self.layout().tabs)
-                .last()
-                .map(|(_, tab)| tab.right());
-            if tabs_end.is_some_and(|end| column > end) && self.key_acts(Action::ToggleHelp) {
-                self.overlay = Some(Overlay::Help { scroll: 0 });
-            }
-        } else if self.body().contains(at) {
-            self.route(Action::Click { column, row });
-        }
-    }
-
-    /// The tab at `at`, if one is there and the keys could switch panes now (not in the middle
-    /// of a confirmation, say).
-    fn tab_at(&self, at: Position) -> Option<Pane> {
-        let tabs = self.layout().tabs;
-        if !tabs.contains(at) || !self.key_acts(Action::NextPane) {
-            return None;
-        }
-        layout::tabs(tabs)
-            .into_iter()
-            .find_map(|(pane, tab)| tab.contains(at).then_some(pane))
-    }
-
-    /// Whether a key for `action` acts in the mode the app is in.
-    fn key_acts(&self, action: Action) -> bool {
-        !self
-            .keymap
-            .keys_in(&self.mode().contexts(), action)
-            .is_empty()
-    }
-
-    /// The wheel: scrolls the help when it is open, else what is under the pointer.
-    fn wheel(&mut self, column: u16, row: u16, down: bool) {
-        let scroll = if down {
-            Action::ScrollDown
-        } else {
-            Action::ScrollUp
-        };
-        if self.overlay.is_some() {
-            return self.scroll_help(scroll);
-        }
-        if !self.body().contains(Position::new(column, row)) {
-            return;
-        }
-        let cx = self.world.cx(self.body());
-        let effect = match self.present.as_mut() {
-            Some(present) => present.wheel(column, row, down, &cx),
-            None => self.panes.get_mut(self.pane).wheel(column, row, down, &cx),
-        };
-        self.apply(effect);
-    }
-
     /// Hands `action` to the presentation or the pane in view and applies what comes back.
     fn route(&mut self, action: Action) {
         let cx = self.world.cx(self.body());
@@ -481,99 +418,6 @@ impl App {
         let help = self.help_layout();
         let scroll = text::scrolled(scroll, action, help.body.height, help.max_scroll());
         self.overlay = Some(Overlay::Help { scroll });
-    }
-
-    // ---- What drawing and tests read ----
-
-    pub fn library(&self) -> &Library {
-        &self.world.library
-    }
-
-    /// Starts building the search index on a thread of its own, so that a search does not wait
-    /// for it. The terminal asks for this once the first frame is up; headless runs do not, and
-    /// build it on first use.
-    pub fn build_index_in_background(&self) {
-        self.world.index.build_in_background(&self.world.library);
-    }
-
-    pub fn keymap(&self) -> &KeyMap {
-        &self.keymap
-    }
-
-    /// Every topic in display order.
-    pub fn topics(&self) -> &[TopicRef] {
-        &self.world.topics
-    }
-
-    pub fn parties(&self) -> &[Party] {
-        &self.world.parties
-    }
-
-    pub fn progress(&self) -> &Progress {
-        &self.world.progress
-    }
-
-    pub fn panes(&self) -> &Panes {
-        &self.panes
-    }
-
-    /// The tabbed pane in view (under a presentation, the one it returns to).
-    pub fn pane(&self) -> Pane {
-        self.pane
-    }
-
-    pub fn presentation(&self) -> Option<&Presentation> {
-        self.present.as_ref()
-    }
-
-    pub fn should_quit(&self) -> bool {
-        self.should_quit
-    }
-
-    /// Whether the screen changes with time alone (a timed mock test counts down): the
-    /// terminal then draws after every tick, and otherwise only after input.
-    pub fn shows_time(&self) -> bool {
-        matches!(self.panes.quiz.mode(), quiz::QuizMode::Mock(test)
-            if !test.is_over() && test.seconds_left().is_some())
-    }
-
-    /// Whether the app takes the mouse (the terminal captures it only then).
-    pub fn mouse(&self) -> bool {
-        self.mouse
-    }
-
-    pub fn size(&self) -> (u16, u16) {
-        (self.width, self.height)
-    }
-
-    /// Browse's selected topic (none while a guide's page is selected).
-    pub fn selected_topic(&self) -> Option<TopicRef> {
-        match self.panes.browse.selected() {
-            browse::Entry::Topic(index) => self.topics().get(index).copied(),
-            browse::Entry::Guide(_) => None,
-        }
-    }
-
-    /// Something the learner should know about saving (read-only, a damaged file moved aside,
-    /// a failed save), in full.
-    pub fn notice(&self) -> Option<&str> {
-        self.world.notice()
-    }
-
-    /// What opening the learner's progress did (one sentence each), for standard error.
-    pub fn progress_notices(&self) -> &[String] {
-        self.world.store.notices()
-    }
-
-    /// A few words for the notice line while progress is not being saved normally.
-    pub fn saving_problem(&self) -> Option<&'static str> {
-        self.world.saving_problem()
-    }
-
-    /// Closes the progress store (nothing more is saved), so that a process about to exit can
-    /// leave the rest of the app (the guides, the search index) to the OS rather than drop it.
-    pub fn close_store(&mut self) {
-        self.world.store = Store::in_memory();
     }
 }
 
