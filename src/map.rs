@@ -114,15 +114,25 @@ pub fn layout(centre: &str, names: &[&str], width: u16, height: u16) -> MapLayou
         .iter()
         .map(|name| wrappings(name, usize::from(width.saturating_sub(2))))
         .collect();
+    // Worked out once: the map is laid out on every frame, and there are thousands of spots.
+    let moves = offsets(width);
+    let name_widths: Vec<usize> = names.iter().map(|name| width_of(name)).collect();
     let mut spots = Vec::new();
     for (party, ways) in wraps.iter().enumerate() {
         for (way, lines) in ways.iter().enumerate() {
-            spots.extend(spots_for(party, way, lines, anchors[party], width, height));
+            spots.extend(spots_for(
+                party,
+                way,
+                lines,
+                anchors[party],
+                &moves,
+                (width, height),
+            ));
         }
     }
     // Cheapest first; between equals, the longer name (it has fewer places to go).
     spots.sort_by_key(|spot| {
-        let name = names.get(spot.party).map_or(0, |n| width_of(n));
+        let name = name_widths.get(spot.party).copied().unwrap_or(0);
         (spot.cost, std::cmp::Reverse(name), spot.party)
     });
     let mut placed: Vec<Option<Label>> = vec![None; names.len()];
@@ -180,14 +190,14 @@ struct Spot {
     cost: i32,
 }
 
-/// Every place `lines` may go near `anchor`, with its cost.
+/// Every place `lines` may go near `anchor` (each of `moves` away from it), with its cost.
 fn spots_for(
     party: usize,
     way: usize,
     lines: &[String],
     anchor: (f64, f64),
-    width: u16,
-    height: u16,
+    moves: &[(i32, i32)],
+    (width, height): (u16, u16),
 ) -> impl Iterator<Item = Spot> {
     let (ax, ay) = anchor;
     let text_width = lines.iter().map(|l| width_of(l)).max().unwrap_or(0);
@@ -206,9 +216,10 @@ fn spots_for(
     }
     .round();
     let wrapped = i32::try_from(lines.len()).unwrap_or(i32::MAX) - 1;
-    offsets(width)
+    moves
+        .iter()
         .filter(move |_| box_width <= width && box_height <= height)
-        .map(move |(dx, dy)| Spot {
+        .map(move |&(dx, dy)| Spot {
             party,
             way,
             label: Label {
@@ -241,13 +252,13 @@ fn anchors(count: usize, width: u16, height: u16) -> Vec<(f64, f64)> {
 
 /// How far a label may move from its place to find room, nearest first (a row counts as two
 /// columns): up to a sixth of the width along its row, three rows up or down.
-fn offsets(width: u16) -> impl Iterator<Item = (i32, i32)> {
+fn offsets(width: u16) -> Vec<(i32, i32)> {
     let reach = i32::from(width / 6);
     let mut moves: Vec<(i32, i32)> = (-3..=3)
         .flat_map(|dy| (-reach..=reach).map(move |dx| (dx, dy)))
         .collect();
     moves.sort_by_key(|&(dx, dy)| (dx.abs() + 2 * dy.abs(), dy.abs(), dx));
-    moves.into_iter()
+    moves
 }
 
 /// A coordinate on a `size` grid for a box `extent` long, kept inside the grid.
