@@ -59,7 +59,7 @@ fn print_first_choice(library: &Library, seed: u64) {
     let guide_of = |at: carestudy::content::TopicRef| {
         library
             .guide(at.guide)
-            .map_or_else(String::new, |g| g.id.clone())
+            .map_or_else(String::new, |g| g.id.to_string())
     };
     let topic = library
         .topic(question.topic)

@@ -23,7 +23,7 @@ pub fn parties(library: &Library) -> Vec<Party> {
             let key = topic.title.to_lowercase();
             (topic.party && seen.insert(key)).then(|| Party {
                 topic: at,
-                name: topic.title.clone(),
+                name: topic.title.to_string(),
             })
         })
         .collect()

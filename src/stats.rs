@@ -215,8 +215,8 @@ fn guide_stats(
                 .filter(|c| days.is_due_today(c.schedule.due))
                 .count();
             GuideStats {
-                id: guide.id.clone(),
-                title: guide.title.clone(),
+                id: guide.id.to_string(),
+                title: guide.title.to_string(),
                 cards: ids.len(),
                 seen,
                 due_today,
@@ -247,7 +247,7 @@ fn weakest_topics(library: &Library, progress: &Progress, recall: &Recall) -> Ve
             let at = library.find_by_id(id).filter(|_| id.contains('/'));
             let title = at.and_then(|at| library.topic(at)).map_or_else(
                 || format!("{id} (no longer in these guides)"),
-                |t| t.title.clone(),
+                |t| t.title.to_string(),
             );
             TopicStats {
                 id: id.to_owned(),

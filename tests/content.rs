@@ -476,7 +476,7 @@ fn the_format_guide_examples_are_valid_guides() {
 fn prose_of(library: &Library) -> Vec<(String, String)> {
     let mut texts = Vec::new();
     for guide in &library.guides {
-        texts.push((guide.id.clone(), guide.introduction.to_lowercase()));
+        texts.push((guide.id.to_string(), guide.introduction.to_lowercase()));
         for topic in &guide.topics {
             let at = format!("{}/{}", guide.id, topic.id);
             texts.push((at.clone(), topic.summary.to_lowercase()));

@@ -310,7 +310,7 @@ fn an_unknown_guide_exits_2_and_lists_the_guides() {
     let err = usage_error(&["export", "--format", "markdown", "--guide", "no-such-guide"]);
     assert!(err.contains("\"no-such-guide\""), "{err}");
     for guide in &builtin().guides {
-        assert!(err.contains(&guide.id), "{err}");
+        assert!(err.contains(guide.id.as_str()), "{err}");
     }
 }
 

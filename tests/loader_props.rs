@@ -194,12 +194,7 @@ fn strings(guide: &Guide) -> Vec<(String, &str)> {
         ("source".to_owned(), guide.source.as_str()),
         ("introduction".to_owned(), guide.introduction.as_str()),
     ];
-    all.extend(
-        guide
-            .criteria
-            .iter()
-            .map(|c| ("criteria".to_owned(), c.as_str())),
-    );
+    all.extend(guide.criteria.iter().map(|c| ("criteria".to_owned(), c)));
     for topic in &guide.topics {
         let name = |field: &str| format!("topic {:?} {field}", topic.id);
         all.push((name("id"), topic.id.as_str()));
@@ -211,11 +206,11 @@ fn strings(guide: &Guide) -> Vec<(String, &str)> {
             ("criteria", &topic.criteria),
         ];
         for (field, points) in lists {
-            all.extend(points.iter().map(|p| (name(field), p.as_str())));
+            all.extend(points.iter().map(|p| (name(field), p)));
         }
         for list in &topic.lists {
             all.push((name("list name"), list.name.as_str()));
-            all.extend(list.points.iter().map(|p| (name(&list.name), p.as_str())));
+            all.extend(list.points.iter().map(|p| (name(&list.name), p)));
         }
     }
     all
@@ -450,7 +445,7 @@ proptest! {
             let lists: Vec<(String, Vec<String>)> = topic
                 .lists
                 .iter()
-                .map(|list| (list.name.clone(), list.points.clone()))
+                .map(|list| (list.name.to_string(), list.points.to_vec()))
                 .collect();
             prop_assert_eq!(&lists, &expected.lists);
         }

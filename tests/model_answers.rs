@@ -110,7 +110,7 @@ fn the_quiz_never_asks_about_what_is_only_read() {
     let mut read_only: HashSet<&str> = HashSet::new();
     for guide in &library.guides {
         for topic in &guide.topics {
-            read_only.extend(topic.model_answer.iter().map(String::as_str));
+            read_only.extend(topic.model_answer.iter());
             read_only.extend(topic.question.as_deref());
             for table in &topic.tables {
                 read_only.extend(table.rows.iter().flatten().map(String::as_str));

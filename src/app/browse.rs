@@ -608,7 +608,7 @@ mod tests {
         // A long address may take two lines: the page read without its line breaks.
         let unbroken: String = text.iter().map(|l| l.trim()).collect();
         for reference in &guide.references {
-            let listed = unbroken.matches(&reference.url).count();
+            let listed = unbroken.matches(reference.url.as_str()).count();
             assert_eq!(listed, 1, "{} in {text:?}", reference.url);
         }
         assert!(text.contains(&"References") && text.contains(&"Introduction"));

@@ -100,11 +100,8 @@ pub fn guide_lines(library: &Library, index: usize, width: u16) -> Vec<DetailLin
     };
     doc.wrapped(LineKind::Meta, &topics, None);
     doc.blank();
-    let criteria: Vec<String> = std::iter::once(&guide.criterion)
-        .chain(&guide.criteria)
-        .cloned()
-        .collect();
-    doc.list(CRITERIA, &criteria, |_| None);
+    let criteria = std::iter::once(guide.criterion.as_str()).chain(&guide.criteria);
+    doc.list(CRITERIA, criteria, |_| None);
     if !guide.introduction.trim().is_empty() {
         doc.heading("Introduction");
         for paragraph in guide.introduction.split("\n\n") {
@@ -293,12 +290,18 @@ impl Doc {
         }
     }
 
-    fn list(&mut self, name: &str, items: &[String], anchor_of: impl Fn(usize) -> Option<Anchor>) {
-        if items.is_empty() {
+    fn list<'i>(
+        &mut self,
+        name: &str,
+        items: impl IntoIterator<Item = &'i str>,
+        anchor_of: impl Fn(usize) -> Option<Anchor>,
+    ) {
+        let mut items = items.into_iter().enumerate().peekable();
+        if items.peek().is_none() {
             return;
         }
         self.heading(name);
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items {
             self.hanging(LineKind::Bullet, item, BULLET, anchor_of(i));
         }
         self.blank();

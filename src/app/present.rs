@@ -8,7 +8,7 @@ use super::keys::{Key::*, SPACE};
 use super::map::MapPane;
 use super::pane::{Cx, Effect, Hint, PaneState, hint, hint_range};
 use super::text_area::TextArea;
-use crate::content::{Guide, List, MODEL_ANSWER, Section, Table, Topic, TopicRef};
+use crate::content::{Guide, List, MODEL_ANSWER, Section, Table, Texts, Topic, TopicRef};
 use crate::lookup::{Lookup, find_topic};
 
 use crate::quiz::{Question, class_question};
@@ -58,7 +58,7 @@ pub const BINDINGS: &[Binding] = &[
 pub enum Part<'a> {
     List(List<'a>),
     Table(&'a Table),
-    ModelAnswer(&'a [String]),
+    ModelAnswer(&'a Texts),
 }
 
 impl<'a> Part<'a> {

@@ -68,10 +68,10 @@ impl QuizPane {
             Scope::All => "all guides".to_owned(),
             Scope::Topic(at) => library
                 .topic(at)
-                .map_or_else(String::new, |topic| topic.title.clone()),
+                .map_or_else(String::new, |topic| topic.title.to_string()),
             Scope::Guide(g) => library
                 .guide(g)
-                .map_or_else(String::new, |guide| guide.title.clone()),
+                .map_or_else(String::new, |guide| guide.title.to_string()),
         }
     }
 

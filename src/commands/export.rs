@@ -263,7 +263,7 @@ mod tests {
         assert_eq!(out, "");
         assert!(err.contains("\"nope\""), "{err}");
         for guide in &library.guides {
-            assert!(err.contains(&guide.id), "{err}");
+            assert!(err.contains(guide.id.as_str()), "{err}");
         }
         Ok(())
     }

@@ -1,7 +1,7 @@
 use super::paint::Paint;
 use super::usage;
 use crate::content::{
-    CONTEXT_NOTE, Library, PointList, Reference, Section, Table, Topic, TopicLink, TopicRef,
+    CONTEXT_NOTE, Library, PointList, Reference, Section, Table, Texts, Topic, TopicLink, TopicRef,
 };
 use crate::lookup::{Lookup, explain, find_topic};
 use anyhow::Context;
@@ -17,19 +17,19 @@ struct ShownTopic<'a> {
     topic: &'a str,
     title: &'a str,
     summary: &'a str,
-    key_features: &'a [String],
-    examples: &'a [String],
+    key_features: &'a Texts,
+    examples: &'a Texts,
     lists: &'a [PointList],
     /// Words and phrases search finds the topic by (`### Search terms`).
-    search_terms: &'a [String],
+    search_terms: &'a Texts,
     /// The assessment question the topic answers, as asked.
     #[serde(skip_serializing_if = "Option::is_none")]
     question: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     tables: &'a [Table],
     /// The model answer's paragraphs.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    model_answer: &'a [String],
+    #[serde(skip_serializing_if = "Texts::is_empty")]
+    model_answer: &'a Texts,
     /// Related topics, by stable id and title.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     see_also: Vec<Related<'a>>,
@@ -194,7 +194,7 @@ fn write_section(
             }
         }
         Section::SearchTerms(terms) => {
-            let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
+            let terms: Vec<&str> = terms.iter().collect();
             writeln!(out, "{}", one_line(&terms))?;
         }
         Section::Criteria(criteria) => {

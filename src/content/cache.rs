@@ -8,7 +8,8 @@
 //! parsed and the entry written again. Only guides without problems are cached.
 
 use super::builtin::BUILTIN_GUIDES;
-use super::model::{CommandVerb, Guide, ItemLines, PointList, Reference, Table, Topic, TopicLink};
+use super::model::Guide;
+use super::packed::PackedGuide;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -20,7 +21,7 @@ use std::time::{Duration, SystemTime};
 pub const CACHE_DIR_VARIABLE: &str = "CARESTUDY_CACHE_DIR";
 
 /// The first bytes of every entry: what the file is and the layout's version.
-const MAGIC: &[u8; 8] = b"CSGUIDE1";
+const MAGIC: &[u8; 8] = b"CSGUIDE2";
 
 /// A file changed this recently may change again within the same timestamp tick without its
 /// size or times changing: it is parsed, but not cached until it has been still for a while.
@@ -117,7 +118,10 @@ impl GuideCache {
         let bytes = fs::read(self.entry_path(path)).ok()?;
         let entry: Entry = decode(&bytes)?;
         let key = Key::new(path, stamp.clone());
-        (entry.key == key).then(|| entry.guide.into_guide(shown))
+        if entry.key != key {
+            return None;
+        }
+        entry.guide.into_guide(shown)
     }
 
     /// Writes the entry for `path`, atomically (a temporary file, then a rename), so a reader
@@ -128,7 +132,7 @@ impl GuideCache {
         }
         let entry = Entry {
             key: Key::new(path, stamp.clone()),
-            guide: CachedGuide::from(guide),
+            guide: PackedGuide::from_guide(guide),
         };
         let Some(bytes) = encode(&entry) else {
             return;
@@ -144,14 +148,14 @@ impl GuideCache {
             return None;
         }
         let guides = entry.guides.into_iter().zip(BUILTIN_GUIDES);
-        Some(guides.map(|(g, (path, _))| g.into_guide(path)).collect())
+        guides.map(|(g, (path, _))| g.into_guide(path)).collect()
     }
 
     /// Writes the built-in guides' entry (see [`GuideCache::put`]).
     pub fn put_builtin(&self, guides: &[Guide]) {
         let entry = BuiltinEntry {
             fingerprint: LOADER_FINGERPRINT.to_owned(),
-            guides: guides.iter().map(CachedGuide::from).collect(),
+            guides: guides.iter().map(PackedGuide::from_guide).collect(),
         };
         if let Some(bytes) = encode(&entry) {
             let _ = self.write_atomically(&self.builtin_entry_path(), &bytes);
@@ -209,13 +213,13 @@ impl Key {
 #[derive(Serialize, Deserialize)]
 struct Entry {
     key: Key,
-    guide: CachedGuide,
+    guide: PackedGuide,
 }
 
 #[derive(Serialize, Deserialize)]
 struct BuiltinEntry {
     fingerprint: String,
-    guides: Vec<CachedGuide>,
+    guides: Vec<PackedGuide>,
 }
 
 /// `MAGIC`, the postcard-encoded entry, then a CRC-32 of both.
@@ -237,248 +241,6 @@ fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     match postcard::take_from_bytes::<T>(payload) {
         Ok((entry, [])) => Some(entry),
         _ => None,
-    }
-}
-
-// The model as it is stored. The model's own serde form is its JSON for users (it skips
-// positions and empty fields, which a compact binary form cannot), so the cache has its own.
-// The conversions name every field, so a field added to the model fails to compile here until
-// it is cached too.
-
-#[derive(Serialize, Deserialize)]
-struct CachedGuide {
-    id: String,
-    title: String,
-    criterion: String,
-    verb: CommandVerb,
-    source: String,
-    criteria: Vec<String>,
-    /// (title, url)
-    references: Vec<(String, String)>,
-    introduction: String,
-    topics: Vec<CachedTopic>,
-    id_position: (usize, usize),
-    source_position: (usize, usize),
-}
-
-#[derive(Serialize, Deserialize)]
-struct CachedTopic {
-    id: String,
-    title: String,
-    summary: String,
-    key_features: Vec<String>,
-    examples: Vec<String>,
-    /// (name, points, lines)
-    lists: Vec<(String, Vec<String>, Vec<usize>)>,
-    criteria: Vec<String>,
-    search_terms: Vec<String>,
-    /// (name, header, rows)
-    tables: Vec<(String, Vec<String>, Vec<Vec<String>>)>,
-    question: Option<String>,
-    model_answer: Vec<String>,
-    /// (target, line, column)
-    see_also: Vec<(String, usize, usize)>,
-    party: bool,
-    context: bool,
-    line: usize,
-    /// (key features, examples)
-    item_lines: (Vec<usize>, Vec<usize>),
-}
-
-impl From<&Guide> for CachedGuide {
-    fn from(guide: &Guide) -> Self {
-        let Guide {
-            id,
-            title,
-            criterion,
-            verb,
-            source,
-            criteria,
-            references,
-            introduction,
-            topics,
-            origin: _,
-            id_position,
-            source_position,
-        } = guide;
-        Self {
-            id: id.clone(),
-            title: title.clone(),
-            criterion: criterion.clone(),
-            verb: *verb,
-            source: source.clone(),
-            criteria: criteria.clone(),
-            references: references
-                .iter()
-                .map(|Reference { title, url }| (title.clone(), url.clone()))
-                .collect(),
-            introduction: introduction.clone(),
-            topics: topics.iter().map(CachedTopic::from).collect(),
-            id_position: *id_position,
-            source_position: *source_position,
-        }
-    }
-}
-
-impl CachedGuide {
-    fn into_guide(self, origin: &str) -> Guide {
-        let Self {
-            id,
-            title,
-            criterion,
-            verb,
-            source,
-            criteria,
-            references,
-            introduction,
-            topics,
-            id_position,
-            source_position,
-        } = self;
-        Guide {
-            id,
-            title,
-            criterion,
-            verb,
-            source,
-            criteria,
-            references: references
-                .into_iter()
-                .map(|(title, url)| Reference { title, url })
-                .collect(),
-            introduction,
-            topics: topics.into_iter().map(CachedTopic::into_topic).collect(),
-            origin: origin.to_owned(),
-            id_position,
-            source_position,
-        }
-    }
-}
-
-impl From<&Topic> for CachedTopic {
-    fn from(topic: &Topic) -> Self {
-        let Topic {
-            id,
-            title,
-            summary,
-            key_features,
-            examples,
-            lists,
-            criteria,
-            search_terms,
-            tables,
-            question,
-            model_answer,
-            see_also,
-            party,
-            context,
-            line,
-            item_lines,
-        } = topic;
-        let ItemLines {
-            key_features: key_feature_lines,
-            examples: example_lines,
-        } = item_lines;
-        Self {
-            id: id.clone(),
-            title: title.clone(),
-            summary: summary.clone(),
-            key_features: key_features.clone(),
-            examples: examples.clone(),
-            lists: lists
-                .iter()
-                .map(
-                    |PointList {
-                         name,
-                         points,
-                         lines,
-                     }| { (name.clone(), points.clone(), lines.clone()) },
-                )
-                .collect(),
-            criteria: criteria.clone(),
-            search_terms: search_terms.clone(),
-            tables: tables
-                .iter()
-                .map(|Table { name, header, rows }| (name.clone(), header.clone(), rows.clone()))
-                .collect(),
-            question: question.clone(),
-            model_answer: model_answer.clone(),
-            see_also: see_also
-                .iter()
-                .map(
-                    |TopicLink {
-                         target,
-                         line,
-                         column,
-                     }| (target.clone(), *line, *column),
-                )
-                .collect(),
-            party: *party,
-            context: *context,
-            line: *line,
-            item_lines: (key_feature_lines.clone(), example_lines.clone()),
-        }
-    }
-}
-
-impl CachedTopic {
-    fn into_topic(self) -> Topic {
-        let Self {
-            id,
-            title,
-            summary,
-            key_features,
-            examples,
-            lists,
-            criteria,
-            search_terms,
-            tables,
-            question,
-            model_answer,
-            see_also,
-            party,
-            context,
-            line,
-            item_lines: (key_feature_lines, example_lines),
-        } = self;
-        Topic {
-            id,
-            title,
-            summary,
-            key_features,
-            examples,
-            lists: lists
-                .into_iter()
-                .map(|(name, points, lines)| PointList {
-                    name,
-                    points,
-                    lines,
-                })
-                .collect(),
-            criteria,
-            search_terms,
-            tables: tables
-                .into_iter()
-                .map(|(name, header, rows)| Table { name, header, rows })
-                .collect(),
-            question,
-            model_answer,
-            see_also: see_also
-                .into_iter()
-                .map(|(target, line, column)| TopicLink {
-                    target,
-                    line,
-                    column,
-                })
-                .collect(),
-            party,
-            context,
-            line,
-            item_lines: ItemLines {
-                key_features: key_feature_lines,
-                examples: example_lines,
-            },
-        }
     }
 }
 
@@ -561,7 +323,7 @@ mod tests {
         let guide = load_builtin().unwrap().guides.remove(0);
         let entry = Entry {
             key: Key::new(Path::new("g.md"), settled_stamp(1)),
-            guide: CachedGuide::from(&guide),
+            guide: PackedGuide::from_guide(&guide),
         };
         let bytes = encode(&entry).unwrap();
         assert!(decode::<Entry>(&bytes).is_some());

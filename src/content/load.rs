@@ -6,6 +6,7 @@ use super::diagnostic::{Diagnostic, Diagnostics};
 use super::links::check_links;
 use super::model::{Guide, Library};
 use super::parse::{MAX_FILE_BYTES, parse_guide, size_error};
+use super::text::Text;
 use crate::parallel::map_on_all_cores;
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::fs;
@@ -437,12 +438,12 @@ fn assemble(
     let mut guides: Vec<Guide> = Vec::new();
     let mut problems = Vec::new();
     // Where each guide id was first seen, as `path:line:column`.
-    let mut first_use: BTreeMap<String, String> = BTreeMap::new();
+    let mut first_use: BTreeMap<Text, String> = BTreeMap::new();
     for (path, guide) in parsed {
         match guide {
             Ok(guide) => {
                 let (line, column) = guide.id_position;
-                if let Some(first) = first_use.get(&guide.id) {
+                if let Some(first) = first_use.get(guide.id.as_str()) {
                     problems.push(Diagnostic::at(
                         &path,
                         line,

@@ -7,10 +7,12 @@ mod diagnostic;
 mod links;
 mod load;
 mod model;
+mod packed;
 mod parse;
 mod references;
 mod sanitize;
 mod sections;
+mod text;
 
 pub use cache::{CACHE_DIR_VARIABLE, FileStamp, GuideCache};
 pub use diagnostic::{Diagnostic, Diagnostics, LineIndex};
@@ -20,10 +22,11 @@ pub use load::{
 };
 pub use model::{
     ANSWER_PLAN, ASSESSMENT_QUESTION, CONTEXT_NOTE, CRITERIA, CommandVerb, EXAMPLES, Guide,
-    ItemLines, KEY_FEATURES, Library, MODEL_ANSWER, PointList, Reference, SEARCH_TERMS, SEE_ALSO,
-    Table, Topic, TopicLink, TopicRef, Totals,
+    KEY_FEATURES, Library, MODEL_ANSWER, PointList, Reference, SEARCH_TERMS, SEE_ALSO, Table,
+    Topic, TopicLink, TopicRef, Totals,
 };
 pub use parse::{MAX_FILE_BYTES, MAX_LINE_BYTES, parse_guide};
 pub use references::{SOURCE_GUIDES, is_based_on_a_source_guide, missing_references};
 pub use sanitize::{escape_for_message, sanitize, sanitize_inline};
 pub use sections::{Criteria, List, ListKind, Section};
+pub use text::{Text, Texts, TextsIter};

@@ -1,5 +1,6 @@
 //! The typed model the guides load into. No terminal or rendering concerns live here.
 
+use super::text::{Text, Texts};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -10,21 +11,22 @@ pub struct Library {
     pub guides: Vec<Guide>,
 }
 
-/// One guide: a Markdown file with front matter and `##` topics.
+/// One guide: a Markdown file with front matter and `##` topics. Its texts are kept in one
+/// buffer ([`Text`], [`Texts`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct Guide {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// The criterion the guide answers, in its own numbering ("4.2 Describe ...").
-    pub criterion: String,
+    pub criterion: Text,
     pub verb: CommandVerb,
     /// Where the material comes from: the source's title and publisher.
-    pub source: String,
+    pub source: Text,
     /// Qualification criteria the guide serves, beyond its own numbering.
-    pub criteria: Vec<String>,
+    pub criteria: Texts,
     /// The public references the guide's facts come from beyond its `source`.
     pub references: Vec<Reference>,
-    pub introduction: String,
+    pub introduction: Text,
     pub topics: Vec<Topic>,
     /// Where the guide was loaded from, for messages (`content/x.md`).
     #[serde(skip)]
@@ -40,37 +42,38 @@ pub struct Guide {
 /// A public reference (legislation, a regulator's page, a unit specification) by title and address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reference {
-    pub title: String,
-    pub url: String,
+    pub title: Text,
+    pub url: Text,
 }
 
 /// One `##` section of a guide.
 #[derive(Debug, Clone, Serialize)]
 pub struct Topic {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub key_features: Vec<String>,
-    pub examples: Vec<String>,
+    pub id: Text,
+    pub title: Text,
+    pub summary: Text,
+    /// Key features and examples, each with its line in the file ([`Texts::line`]).
+    pub key_features: Texts,
+    pub examples: Texts,
     /// Named point lists other than key features and examples ("Tips", "Challenges"...).
     pub lists: Vec<PointList>,
     /// Criteria this topic serves in addition to its guide's.
-    pub criteria: Vec<String>,
+    pub criteria: Texts,
     /// Words and phrases a learner may search for (`### Search terms`): the field's terms for
     /// what the topic says in other words. Found by search and shown in Browse and `show`;
     /// never a quiz point and not counted in point totals.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub search_terms: Vec<String>,
+    #[serde(skip_serializing_if = "Texts::is_empty")]
+    pub search_terms: Texts,
     /// Side-by-side tables (`###` name, then a Markdown table). Read, never quizzed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tables: Vec<Table>,
     /// The assessment question the topic answers (`### Assessment question`), asked as it is
     /// in written practice.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub question: Option<String>,
+    pub question: Option<Text>,
     /// A model answer in paragraphs (`### Model answer`). Read, never quizzed.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub model_answer: Vec<String>,
+    #[serde(skip_serializing_if = "Texts::is_empty")]
+    pub model_answer: Texts,
     /// Related topics (`### See also`), as stable ids `guide/topic`, checked when the library
     /// loads. Not points.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -86,26 +89,13 @@ pub struct Topic {
     /// Line of the topic's heading in its file, for messages.
     #[serde(skip)]
     pub line: usize,
-    /// Lines of the key features and examples in the file, for messages.
-    #[serde(skip)]
-    pub item_lines: ItemLines,
 }
 
-/// Where a topic's key features and examples are in its file (one line each, in order), so
-/// that a message about a point can say `path:line`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ItemLines {
-    pub key_features: Vec<usize>,
-    pub examples: Vec<usize>,
-}
-
+/// A named list of points; each point's line in its file is [`Texts::line`].
 #[derive(Debug, Clone, Serialize)]
 pub struct PointList {
-    pub name: String,
-    pub points: Vec<String>,
-    /// Line of each point in its file, for messages.
-    #[serde(skip)]
-    pub lines: Vec<usize>,
+    pub name: Text,
+    pub points: Texts,
 }
 
 /// A named table: a header row and rows of the same width, every cell non-empty.
@@ -189,27 +179,27 @@ pub struct TopicRef {
 impl Topic {
     /// Every point of the topic with the name of the list it is in, key features first.
     pub fn points(&self) -> impl Iterator<Item = (&str, &str)> {
-        let key = self.key_features.iter().map(|p| (KEY_FEATURES, p.as_str()));
+        let key = self.key_features.iter().map(|p| (KEY_FEATURES, p));
         let others = self
             .lists
             .iter()
-            .flat_map(|list| list.points.iter().map(|p| (list.name.as_str(), p.as_str())));
+            .flat_map(|list| list.points.iter().map(|p| (list.name.as_str(), p)));
         key.chain(others)
     }
 
     /// The line of each point in its file, in the order of [`Topic::points`] (0 where unknown).
     pub fn point_lines(&self) -> impl Iterator<Item = usize> + '_ {
-        let key = (0..self.key_features.len())
-            .map(|i| self.item_lines.key_features.get(i).copied().unwrap_or(0));
-        let others = self.lists.iter().flat_map(|list| {
-            (0..list.points.len()).map(|i| list.lines.get(i).copied().unwrap_or(0))
-        });
+        let key = (0..self.key_features.len()).map(|i| self.key_features.line(i));
+        let others = self
+            .lists
+            .iter()
+            .flat_map(|list| (0..list.points.len()).map(|i| list.points.line(i)));
         key.chain(others)
     }
 
     /// The line of example `index` in its file (0 where unknown).
     pub fn example_line(&self, index: usize) -> usize {
-        self.item_lines.examples.get(index).copied().unwrap_or(0)
+        self.examples.line(index)
     }
 
     pub fn point_count(&self) -> usize {
@@ -231,7 +221,7 @@ impl Topic {
             .iter()
             .find(|l| l.name.eq_ignore_ascii_case(ANSWER_PLAN))
         {
-            Some(plan) => plan.points.iter().map(String::as_str).collect(),
+            Some(plan) => plan.points.iter().collect(),
             None => self.points().map(|(_, point)| point).collect(),
         }
     }

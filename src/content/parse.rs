@@ -8,6 +8,7 @@
 
 mod body;
 mod decode;
+pub(super) mod draft;
 mod front_matter;
 mod lists;
 mod tables;
@@ -15,6 +16,7 @@ mod topic;
 
 use super::diagnostic::{Diagnostic, LineIndex};
 use super::model::Guide;
+use super::packed::PackedGuide;
 use decode::decode;
 pub use decode::{MAX_FILE_BYTES, MAX_LINE_BYTES, size_error};
 
@@ -35,7 +37,15 @@ pub fn parse_guide(path: &str, bytes: &[u8]) -> Result<Guide, Vec<Diagnostic>> {
     if diagnostics.is_empty()
         && let Some(guide) = guide
     {
-        return Ok(guide);
+        // Packing what the parser built cannot fail: its places are taken as the buffer grows.
+        return PackedGuide::from_draft(guide)
+            .into_guide(path)
+            .ok_or_else(|| {
+                vec![Diagnostic::whole_file(
+                    path,
+                    "internal error: the guide could not be packed",
+                )]
+            });
     }
     if parser.hidden > 0 {
         diagnostics.push(Diagnostic::whole_file(
@@ -78,7 +88,7 @@ impl<'a> GuideParser<'a> {
             .push(Diagnostic::at(self.path, line, column, message));
     }
 
-    fn parse(&mut self) -> Option<Guide> {
+    fn parse(&mut self) -> Option<draft::Guide> {
         let (front, body) = self.split_front_matter()?;
         let front = self.parse_front_matter(front);
         let body_start = body.start;
@@ -91,7 +101,7 @@ impl<'a> GuideParser<'a> {
                 "the guide has no topics: add one with `## Title {#topic-id}`",
             );
         }
-        Some(Guide {
+        Some(draft::Guide {
             id: front.id,
             title: front.title,
             criterion: front.criterion,
@@ -101,7 +111,6 @@ impl<'a> GuideParser<'a> {
             references: front.references,
             introduction,
             topics,
-            origin: self.path.to_owned(),
             id_position: self.lines.position(front.id_at),
             source_position: self.lines.position(front.source_at),
         })
@@ -370,7 +379,7 @@ mod tests {
     fn sanitises_text_at_load() -> Result<(), Vec<Diagnostic>> {
         let text = GOOD.replace("Point two", "Point \u{1b}[2Jtwo\u{202e}");
         let guide = parse_guide("g.md", text.as_bytes())?;
-        assert_eq!(guide.topics[0].key_features[1], "Point [2Jtwo");
+        assert_eq!(&guide.topics[0].key_features[1], "Point [2Jtwo");
         Ok(())
     }
 

@@ -5,6 +5,7 @@
 
 use super::model::{ASSESSMENT_QUESTION, EXAMPLES, Guide, KEY_FEATURES, MODEL_ANSWER};
 use super::model::{CRITERIA, Reference, SEARCH_TERMS, SEE_ALSO, Table, Topic, TopicLink};
+use super::text::Texts;
 
 /// One part of a topic. Empty parts are never given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,11 +19,11 @@ pub enum Section<'a> {
     /// A named table, read and never quizzed.
     Table(&'a Table),
     /// A model answer, paragraph by paragraph.
-    ModelAnswer(&'a [String]),
+    ModelAnswer(&'a Texts),
     /// Related topics, as stable ids.
     SeeAlso(&'a [TopicLink]),
     /// Words a learner may search for.
-    SearchTerms(&'a [String]),
+    SearchTerms(&'a Texts),
     /// The criteria the topic serves: its guide's, then its own.
     Criteria(Criteria<'a>),
     /// Where the material comes from (the guide's source).
@@ -44,7 +45,7 @@ pub enum ListKind {
 pub struct List<'a> {
     pub kind: ListKind,
     pub name: &'a str,
-    pub items: &'a [String],
+    pub items: &'a Texts,
 }
 
 impl List<'_> {
@@ -58,9 +59,9 @@ impl List<'_> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Criteria<'a> {
     /// The guide's criterion and its further criteria.
-    guide: (&'a str, &'a [String]),
+    guide: (&'a str, &'a Texts),
     /// The topic's own criteria, beyond its guide's.
-    pub own: &'a [String],
+    pub own: &'a Texts,
 }
 
 impl<'a> Criteria<'a> {
@@ -71,7 +72,7 @@ impl<'a> Criteria<'a> {
 
     /// Every criterion, the guide's first.
     pub fn all(&self) -> impl Iterator<Item = &'a str> + 'a {
-        std::iter::once(self.guide.0).chain(self.guide.1.iter().chain(self.own).map(String::as_str))
+        std::iter::once(self.guide.0).chain(self.guide.1.iter().chain(self.own))
     }
 }
 
@@ -98,7 +99,7 @@ impl Topic {
     /// key features, examples, the other lists, tables, model answer, see also, search terms,
     /// criteria, source, references. `guide` is the topic's own guide (for its criteria and source).
     pub fn sections<'a>(&'a self, guide: &'a Guide) -> Vec<Section<'a>> {
-        let list = |kind, name, items: &'a [String]| {
+        let list = |kind, name, items: &'a Texts| {
             (!items.is_empty()).then_some(Section::List(List { kind, name, items }))
         };
         let mut sections = Vec::with_capacity(8 + self.lists.len() + self.tables.len());

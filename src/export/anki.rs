@@ -440,8 +440,10 @@ mod tests {
         let at = edited
             .find_by_id("working-relationships/volunteers")
             .unwrap_or_else(|| panic!("no volunteers topic"));
-        edited.guides[at.guide].topics[at.topic].key_features[0] =
-            "Unpaid helpers take on jobs that call for no specialist training.".to_owned();
+        let topic = &mut edited.guides[at.guide].topics[at.topic];
+        let mut points = topic.key_features.to_vec();
+        points[0] = "Unpaid helpers take on jobs that call for no specialist training.".to_owned();
+        topic.key_features = points.into();
         let edited_file = render(&edited, Selection::All);
         let (_, edited_rows) = parse(&edited_file);
         let edited_guids: Vec<&str> = edited_rows.iter().map(|r| r[3]).collect();

@@ -3,7 +3,7 @@
 //! rendered sheet shows exactly the words of the guides.
 
 use super::Selection;
-use crate::content::{CONTEXT_NOTE, Guide, Library, Section, Table, Topic};
+use crate::content::{CONTEXT_NOTE, Guide, Library, Section, Table, Texts, Topic};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -68,7 +68,7 @@ pub(super) fn render(library: &Library, selection: Selection) -> String {
 /// A guide's criteria, source, references and introduction, then its topics with their titles
 /// at heading `level`.
 fn write_guide(sheet: &mut Sheet, library: &Library, guide: &Guide, level: usize) {
-    write_criteria(sheet, guide, &[]);
+    write_criteria(sheet, guide, &Texts::default());
     write_sources(sheet, guide);
     sheet.paragraphs(&guide.introduction);
     for topic in &guide.topics {
@@ -78,12 +78,12 @@ fn write_guide(sheet: &mut Sheet, library: &Library, guide: &Guide, level: usize
 }
 
 /// What a guide serves, with `more` criteria (a topic's own) after the guide's.
-fn write_criteria(sheet: &mut Sheet, guide: &Guide, more: &[String]) {
+fn write_criteria(sheet: &mut Sheet, guide: &Guide, more: &Texts) {
     sheet.label(
         "Criterion:",
         &format!("{} (command verb: {})", guide.criterion, guide.verb),
     );
-    let also: Vec<String> = guide.criteria.iter().chain(more).cloned().collect();
+    let also: Vec<&str> = guide.criteria.iter().chain(more).collect();
     if !also.is_empty() {
         sheet.label("Also serves:", "");
         sheet.bullets(&also);
@@ -153,11 +153,10 @@ fn write_topic_body(
                 }
             }
             Section::Criteria(criteria) => {
-                let own: Vec<String> = criteria
+                let own: Vec<&str> = criteria
                     .own
                     .iter()
                     .filter(|c| !c.trim().is_empty())
-                    .cloned()
                     .collect();
                 if own_criteria && !own.is_empty() {
                     sheet.label("Also serves:", "");
@@ -227,9 +226,9 @@ impl Sheet {
         self.out.insert_str(at, &list);
     }
 
-    fn bullets(&mut self, items: &[String]) {
+    fn bullets<S: AsRef<str>>(&mut self, items: impl IntoIterator<Item = S>) {
         for item in items {
-            let _ = writeln!(self.out, "- {}", escape(item, Place::Block));
+            let _ = writeln!(self.out, "- {}", escape(item.as_ref(), Place::Block));
         }
         self.out.push('\n');
     }
@@ -535,10 +534,7 @@ mod tests {
                         "{point:?} is not a bullet of its own in\n{sheet}"
                     );
                 }
-                let paragraphs = topic
-                    .summary
-                    .split("\n\n")
-                    .chain(topic.model_answer.iter().map(String::as_str));
+                let paragraphs = topic.summary.split("\n\n").chain(&topic.model_answer);
                 for paragraph in paragraphs {
                     let paragraph = one_line(paragraph);
                     assert!(

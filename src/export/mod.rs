@@ -108,11 +108,11 @@ pub(crate) mod fixtures {
             Ok(guide) => guide,
             Err(e) => panic!("the fixture guide fails to parse: {e:?}"),
         };
-        guide.title = "Hostile # guide #".to_owned();
-        guide.criterion = "1.1 <Describe> [things](http://x)".to_owned();
-        guide.source = "`Source` & *co*".to_owned();
-        guide.criteria = vec!["=== setext?".to_owned(), "4.2 Describe".to_owned()];
-        guide.introduction = "An introduction\nover two lines.\n\n---".to_owned();
+        guide.title = "Hostile # guide #".into();
+        guide.criterion = "1.1 <Describe> [things](http://x)".into();
+        guide.source = "`Source` & *co*".into();
+        guide.criteria = vec!["=== setext?", "4.2 Describe"].into();
+        guide.introduction = "An introduction\nover two lines.\n\n---".into();
         let texts: [(&str, [&str; 3]); 4] = [
             (
                 "Star *a* _b_ `c` \\d",
@@ -123,16 +123,15 @@ pub(crate) mod fixtures {
             ("Plain", ["    indented", "\u{a0}nbsp", "tail\\"]),
         ];
         for (topic, (title, points)) in guide.topics.iter_mut().zip(texts) {
-            topic.title = title.to_owned();
-            topic.summary = "1. Not a list\n\n# Not a heading\n\n> not a quote".to_owned();
-            topic.key_features = points.iter().map(|p| (*p).to_owned()).collect();
-            topic.examples = vec!["- not a nested item".to_owned()];
+            topic.title = title.into();
+            topic.summary = "1. Not a list\n\n# Not a heading\n\n> not a quote".into();
+            topic.key_features = points.iter().collect();
+            topic.examples = vec!["- not a nested item"].into();
             topic.lists = vec![PointList {
-                name: "Tips & <tricks>".to_owned(),
-                points: vec!["+ plus\tand tab\nand newline".to_owned()],
-                lines: vec![0],
+                name: "Tips & <tricks>".into(),
+                points: vec!["+ plus\tand tab\nand newline"].into(),
             }];
-            topic.criteria = vec!["2.1 *Own* criterion".to_owned()];
+            topic.criteria = vec!["2.1 *Own* criterion"].into();
         }
         Library {
             guides: vec![guide],
@@ -192,7 +191,7 @@ mod tests {
             sheet.starts_with(&format!("# {}\n", topic.title)),
             "{sheet}"
         );
-        assert!(sheet.contains(&guide.title));
+        assert!(sheet.contains(guide.title.as_str()));
         let cards = render_selection(&library, Selection::Topic(at), Format::Anki);
         let tag = format!("carestudy::{}::{} ", guide.id, topic.id);
         let rows: Vec<&str> = cards.lines().filter(|l| !l.starts_with('#')).collect();

@@ -26,7 +26,7 @@ const TWO_SETTINGS: &str = " in two different health and social care settings";
 /// verb from the topic's title ([`question`]).
 pub fn question_for(guide: &Guide, topic: &Topic) -> String {
     match &topic.question {
-        Some(asked) => asked.clone(),
+        Some(asked) => asked.to_string(),
         None => question(guide.verb, &guide.title, &topic.title),
     }
 }

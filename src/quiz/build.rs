@@ -7,7 +7,7 @@ use super::draw::{candidates, draw_wrong};
 use super::meaning::{Meanings, Stems, idea};
 use super::question::{Body, Question, QuestionKind, RecallList};
 use super::standalone::{NotStandAlone, stand_alone_problem};
-use crate::content::{ANSWER_PLAN, EXAMPLES, KEY_FEATURES, Library, Topic, TopicRef};
+use crate::content::{ANSWER_PLAN, EXAMPLES, KEY_FEATURES, Library, Texts, Topic, TopicRef};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -53,7 +53,7 @@ impl Item {
     pub(crate) fn text(self, topic: &Topic) -> Option<&str> {
         match self {
             Item::Point(i) => topic.points().nth(i).map(|(_, p)| p),
-            Item::Example(i) => topic.examples.get(i).map(String::as_str),
+            Item::Example(i) => topic.examples.get(i),
         }
     }
 
@@ -269,7 +269,7 @@ pub(crate) fn build(
             kind: spec.kind,
             topic: spec.topic,
             prompt: format!("Recall what this topic says under {}.", join_names(&names)),
-            subject: topic.title.clone(),
+            subject: topic.title.to_string(),
             context: shared_title_context(library, index, spec.topic),
             body: Body::Recall { lists },
             card_id,
@@ -335,7 +335,7 @@ fn draft(
     Ok(if spec.kind == QuestionKind::TopicToPoint {
         Draft {
             prompt,
-            subject: topic.title.clone(),
+            subject: topic.title.to_string(),
             context: shared_title_context(library, index, spec.topic),
             answer: text.to_owned(),
             wrong: asked.wrong_points(rng),
@@ -345,7 +345,7 @@ fn draft(
             prompt,
             subject: text.to_owned(),
             context: None,
-            answer: topic.title.clone(),
+            answer: topic.title.to_string(),
             wrong: asked.wrong_titles(rng),
         }
     })
@@ -489,7 +489,7 @@ impl Asked<'_> {
         )
         .into_iter()
         .filter_map(|g| library.topic(*index.titles[g].1.first()?))
-        .map(|t| t.title.clone())
+        .map(|t| t.title.to_string())
         .collect()
     }
 }
@@ -498,7 +498,7 @@ impl Asked<'_> {
 /// the named lists.
 pub(crate) fn recall_lists(topic: &Topic) -> Vec<RecallList> {
     let mut lists = Vec::new();
-    let mut push = |heading: &str, points: &[String]| {
+    let mut push = |heading: &str, points: &Texts| {
         if !points.is_empty() {
             lists.push(RecallList {
                 heading: heading.to_owned(),
@@ -530,5 +530,5 @@ fn shared_title_context(library: &Library, index: &Index, at: TopicRef) -> Optio
     if index.titled(title).len() < 2 {
         return None;
     }
-    Some(library.guide(at.guide)?.title.clone())
+    Some(library.guide(at.guide)?.title.to_string())
 }

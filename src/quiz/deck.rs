@@ -191,7 +191,7 @@ mod tests {
             assert_eq!(options.len(), OPTIONS, "{question:?}");
             let distinct: HashSet<String> = options.iter().map(|o| normal(o)).collect();
             assert_eq!(distinct.len(), OPTIONS, "duplicate options: {question:?}");
-            let topic = library.topic(question.topic).map(|t| t.title.clone());
+            let topic = library.topic(question.topic).map(|t| t.title.to_string());
             match question.kind {
                 QuestionKind::ExampleToTopic | QuestionKind::PointToTopic => {
                     assert_eq!(Some(question.correct_text().to_owned()), topic);

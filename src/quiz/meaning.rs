@@ -239,7 +239,7 @@ impl Meanings {
         let texts: Vec<Stems> = topic
             .points()
             .map(|(_, point)| idea(point))
-            .chain(topic.examples.iter().map(|e| idea(e)))
+            .chain(topic.examples.iter().map(idea))
             .collect();
         let mut counts: BTreeMap<&str, f64> = BTreeMap::new();
         let summary = idea(&topic.summary);
@@ -256,7 +256,7 @@ impl Meanings {
             norm,
             title_key,
             title_all: all_stems(title),
-            search_terms: topic.search_terms.iter().map(|t| all_stems(t)).collect(),
+            search_terms: topic.search_terms.iter().map(all_stems).collect(),
             texts,
         }
     }
@@ -528,15 +528,15 @@ mod tests {
     fn see_also_links_lead_where_find_by_id_says() {
         let mut library = crate::test_support::builtin_library();
         // Bare ids, one topic id in two guides, a guide id twice and links leading nowhere.
-        let first = library.guides[0].topics[0].id.clone();
-        let second_guide = library.guides[1].id.clone();
-        library.guides[1].topics[0].id.clone_from(&first);
+        let first = library.guides[0].topics[0].id.to_string();
+        let second_guide = library.guides[1].id.to_string();
+        library.guides[1].topics[0].id = first.as_str().into();
         let extra = library.guides[2].clone();
         library.guides.push(extra);
         let targets = [
             first.clone(),
             format!("{second_guide}/{first}"),
-            library.guides[2].topics[1].id.clone(),
+            library.guides[2].topics[1].id.to_string(),
             format!(
                 "{}/{}",
                 library.guides[2].id, library.guides[2].topics[1].id

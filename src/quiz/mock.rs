@@ -75,7 +75,7 @@ pub fn mark_mock_test(
             .is_some_and(|(_, correct)| chosen == Some(correct));
         let guide = library
             .guide(question.topic.guide)
-            .map_or_else(String::new, |g| g.id.clone());
+            .map_or_else(String::new, |g| g.id.to_string());
         let entry = result.per_guide.entry(guide).or_insert((0, 0));
         entry.0 += 1;
         if right {

@@ -411,7 +411,7 @@ mod tests {
         results
             .hits
             .iter()
-            .filter_map(|h| library.topic(h.topic).map(|t| t.id.clone()))
+            .filter_map(|h| library.topic(h.topic).map(|t| t.id.to_string()))
             .collect()
     }
 

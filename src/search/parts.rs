@@ -5,7 +5,7 @@
 //! the text through its [`Part`] when a result is shown.
 
 use super::Field;
-use crate::content::{Guide, ListKind, Section, Topic};
+use crate::content::{Guide, ListKind, Section, Texts, Topic};
 
 /// Which text of a topic: its place in the model, not a copy of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,8 +56,8 @@ impl Part {
 
     /// The text this part names in `topic`.
     pub fn text(self, topic: &Topic) -> &str {
-        fn at(items: &[String], i: usize) -> &str {
-            items.get(i).map_or("", |s| s.as_str())
+        fn at(items: &Texts, i: usize) -> &str {
+            items.get(i).unwrap_or_default()
         }
         match self {
             Part::Title => &topic.title,
@@ -87,24 +87,19 @@ pub fn parts<'a>(guide: &'a Guide, topic: &'a Topic) -> Vec<(Part, &'a str)> {
                         list: topic
                             .lists
                             .iter()
-                            .position(|l| std::ptr::eq(l.points.as_slice(), list.items))
+                            .position(|l| std::ptr::eq(&l.points, list.items))
                             .unwrap_or(usize::MAX),
                         item: i,
                     },
                 };
-                found.extend(
-                    list.items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, t)| (part(i), t.as_str())),
-                );
+                found.extend(list.items.iter().enumerate().map(|(i, t)| (part(i), t)));
             }
             Section::SearchTerms(terms) => {
                 found.extend(
                     terms
                         .iter()
                         .enumerate()
-                        .map(|(i, t)| (Part::SearchTerm(i), t.as_str())),
+                        .map(|(i, t)| (Part::SearchTerm(i), t)),
                 );
             }
             Section::Criteria(criteria) => {
@@ -113,7 +108,7 @@ pub fn parts<'a>(guide: &'a Guide, topic: &'a Topic) -> Vec<(Part, &'a str)> {
                         .own
                         .iter()
                         .enumerate()
-                        .map(|(i, t)| (Part::Criterion(i), t.as_str())),
+                        .map(|(i, t)| (Part::Criterion(i), t)),
                 );
             }
             // Not searched: reading matter and links (the question, tables, model answers and

@@ -492,7 +492,7 @@ mod tests {
             let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
                 continue;
             };
-            queries.push(topic.title.clone());
+            queries.push(topic.title.to_string());
             for (i, (_, text)) in parts(guide, topic).into_iter().enumerate() {
                 if (n + i) % 47 != 0 {
                     continue;

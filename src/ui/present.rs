@@ -111,7 +111,7 @@ fn draw_topic(frame: &mut Frame, area: Rect, app: &App, present: &Presentation, 
         ),
     }
     frame.render_widget(
-        Paragraph::new(Line::styled(guide.title.clone(), theme.muted)),
+        Paragraph::new(Line::styled(guide.title.as_str(), theme.muted)),
         guide_area,
     );
 

@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, writing: &Writing, theme: 
             (
                 vec![
                     Span::styled(" Written answer: ", theme.heading),
-                    Span::styled(guide.title.clone(), theme.title),
+                    Span::styled(guide.title.to_string(), theme.title),
                 ],
                 1,
             ),

@@ -4,10 +4,11 @@
 //! the files beside it (lists, tables, topics).
 
 use super::GuideParser;
+use super::draft::{PointList, Topic};
 use super::lists::ItemDraft;
 use super::tables::TableDraft;
 use super::topic::{ProseKind, TopicDraft};
-use crate::content::model::{PointList, Topic, TopicLink};
+use crate::content::model::TopicLink;
 use crate::content::sanitize::sanitize_inline;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;

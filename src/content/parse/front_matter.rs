@@ -2,7 +2,8 @@
 //! criterion, verb, source, criteria, references) and reporting each bad or missing key where it is.
 
 use super::GuideParser;
-use crate::content::model::{CommandVerb, Reference};
+use super::draft::Reference;
+use crate::content::model::CommandVerb;
 use crate::content::references::is_web_address;
 use crate::content::sanitize::sanitize_inline;
 use std::collections::BTreeMap;

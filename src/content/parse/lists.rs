@@ -3,9 +3,8 @@
 
 use super::GuideParser;
 use super::body::Body;
-use crate::content::model::{
-    CRITERIA, EXAMPLES, KEY_FEATURES, PointList, SEARCH_TERMS, SEE_ALSO, Topic, TopicLink,
-};
+use super::draft::{PointList, Topic};
+use crate::content::model::{CRITERIA, EXAMPLES, KEY_FEATURES, SEARCH_TERMS, SEE_ALSO, TopicLink};
 use crate::content::sanitize::sanitize_inline;
 
 /// A search term longer than this is a sentence, not a term.

@@ -3,7 +3,8 @@
 
 use super::GuideParser;
 use super::body::Body;
-use crate::content::model::{Table, Topic};
+use super::draft::Topic;
+use crate::content::model::Table;
 use crate::content::sanitize::sanitize_inline;
 
 /// A table being read: its header once the head row has ended, then its rows.

@@ -1,8 +1,9 @@
 //! One `##` topic being assembled: its heading (id, classes), its prose sections (`### Model
 //! answer`, `### Assessment question`) and the checks made when it ends.
 
+use super::draft::{ItemLines, Topic};
 use super::{CONTEXT_CLASS, GuideParser, PARTY_CLASS};
-use crate::content::model::{ASSESSMENT_QUESTION, ItemLines, MODEL_ANSWER, Topic};
+use crate::content::model::{ASSESSMENT_QUESTION, MODEL_ANSWER};
 use crate::content::sanitize::sanitize;
 use std::collections::BTreeMap;
 
