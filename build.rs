@@ -6,8 +6,9 @@
 //! It also turns search's list of ordinary English words (src/search/english/words.txt, 650 KB of
 //! text) into an `fst` set of 240 KB, the form the binary carries and searches.
 //!
-//! And it hands the linker link/start-order.txt, the functions the start runs, so they lie side
-//! by side in the release binary (see [`start_order`]).
+//! And it gives the linker what makes the release binary's start touch less of it: the list of
+//! the functions the start runs (link/start-order.txt), and packed relocations (see
+//! [`release_link_args`]).
 
 use std::fs;
 use std::path::Path;
@@ -31,7 +32,7 @@ fn main() {
     }
     println!("cargo:rustc-env=CARESTUDY_LOADER_FINGERPRINT={hash:016x}");
     english_words();
-    start_order();
+    release_link_args();
 }
 
 /// `OUT_DIR/english.fst`: the words of src/search/english/words.txt (one a line, sorted by bytes).
@@ -50,54 +51,76 @@ fn english_words() {
     fs::write(&path, set.as_fst().as_bytes()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
-/// The kernel maps code 64 KB at a time around each page a program first touches, so a start
-/// that runs 550 KB of functions spread across the binary's 4.9 MB of code keeps 2.6 MB of it
-/// resident; side by side they cost what they weigh (the built-in guides' peak memory, README
-/// Performance). tools/start_order.py writes the list.
-///
-/// Only where the linker is surely lld, which takes the list: Rust's own (the default for
-/// x86_64 Linux since Rust 1.90) with no linker chosen in the configuration. The release
-/// build only, and only the `carestudy` binary.
-fn start_order() {
+/// Link arguments for the release build of the `carestudy` binary that make its start touch
+/// less of it (the built-in guides' peak memory, README Performance). Only where the linker is
+/// surely lld, which takes them: Rust's own (the default for x86_64 Linux since Rust 1.90) with
+/// no linker chosen in the configuration. Elsewhere the binary is linked as it always was.
+fn release_link_args() {
     let list = Path::new("link/start-order.txt");
     println!("cargo:rerun-if-changed={}", list.display());
     for variable in ["RUSTC_LINKER", "CARGO_ENCODED_RUSTFLAGS"] {
         println!("cargo:rerun-if-env-changed={variable}");
     }
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
     let default_linker = var("RUSTC_LINKER").is_empty()
         && !["linker", "link-self-contained", "fuse-ld"]
             .iter()
             .any(|flag| var("CARGO_ENCODED_RUSTFLAGS").contains(flag));
     let lld = var("TARGET") == "x86_64-unknown-linux-gnu"
         && default_linker
-        && rustc_minor_version().is_some_and(|minor| minor >= 90);
-    let manifest_dir = var("CARGO_MANIFEST_DIR");
-    let path = Path::new(&manifest_dir).join(list);
-    // `-Wl,` splits its argument at commas.
-    if !lld
-        || var("PROFILE") != "release"
-        || !path.is_file()
-        || path.to_string_lossy().contains(',')
-    {
+        && version_after(&var("RUSTC"), &["--version"], "rustc ") >= Some((1, 90));
+    if !lld || var("PROFILE") != "release" {
         return;
     }
-    let path = path.display();
-    println!("cargo:rustc-link-arg-bin=carestudy=-Wl,--symbol-ordering-file={path}");
+    start_order(&Path::new(&var("CARGO_MANIFEST_DIR")).join(list));
+    pack_relocations();
+}
+
+/// The kernel maps code 64 KB at a time around each page a program first touches, so a start
+/// that runs 550 KB of functions spread across the binary's 4.9 MB of code keeps 2.7 MB of it
+/// resident; side by side they cost what they weigh. tools/start_order.py writes the list.
+fn start_order(list: &Path) {
+    // `-Wl,` splits its argument at commas.
+    if !list.is_file() || list.to_string_lossy().contains(',') {
+        return;
+    }
+    let list = list.display();
+    println!("cargo:rustc-link-arg-bin=carestudy=-Wl,--symbol-ordering-file={list}");
     // A name the list has and the build does not (renamed since) only loses its place.
     println!("cargo:rustc-link-arg-bin=carestudy=-Wl,--no-warn-symbol-ordering");
 }
 
-/// N of the compiler's `rustc 1.N.x` (Cargo names the compiler in `RUSTC`).
-fn rustc_minor_version() -> Option<u32> {
-    let rustc = std::env::var_os("RUSTC")?;
-    let output = std::process::Command::new(rustc)
-        .arg("--version")
+/// The loader reads every relocation as the program starts: 10,000 of them at 24 bytes each
+/// (the addresses in constant data: panic locations, vtables) are 250 KB of the binary read
+/// at every start. Packed (DT_RELR) they are 3 KB. glibc's loader reads the packed form from
+/// 2.36 on and refuses a binary that has it before, so only when this machine's glibc is that
+/// new and the binary is built for it (a build made here already needs this glibc's symbols).
+fn pack_relocations() {
+    let glibc = version_after("getconf", &["GNU_LIBC_VERSION"], "glibc ");
+    if var("HOST") == var("TARGET") && glibc >= Some((2, 36)) {
+        println!("cargo:rustc-link-arg-bin=carestudy=-Wl,-z,pack-relative-relocs");
+    }
+}
+
+/// (major, minor) of the version `program args` prints after `prefix` (`rustc 1.95.0 (...)`,
+/// `glibc 2.36`); `None` if it cannot be run or says something else.
+fn version_after(program: &str, args: &[&str], prefix: &str) -> Option<(u32, u32)> {
+    let output = std::process::Command::new(program)
+        .args(args)
         .output()
         .ok()?;
     let text = String::from_utf8(output.stdout).ok()?;
-    let version = text.split_whitespace().nth(1)?;
-    version.split('.').nth(1)?.parse().ok()
+    let version = text
+        .trim()
+        .strip_prefix(prefix)?
+        .split_whitespace()
+        .next()?;
+    let mut parts = version.split('.').map(|part| part.parse().ok());
+    Some((parts.next()??, parts.next()??))
+}
+
+/// An environment variable Cargo gives build scripts ("" when unset).
+fn var(name: &str) -> String {
+    std::env::var(name).unwrap_or_default()
 }
 
 fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) {

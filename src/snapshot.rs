@@ -1,6 +1,6 @@
 //! The headless mode behind `carestudy snapshot`: the same App, driven by scripted keys and
-//! drawn on ratatui's TestBackend, printed as plain text. Reads no clock; saves only to a store
-//! it is given.
+//! drawn into the terminal's own screen buffer (a backend that shows nothing), printed as plain
+//! text. Reads no clock; saves only to a store it is given.
 
 use crate::app::keys::Key;
 use crate::app::{App, AppOptions};
@@ -8,8 +8,10 @@ use crate::content::Library;
 use crate::progress::{Progress, Store};
 use crate::ui::{self, Themes};
 use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Size};
+use std::convert::Infallible;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -32,17 +34,17 @@ pub fn run(
     out: &mut dyn Write,
 ) -> io::Result<App> {
     let mut app = App::with_progress(library, script.options, store, progress);
-    let backend = TestBackend::new(script.options.width, script.options.height);
-    let mut terminal = Terminal::new(backend).map_err(io::Error::other)?;
-    let draw = |app: &App, terminal: &mut Terminal<TestBackend>| -> io::Result<String> {
-        terminal
-            .draw(|frame| ui::draw_themed(frame, app, themes))
-            .map_err(io::Error::other)?;
-        Ok(buffer_text(terminal.backend().buffer()))
+    let size = Size::new(script.options.width, script.options.height);
+    let Ok(mut terminal) = Terminal::new(Headless(size));
+    // Each frame is drawn into a cleared buffer, as the terminal does between frames.
+    let mut draw = |app: &App| {
+        terminal.current_buffer_mut().reset();
+        ui::draw_themed(&mut terminal.get_frame(), app, themes);
+        buffer_text(terminal.current_buffer_mut())
     };
     if script.frames {
         writeln!(out, "--- frame 0: start ---")?;
-        write!(out, "{}", draw(&app, &mut terminal)?)?;
+        write!(out, "{}", draw(&app))?;
     }
     for (n, key) in script.keys.iter().enumerate() {
         if app.should_quit() {
@@ -51,13 +53,68 @@ pub fn run(
         app.handle_key(*key);
         if script.frames {
             writeln!(out, "--- frame {}: {} ---", n + 1, key.notation())?;
-            write!(out, "{}", draw(&app, &mut terminal)?)?;
+            write!(out, "{}", draw(&app))?;
         }
     }
     if !script.frames {
-        write!(out, "{}", draw(&app, &mut terminal)?)?;
+        write!(out, "{}", draw(&app))?;
     }
     Ok(app)
+}
+
+/// A terminal of a fixed size that shows nothing. The frame is read from the terminal's own
+/// buffer, so a backend keeping a third copy of the screen (ratatui's TestBackend: 92 KB at
+/// 80x24) would only add to the peak memory of every scripted run.
+struct Headless(Size);
+
+impl Backend for Headless {
+    type Error = Infallible;
+
+    fn draw<'a, I>(&mut self, _content: I) -> Result<(), Infallible>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> Result<(), Infallible> {
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> Result<(), Infallible> {
+        Ok(())
+    }
+
+    fn get_cursor_position(&mut self) -> Result<Position, Infallible> {
+        Ok(Position::ORIGIN)
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, _position: P) -> Result<(), Infallible> {
+        Ok(())
+    }
+
+    fn clear(&mut self) -> Result<(), Infallible> {
+        Ok(())
+    }
+
+    fn clear_region(&mut self, _clear_type: ClearType) -> Result<(), Infallible> {
+        Ok(())
+    }
+
+    fn size(&self) -> Result<Size, Infallible> {
+        Ok(self.0)
+    }
+
+    fn window_size(&mut self) -> Result<WindowSize, Infallible> {
+        Ok(WindowSize {
+            columns_rows: self.0,
+            pixels: Size::ZERO,
+        })
+    }
+
+    fn flush(&mut self) -> Result<(), Infallible> {
+        Ok(())
+    }
 }
 
 /// The buffer as text, one line per row, trailing spaces trimmed.

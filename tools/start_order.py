@@ -45,16 +45,24 @@ HEADER = """\
 
 
 def text_symbols(binary):
-    """(start, size, name) of every function in the binary, sorted by address."""
+    """(start, size, name) of every function in the binary, sorted by address. A function
+    without a size (the C runtime's start-up code) reaches to the next one."""
     out = subprocess.run(
-        ["nm", "--defined-only", "-S", binary], check=True, capture_output=True, text=True
+        ["nm", "--defined-only", "-S", "-n", binary], check=True, capture_output=True, text=True
     ).stdout
-    symbols = []
+    found = []
     for line in out.splitlines():
         parts = line.split()
         if len(parts) == 4 and parts[2] in "tTwW":
-            symbols.append((int(parts[0], 16), int(parts[1], 16), parts[3]))
-    symbols.sort()
+            found.append((int(parts[0], 16), int(parts[1], 16), parts[3]))
+        elif len(parts) == 3 and parts[1] in "tTwW":
+            found.append((int(parts[0], 16), None, parts[2]))
+    found.sort(key=lambda symbol: symbol[0])
+    symbols = []
+    for i, (start, size, name) in enumerate(found):
+        if size is None:
+            size = found[i + 1][0] - start if i + 1 < len(found) else 1
+        symbols.append((start, size, name))
     return symbols
 
 
@@ -82,7 +90,7 @@ def names_of(addresses, symbols):
     names = set()
     for address in addresses:
         i = bisect.bisect_right(starts, address) - 1
-        if i >= 0 and symbols[i][0] <= address < symbols[i][0] + max(symbols[i][1], 1):
+        if i >= 0 and address < symbols[i][0] + max(symbols[i][1], 1):
             names.add(symbols[i][2])
     return names
 
