@@ -19,9 +19,9 @@ pub fn parties(library: &Library) -> Vec<Party> {
     library
         .topic_refs()
         .filter_map(|at| {
-            let topic = library.topic(at)?;
-            let key = topic.title.to_lowercase();
-            (topic.party && seen.insert(key)).then(|| Party {
+            // Only parties' titles are lowercased: a large library has few among 100,000 topics.
+            let topic = library.topic(at).filter(|topic| topic.party)?;
+            seen.insert(topic.title.to_lowercase()).then(|| Party {
                 topic: at,
                 name: topic.title.to_string(),
             })

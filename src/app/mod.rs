@@ -183,7 +183,9 @@ impl App {
         store: Store,
         progress: Progress,
     ) -> Self {
-        let topics: Vec<TopicRef> = library.topic_refs().collect();
+        // Sized up front: collected, it would grow (and hold up to twice its size) on 100,000 topics.
+        let mut topics: Vec<TopicRef> = Vec::with_capacity(library.topic_count());
+        topics.extend(library.topic_refs());
         let selected = options
             .topic
             .and_then(|at| topics.iter().position(|&t| t == at));

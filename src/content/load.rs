@@ -435,23 +435,27 @@ fn read_limited(path: &Path) -> Result<(Vec<u8>, FileStamp), ReadError> {
 fn assemble(
     parsed: impl IntoIterator<Item = (String, Result<Guide, Vec<Diagnostic>>)>,
 ) -> Result<Library, Diagnostics> {
-    let mut guides: Vec<Guide> = Vec::new();
+    let parsed = parsed.into_iter();
+    let mut guides: Vec<Guide> = Vec::with_capacity(parsed.size_hint().0);
     let mut problems = Vec::new();
-    // Where each guide id was first seen, as `path:line:column`.
-    let mut first_use: BTreeMap<Text, String> = BTreeMap::new();
+    // Where each guide id was first seen: path, line and column.
+    let mut first_use: BTreeMap<Text, (String, usize, usize)> = BTreeMap::new();
     for (path, guide) in parsed {
         match guide {
             Ok(guide) => {
                 let (line, column) = guide.id_position;
-                if let Some(first) = first_use.get(guide.id.as_str()) {
+                if let Some((first, first_line, first_column)) = first_use.get(guide.id.as_str()) {
                     problems.push(Diagnostic::at(
                         &path,
                         line,
                         column,
-                        format!("duplicate guide id `{}`: also used at {first}", guide.id),
+                        format!(
+                            "duplicate guide id `{}`: also used at {first}:{first_line}:{first_column}",
+                            guide.id
+                        ),
                     ));
                 } else {
-                    first_use.insert(guide.id.clone(), format!("{path}:{line}:{column}"));
+                    first_use.insert(guide.id.clone(), (path, line, column));
                     guides.push(guide);
                 }
             }

@@ -56,7 +56,7 @@ pub struct Topic {
     pub key_features: Texts,
     pub examples: Texts,
     /// Named point lists other than key features and examples ("Tips", "Challenges"...).
-    pub lists: Vec<PointList>,
+    pub lists: Box<[PointList]>,
     /// Criteria this topic serves in addition to its guide's.
     pub criteria: Texts,
     /// Words and phrases a learner may search for (`### Search terms`): the field's terms for
@@ -65,8 +65,8 @@ pub struct Topic {
     #[serde(skip_serializing_if = "Texts::is_empty")]
     pub search_terms: Texts,
     /// Side-by-side tables (`###` name, then a Markdown table). Read, never quizzed.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub tables: Vec<Table>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub tables: Box<[Table]>,
     /// The assessment question the topic answers (`### Assessment question`), asked as it is
     /// in written practice.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -76,8 +76,8 @@ pub struct Topic {
     pub model_answer: Texts,
     /// Related topics (`### See also`), as stable ids `guide/topic`, checked when the library
     /// loads. Not points.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub see_also: Vec<TopicLink>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub see_also: Box<[TopicLink]>,
     /// Someone a care worker has a working relationship with (`{#id .party}` on the heading):
     /// a place in the relationship map.
     #[serde(skip_serializing_if = "std::ops::Not::not")]

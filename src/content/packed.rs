@@ -378,7 +378,7 @@ impl PackedTopic {
             summary: store.text_at(summary)?,
             key_features: store.texts_at(key_features)?,
             examples: store.texts_at(examples)?,
-            lists: kept_lists,
+            lists: kept_lists.into_boxed_slice(),
             criteria: store.texts_at(criteria)?,
             search_terms: store.texts_at(search_terms)?,
             tables: tables

@@ -127,10 +127,10 @@ pub(crate) mod fixtures {
             topic.summary = "1. Not a list\n\n# Not a heading\n\n> not a quote".into();
             topic.key_features = points.iter().collect();
             topic.examples = vec!["- not a nested item"].into();
-            topic.lists = vec![PointList {
+            topic.lists = Box::new([PointList {
                 name: "Tips & <tricks>".into(),
                 points: vec!["+ plus\tand tab\nand newline"].into(),
-            }];
+            }]);
             topic.criteria = vec!["2.1 *Own* criterion"].into();
         }
         Library {

@@ -545,13 +545,14 @@ mod tests {
             format!("{second_guide}/nowhere"),
             "a/b/c".to_owned(),
         ];
-        for target in targets {
-            library.guides[3].topics[0].see_also.push(TopicLink {
-                target,
-                line: 1,
-                column: 1,
-            });
-        }
+        let topic = &mut library.guides[3].topics[0];
+        let mut see_also = topic.see_also.to_vec();
+        see_also.extend(targets.into_iter().map(|target| TopicLink {
+            target,
+            line: 1,
+            column: 1,
+        }));
+        topic.see_also = see_also.into();
         let links = see_also_targets(&library);
         let mut compared = 0;
         for at in library.topic_refs() {
