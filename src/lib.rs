@@ -7,6 +7,7 @@
 
 pub mod app;
 mod atomic_file;
+mod caseless;
 pub mod cli;
 pub mod commands;
 pub mod content;

@@ -9,7 +9,8 @@ use super::meaning::series_label;
 use super::question::{Question, QuestionKind};
 use super::standalone::TitleWords;
 use crate::content::{Library, TopicRef};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
 use std::fmt;
 
 /// The seed the audit builds its questions with, so its report is the same on every run.
@@ -60,8 +61,8 @@ pub fn stand_alone_warnings(library: &Library) -> Vec<Finding> {
         .map(|g| series_label(&g.topics))
         .collect();
     let mut found = Vec::new();
-    let mut titles = HashMap::new();
-    let mut stems = HashMap::new();
+    let mut titles = FxHashMap::default();
+    let mut stems = FxHashMap::default();
     for at in library.topic_refs() {
         let (Some(guide), Some(topic)) = (library.guide(at.guide), library.topic(at)) else {
             continue;

@@ -2,9 +2,10 @@
 //! topic's title and from the points around it.
 
 use super::meaning::{merged, strip_label};
+use crate::caseless::CaselessFinder;
 use crate::practice::words::{is_stop_word, stem, tokens};
-use memchr::memmem;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// Fewer words than this and a point is a fragment ("Charities.") rather than something to
@@ -64,38 +65,46 @@ pub(crate) struct TitleWords<'a> {
     title: &'a str,
     /// Its stems, without stop words (see [`raw_stems`]).
     stems: BTreeSet<String>,
+    /// How each stem's words start ([`start_of`]), for the quick test, the least likely to be
+    /// found first.
+    starts: Vec<CaselessFinder>,
 }
 
 impl<'a> TitleWords<'a> {
     pub(crate) fn new(title: &'a str, label: Option<&str>) -> Self {
-        Self::with_known(title, label, &mut HashMap::new())
+        Self::with_known(title, label, &mut FxHashMap::default())
     }
 
     /// [`TitleWords::new`], taking the stems of words already stemmed from `known` (word ->
-    /// stem) and adding the new ones: titles share most of their words.
+    /// stem, `None` for a stop word) and adding the new ones: titles share most of their words.
     pub(crate) fn with_known(
         title: &'a str,
         label: Option<&str>,
-        known: &mut HashMap<String, String>,
+        known: &mut FxHashMap<String, Option<String>>,
     ) -> Self {
         let title = strip_label(title, label);
+        let stems = raw_stems(title, known);
+        let mut starts: Vec<CaselessFinder> = stems
+            .iter()
+            .map(|stem| CaselessFinder::new(start_of(stem), b"'"))
+            .collect();
+        starts.sort_by_key(CaselessFinder::likeliness);
         TitleWords {
             title,
-            stems: raw_stems(title, known),
+            stems,
+            starts,
         }
     }
 
     /// The first reason `text`, an item of this title's topic, cannot stand alone.
     pub(crate) fn problem(&self, text: &str) -> Option<NotStandAlone> {
-        if let Some(first) = first_word(text)
-            && REFERRING_WORDS.contains(&first.as_str())
-        {
-            let shown = text.split_whitespace().next().unwrap_or(&first);
+        if refers_back(text) {
+            let shown = text.split_whitespace().next().unwrap_or_default();
             let shown = shown.trim_matches(|c: char| !c.is_alphanumeric());
             return Some(NotStandAlone::StartsWithPronoun(shown.to_owned()));
         }
         // Counting stops there: only a shorter point's count is reported.
-        let count = text.split_whitespace().take(MIN_WORDS).count();
+        let count = words_up_to(text, MIN_WORDS);
         if count < MIN_WORDS {
             return Some(NotStandAlone::TooShort(count));
         }
@@ -116,27 +125,41 @@ impl<'a> TitleWords<'a> {
         if !text.is_ascii() {
             return true;
         }
-        let mut flat = text.as_bytes().to_ascii_lowercase();
-        if flat.contains(&b'\'') {
-            flat.retain(|&b| b != b'\'');
-        }
-        self.stems
-            .iter()
-            .all(|stem| memmem::find(&flat, start_of(stem).as_bytes()).is_some())
+        self.starts.iter().all(|start| start.is_in(text.as_bytes()))
     }
+}
+
+/// Whether the first of [`tokens`]`(text)` is one of [`REFERRING_WORDS`]; a first word of plain
+/// ASCII letters and digits ("They,") is compared as it is, without a copy.
+fn refers_back(text: &str) -> bool {
+    if let Some(chunk) = text.split_whitespace().next()
+        && let Some(plain) = plain_first_word(chunk)
+    {
+        return REFERRING_WORDS
+            .iter()
+            .any(|word| word.eq_ignore_ascii_case(plain));
+    }
+    first_word(text).is_some_and(|first| REFERRING_WORDS.contains(&first.as_str()))
+}
+
+/// The first word of `chunk` (text without spaces) when it is plain ASCII letters and digits
+/// followed by nothing or by ASCII punctuation other than an apostrophe: then it is the first
+/// token, but for case.
+fn plain_first_word(chunk: &str) -> Option<&str> {
+    let end = chunk
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(chunk.len());
+    let after = chunk.as_bytes().get(end);
+    (end > 0 && after.is_none_or(|&b| b.is_ascii() && b != b'\'')).then(|| &chunk[..end])
 }
 
 /// The first of [`tokens`]`(text)`, found without splitting the rest: no word runs across a
 /// space. A first word of plain ASCII letters and digits ("Staff", "They,") is taken as it is.
 fn first_word(text: &str) -> Option<String> {
     let chunk = text.split_whitespace().next()?;
-    let end = chunk
-        .bytes()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(chunk.len());
-    let after = chunk.as_bytes().get(end);
-    if end > 0 && after.is_none_or(|&b| b.is_ascii() && b != b'\'') {
-        return Some(chunk[..end].to_ascii_lowercase());
+    if let Some(plain) = plain_first_word(chunk) {
+        return Some(plain.to_ascii_lowercase());
     }
     text.split_whitespace()
         .find_map(|chunk| tokens(chunk).into_iter().next())
@@ -159,20 +182,60 @@ fn holds(words: &[String], wanted: &str) -> bool {
         .any(|w| merged(stem(w)) == wanted)
 }
 
+/// How many words (split at whitespace) `text` has, counting no further than `most`. Plain
+/// ASCII is counted byte by byte; anything else as `str::split_whitespace` splits it.
+fn words_up_to(text: &str, most: usize) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for &byte in text.as_bytes() {
+        // Vertical tab is whitespace to `char::is_whitespace`, not to `u8::is_ascii_whitespace`.
+        if !byte.is_ascii() || byte == b'\x0b' {
+            return text.split_whitespace().take(most).count();
+        }
+        if byte.is_ascii_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            if count == most {
+                break;
+            }
+            in_word = true;
+            count += 1;
+        }
+    }
+    count
+}
+
 /// Snowball stems of the words that are not stop words, without synonyms: "Colleagues" names
 /// its own title, "staff" does not. Forms the stemmer keeps apart are joined ("advocacy" names
-/// "Advocates").
-fn raw_stems(text: &str, known: &mut HashMap<String, String>) -> BTreeSet<String> {
-    tokens(text)
-        .into_iter()
-        .filter(|w| !is_stop_word(w))
-        .map(|w| {
-            known
-                .entry(w)
-                .or_insert_with_key(|w| merged(stem(w)))
-                .clone()
-        })
-        .collect()
+/// "Advocates"). `known` holds each word already met and its stem (`None`: a stop word).
+fn raw_stems(text: &str, known: &mut FxHashMap<String, Option<String>>) -> BTreeSet<String> {
+    let mut stems = BTreeSet::new();
+    let mut add = |word: &str| {
+        let found = match known.get(word) {
+            Some(found) => found.clone(),
+            None => {
+                let found = (!is_stop_word(word)).then(|| merged(stem(word)));
+                known.insert(word.to_owned(), found.clone());
+                found
+            }
+        };
+        stems.extend(found);
+    };
+    // Plain ASCII without apostrophes splits into [`tokens`] at every other byte.
+    if text.is_ascii() && !text.contains('\'') {
+        let mut lower = String::new();
+        for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if !word.is_empty() {
+                lower.clear();
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+                add(&lower);
+            }
+        }
+    } else {
+        tokens(text).iter().for_each(|word| add(word));
+    }
+    stems
 }
 
 #[cfg(test)]
@@ -260,6 +323,74 @@ mod tests {
         );
     }
 
+    /// The quick test as it was first written: the text lowercased into a copy, without its
+    /// apostrophes, searched for each stem's start.
+    fn may_name_by_copy(title: &TitleWords, text: &str) -> bool {
+        if !text.is_ascii() {
+            return true;
+        }
+        let flat: Vec<u8> = text
+            .bytes()
+            .filter(|&b| b != b'\'')
+            .map(|b| b.to_ascii_lowercase())
+            .collect();
+        title.stems.iter().all(|stem| {
+            let start = start_of(stem).as_bytes();
+            start.is_empty() || flat.windows(start.len()).any(|w| w == start)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_quick_test_finds_what_a_lowercased_copy_holds(
+            title in "[A-Za-z' ]{1,30}",
+            text in "[A-Za-z0-9' .,\u{e9}-]{0,60}",
+        ) {
+            let title = TitleWords::new(&title, None);
+            proptest::prop_assert_eq!(title.may_name(&text), may_name_by_copy(&title, &text));
+        }
+
+        #[test]
+        fn a_text_made_of_the_titles_words_passes_the_quick_test(
+            title in "[A-Za-z']{1,12}( [A-Za-z']{1,12}){0,3}",
+            glue in "[ 'a-z]{0,3}",
+            upper in proptest::bool::ANY,
+        ) {
+            let text = title.split(' ').collect::<Vec<_>>().join(&glue);
+            let text = if upper { text.to_ascii_uppercase() } else { text };
+            let words = TitleWords::new(&title, None);
+            proptest::prop_assert_eq!(words.may_name(&text), may_name_by_copy(&words, &text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts_them(
+            text in "[a-z \t\n\u{b}\u{a0}\u{2003}.,-]{0,30}",
+            most in 0usize..6,
+        ) {
+            proptest::prop_assert_eq!(
+                words_up_to(&text, most),
+                text.split_whitespace().take(most).count()
+            );
+        }
+
+        #[test]
+        fn a_titles_stems_are_those_of_its_tokens(
+            title in "[A-Za-z0-9 ,:'\u{2019}\u{e9}-]{0,40}",
+        ) {
+            let expected: BTreeSet<String> = tokens(&title)
+                .into_iter()
+                .filter(|w| !is_stop_word(w))
+                .map(|w| merged(stem(&w)))
+                .collect();
+            let mut known = FxHashMap::default();
+            proptest::prop_assert_eq!(&raw_stems(&title, &mut known), &expected);
+            // A second time, from what is known.
+            proptest::prop_assert_eq!(&raw_stems(&title, &mut known), &expected);
+        }
+    }
+
     #[test]
     fn the_first_word_is_the_first_token() {
         for text in [
@@ -274,10 +405,16 @@ mod tests {
             "123abc x",
             "",
             "...",
+            "THEY help.",
+            "These: all",
+            "Them's the rules",
+            "\u{201c}Its\u{201d} is a word",
         ] {
+            let first = tokens(text).into_iter().next();
+            assert_eq!(first_word(text), first, "{text:?}");
             assert_eq!(
-                first_word(text),
-                tokens(text).into_iter().next(),
+                refers_back(text),
+                first.is_some_and(|word| REFERRING_WORDS.contains(&word.as_str())),
                 "{text:?}"
             );
         }
