@@ -37,6 +37,9 @@ pub struct Scan {
     /// The stems wanted, by id, and whether the guides use each (stop words included).
     stem_texts: Vec<String>,
     stem_ids: FxHashMap<String, StemId>,
+    /// The [`needle`] of each wanted stem, stop words' included: a word starting with none of
+    /// them has none of the wanted stems, and is not stemmed.
+    starts: Vec<String>,
     used: Vec<bool>,
     /// Words the query may be joined into ("foodbank"), and whether the guides use each.
     joined: FxHashMap<String, (StemId, bool)>,
@@ -113,6 +116,7 @@ impl Scan {
             average_length: 1.0,
             stem_texts: Vec::new(),
             stem_ids: FxHashMap::default(),
+            starts: Vec::new(),
             used: Vec::new(),
             joined: FxHashMap::default(),
             postings: Vec::new(),
@@ -121,6 +125,11 @@ impl Scan {
             needs_index: AtomicBool::new(false),
         };
         let searched = scan.want_query(&written);
+        scan.starts = scan
+            .stem_texts
+            .iter()
+            .map(|s| needle(s).to_owned())
+            .collect();
         let needles: Vec<Finder<'static>> = searched
             .iter()
             .map(|&id| Finder::new(needle(&scan.stem_texts[id as usize])).into_owned())
@@ -174,7 +183,7 @@ impl Scan {
 
     /// Keeps what the read topics showed, in topic order: every topic's length, the wanted
     /// stems' postings, which stems and joined words the guides use, and the streams.
-    fn keep(&mut self, found: Vec<(u32, Option<TopicFinds>)>) {
+    fn keep(&mut self, found: Vec<(u32, Option<Box<TopicFinds>>)>) {
         self.postings = vec![(Vec::new(), Vec::new()); self.stem_texts.len()];
         self.lengths = Vec::with_capacity(found.len());
         for (length, finds) in found {
@@ -238,7 +247,7 @@ impl Scan {
         library: &Library,
         run: &[(u32, TopicRef)],
         needles: &[Finder],
-    ) -> Vec<(u32, Option<TopicFinds>)> {
+    ) -> Vec<(u32, Option<Box<TopicFinds>>)> {
         let mut found = Vec::with_capacity(run.len());
         let mut folded = Vec::new();
         let mut stems: FxHashMap<String, StemId> = FxHashMap::default();
@@ -250,36 +259,43 @@ impl Scan {
             let length = texts.iter().fold(0, |sum: u32, (_, text)| {
                 sum.saturating_add(text_length(text))
             });
-            let mut finds: Option<TopicFinds> = None;
+            // Boxed: most topics have none, and the list of all of them stays small.
+            let mut finds: Option<Box<TopicFinds>> = None;
             for (part, text) in &texts {
                 folded.clear();
                 fold(text, &mut folded);
                 if !needles.iter().any(|n| n.find(&folded).is_some()) {
                     continue;
                 }
-                let finds = finds.get_or_insert_with(|| TopicFinds {
-                    topic: number,
-                    weights: Vec::new(),
-                    stream: Vec::new(),
-                    used: Vec::new(),
-                    joined_used: Vec::new(),
+                let finds = finds.get_or_insert_with(|| {
+                    Box::new(TopicFinds {
+                        topic: number,
+                        weights: Vec::new(),
+                        stream: Vec::new(),
+                        used: Vec::new(),
+                        joined_used: Vec::new(),
+                    })
                 });
                 let weight = u32::from(part.weight());
                 let mut previous = String::new();
+                let mut joined = String::new();
+                // A word the query joins ("foodbank") has a wanted stem: others are not looked up.
                 for_each_word(text, |word| {
                     let id = self.stem_of(word.text, &mut stems);
                     finds.stream.push(id);
                     finds.count(id, word.text, weight);
                     // "multi-agency" also counts as "multiagency", as in the index.
                     if word.hyphenated && !previous.is_empty() {
-                        let joined = format!("{previous}{}", word.text);
+                        joined.clear();
+                        joined.push_str(&previous);
+                        joined.push_str(word.text);
                         let id = self.stem_of(&joined, &mut stems);
                         finds.count(id, &joined, weight);
-                        if self.joined.contains_key(&joined) {
-                            finds.joined_used.push(joined);
+                        if id != OTHER && self.joined.contains_key(joined.as_str()) {
+                            finds.joined_used.push(joined.clone());
                         }
                     }
-                    if !self.joined.is_empty() && self.joined.contains_key(word.text) {
+                    if id != OTHER && self.joined.contains_key(word.text) {
                         finds.joined_used.push(word.text.to_owned());
                     }
                     previous.clear();
@@ -294,6 +310,13 @@ impl Scan {
 
     /// The wanted stem id of `word`, or [`OTHER`].
     fn stem_of(&self, word: &str, stems: &mut FxHashMap<String, StemId>) -> StemId {
+        if !self
+            .starts
+            .iter()
+            .any(|start| word.starts_with(start.as_str()))
+        {
+            return OTHER;
+        }
         if let Some(&id) = stems.get(word) {
             return id;
         }
