@@ -1,7 +1,8 @@
 //! `cargo bench`: the speed targets, measured. Loading guides (parsed and from the parse
 //! cache), the most hostile file the loader accepts, one search keystroke (matching plus
 //! drawing), drawing each pane at 80x24 and 200x60, and the release binary run whole as a user
-//! runs it (`process/`: first frame, `check` and `search`, built-in guides, 500 and 5,000
+//! runs it (`process/`: first frame, `check` and `search` (a word, and a misspelling on 500
+//! guides, which builds the index), built-in guides, 500 and 5,000
 //! generated guides with a warm cache). `cargo bench -- process/` runs just those.
 //! The progress store's figures are in benches/progress.rs.
 
@@ -174,6 +175,13 @@ fn processes(c: &mut Criterion) {
                 c,
                 &format!("{guides}-guides/search"),
                 &[&content[..], &search[..]].concat(),
+            );
+            // A misspelling needs the guides' whole vocabulary: the index is built.
+            let typo = [OsStr::new("search"), OsStr::new("mentro")];
+            binary.bench(
+                c,
+                &format!("{guides}-guides/search-typo"),
+                &[&content[..], &typo[..]].concat(),
             );
         }
     }
