@@ -95,6 +95,43 @@ def names_of(addresses, symbols):
     return names
 
 
+# Functions a library picks by what the processor can do (crc32fast's AVX-512 loop, say).
+# Valgrind's processor lacks some of those features, so the run it records takes a sibling.
+CPU_FEATURE = re.compile(
+    r"(?:^|_)(?:avx(?:2|512)?|sse[234]?|ssse3|v?pclmulqdq|fma|bmi[12]?|popcnt|neon)(?:_|$)"
+)
+
+
+def legacy_path(name):
+    """The path segments of a legacy-mangled Rust name (`_ZN9crc32fast4hash17h...E`), without
+    the hash; None for other names."""
+    if not name.startswith("_ZN"):
+        return None
+    segments, i = [], 3
+    while i < len(name) and name[i].isdigit():
+        j = i
+        while name[j].isdigit():
+            j += 1
+        length = int(name[i:j])
+        segments.append(name[j : j + length])
+        i = j + length
+    if segments and re.fullmatch(r"h[0-9a-f]{16}", segments[-1]):
+        segments.pop()
+    return tuple(segments) or None
+
+
+def with_cpu_siblings(names, symbols):
+    """`names`, and the functions beside them (same module) that are written for a processor
+    feature: the real processor may take those instead of the ones recorded."""
+    modules = {path[:-1] for path in map(legacy_path, names) if path}
+    siblings = set()
+    for _, _, name in symbols:
+        path = legacy_path(name)
+        if path and path[:-1] in modules and CPU_FEATURE.search(path[-1]):
+            siblings.add(name)
+    return names | siblings
+
+
 def callgrind(args, out, binary):
     return [
         "valgrind", "--tool=callgrind", "--dump-instr=yes", "--compress-strings=no",
@@ -157,6 +194,8 @@ def write(binary):
         subprocess.run([binary, "snapshot", "--keys", "q"], env=env, check=True, stdout=subprocess.DEVNULL)
         headless = names_of(run_addresses(headless_start(binary, env, work), binary), symbols)
         app = names_of(run_addresses(app_start(binary, env, work), binary), symbols)
+    headless = with_cpu_siblings(headless, symbols)
+    app = with_cpu_siblings(app, symbols)
     os.makedirs(os.path.dirname(ORDER_FILE), exist_ok=True)
     with open(ORDER_FILE, "w") as f:
         f.write(HEADER)

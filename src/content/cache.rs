@@ -7,7 +7,7 @@
 //! change time. Anything else (damaged, foreign, stale, unreadable) is ignored, and the file is
 //! parsed and the entry written again. Only guides without problems are cached.
 
-use super::builtin::BUILTIN_GUIDES;
+use super::builtin::BUILTIN_PATHS;
 use super::model::Guide;
 use super::packed::PackedGuide;
 use serde::de::DeserializeOwned;
@@ -144,11 +144,11 @@ impl GuideCache {
     pub fn get_builtin(&self) -> Option<Vec<Guide>> {
         let bytes = fs::read(self.builtin_entry_path()).ok()?;
         let entry: BuiltinEntry = decode(&bytes)?;
-        if entry.fingerprint != LOADER_FINGERPRINT || entry.guides.len() != BUILTIN_GUIDES.len() {
+        if entry.fingerprint != LOADER_FINGERPRINT || entry.guides.len() != BUILTIN_PATHS.len() {
             return None;
         }
-        let guides = entry.guides.into_iter().zip(BUILTIN_GUIDES);
-        guides.map(|(g, (path, _))| g.into_guide(path)).collect()
+        let guides = entry.guides.into_iter().zip(BUILTIN_PATHS);
+        guides.map(|(g, path)| g.into_guide(path)).collect()
     }
 
     /// Writes the built-in guides' entry (see [`GuideCache::put`]).

@@ -1,6 +1,6 @@
 //! Loading a folder of guides (a tutor's own) or the guides built into the binary.
 
-use super::builtin::BUILTIN_GUIDES;
+use super::builtin::builtin_guides;
 use super::cache::{FileStamp, GuideCache};
 use super::diagnostic::{Diagnostic, Diagnostics};
 use super::links::check_links;
@@ -38,9 +38,8 @@ pub fn load_builtin_with_cache(cache: Option<&GuideCache>) -> Result<Library, Di
 
 /// The guides compiled into carestudy, parsed.
 pub fn load_builtin() -> Result<Library, Diagnostics> {
-    let parsed = BUILTIN_GUIDES
-        .iter()
-        .map(|(path, text)| (path.to_string(), parse_guide(path, text.as_bytes())));
+    let parsed =
+        builtin_guides().map(|(path, text)| (path.to_string(), parse_guide(path, text.as_bytes())));
     assemble(parsed)
 }
 
