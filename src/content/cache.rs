@@ -271,7 +271,21 @@ mod tests {
             cache.put(path, &stamp, &guide);
             let back = cache.get(path, &stamp, &guide.origin).unwrap();
             assert_eq!(format!("{back:?}"), format!("{guide:?}"));
+            assert_eq!(item_lines(&back), item_lines(&guide));
+            let known = |(points, examples): &(Vec<usize>, Vec<usize>)| {
+                points.iter().chain(examples).all(|&line| line > 0)
+            };
+            assert!(item_lines(&guide).iter().all(known), "{}", guide.origin);
         }
+    }
+
+    /// Each topic's point and example lines: the Debug form shows the texts, not these.
+    fn item_lines(guide: &Guide) -> Vec<(Vec<usize>, Vec<usize>)> {
+        let lines = |topic: &crate::content::Topic| {
+            let examples = (0..topic.examples.len()).map(|i| topic.example_line(i));
+            (topic.point_lines().collect(), examples.collect())
+        };
+        guide.topics.iter().map(lines).collect()
     }
 
     #[test]

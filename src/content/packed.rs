@@ -401,3 +401,38 @@ impl PackedTopic {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::content::load_builtin;
+
+    #[test]
+    fn a_packed_guide_whose_places_are_not_in_its_text_is_refused() {
+        let mut guide = load_builtin().unwrap().guides.remove(0);
+        guide.title = "Café visits".into();
+        assert!(PackedGuide::from_guide(&guide).into_guide("g").is_some());
+        let inside_a_character = |packed: &mut PackedGuide| {
+            let (at, _) = packed
+                .text
+                .char_indices()
+                .find(|(_, c)| c.len_utf8() > 1)
+                .unwrap();
+            packed.topics[0].title = (0, at as u32 + 1);
+        };
+        let damage: [fn(&mut PackedGuide); 6] = [
+            |packed| packed.title = (0, u32::MAX),
+            |packed| packed.topics[0].summary = (2, 1),
+            |packed| packed.topics[0].key_features.1 = u32::MAX,
+            |packed| packed.bounds[1] = u32::MAX,
+            |packed| packed.lines.truncate(packed.lines.len() - 1),
+            inside_a_character,
+        ];
+        for (i, damage) in damage.into_iter().enumerate() {
+            let mut packed = PackedGuide::from_guide(&guide);
+            damage(&mut packed);
+            assert!(packed.into_guide("g").is_none(), "damage {i}");
+        }
+    }
+}
