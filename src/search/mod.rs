@@ -17,6 +17,8 @@
 //! stems, with titles and `### Search terms` counting above body text. A query that matches
 //! nothing gets a "did you mean" suggestion when a close word of the guides would match.
 
+mod build;
+mod coded;
 mod english;
 mod hit;
 mod index;
@@ -629,6 +631,18 @@ mod tests {
                 three.search(&library, query, 20),
                 "{query}"
             );
+        }
+        // Every match, phrases above all: a topic read on a later thread holds its phrases too.
+        for query in [
+            "working relationships",
+            "care worker",
+            "professional relationships",
+            "care certificate",
+            "person centred",
+        ] {
+            let all = one.search_all(&library, query);
+            assert!(all.iter().filter(|hit| hit.tier == Tier::Phrase).count() > 2);
+            assert_eq!(all, three.search_all(&library, query), "{query}");
         }
     }
 

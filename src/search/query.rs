@@ -2,6 +2,7 @@
 //! every word, scored with BM25.
 
 use super::Tier;
+use super::coded::{CodedPhrase, Postings};
 use super::english;
 use super::index::{Close, END_OF_TEXT, StemId};
 use super::words::{for_each_word, is_stop_word};
@@ -19,9 +20,9 @@ pub trait Corpus: Sync {
     /// The stem id of a lowercase word of the guides.
     fn word_stem(&self, word: &str) -> Option<StemId>;
     /// The topics using `stem` (not as a stop word), in topic order, with their weights.
-    fn postings(&self, stem: StemId) -> (&[u32], &[u16]);
+    fn postings(&self, stem: StemId) -> Postings<'_>;
     fn topic_frequency(&self, stem: StemId) -> usize {
-        self.postings(stem).0.len()
+        self.postings(stem).len()
     }
     /// The other stems of `stem_text`'s synonym group that the guides use.
     fn synonyms(&self, stem_text: &str) -> &[StemId];
@@ -257,17 +258,18 @@ pub fn candidates(index: &impl Corpus, words: &[QueryWord]) -> Vec<Candidate> {
             .max()
             .unwrap_or(0);
         for alternative in &word.alternatives {
-            let (postings, weights) = index.postings(alternative.stem);
+            let postings = index.postings(alternative.stem);
             let df = match alternative.kind {
                 Kind::Prefix => prefix_df,
                 _ => postings.len(),
             } as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
             let factor = alternative.weight * idf;
-            for (&topic, &weight) in postings.iter().zip(weights) {
+            // `for_each` reads coded postings in a tighter loop than `next` can.
+            postings.for_each(|(topic, weight)| {
                 let t = topic as usize;
                 if matched[t] != round {
-                    continue;
+                    return;
                 }
                 let tf = f32::from(weight) / 10.0;
                 let norm = K1 * (1.0 - B + B * index.length(topic) / index.average_length());
@@ -278,7 +280,7 @@ pub fn candidates(index: &impl Corpus, words: &[QueryWord]) -> Vec<Candidate> {
                 }
                 word_score[t] = word_score[t].max(s);
                 word_kind[t] = word_kind[t].min(alternative.kind);
-            }
+            });
         }
         for &topic in &touched {
             let t = topic as usize;
@@ -435,6 +437,8 @@ pub struct PhraseFinder {
     phrase: Vec<StemId>,
     /// Which word of the phrase is looked for.
     anchor: usize,
+    /// The phrase as the index's coded streams hold it.
+    coded: CodedPhrase,
 }
 
 impl PhraseFinder {
@@ -446,7 +450,14 @@ impl PhraseFinder {
         Some(Self {
             phrase: phrase.to_vec(),
             anchor: anchor.min(phrase.len() - 1),
+            coded: CodedPhrase::new(phrase, anchor.min(phrase.len() - 1)),
         })
+    }
+
+    /// Whether the phrase lies in a row in one text of a coded stream (see
+    /// [`coded`](super::coded)).
+    pub fn is_in_coded(&self, coded: &[u8]) -> bool {
+        self.coded.is_in(coded)
     }
 
     pub fn is_in(&self, stream: &[StemId]) -> bool {

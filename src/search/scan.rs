@@ -12,6 +12,7 @@
 //! holding none cannot hold a wanted word. The few that hold one are split into words as the
 //! index does, and counted the same way.
 
+use super::coded::Postings;
 use super::index::{Close, Index, Scope, StemId, average_length, synonym_table, text_length};
 use super::parts::parts;
 use super::query::{Corpus, PhraseFinder};
@@ -399,10 +400,12 @@ impl Corpus for Scan {
             }
         }
     }
-    fn postings(&self, stem: StemId) -> (&[u32], &[u16]) {
+    fn postings(&self, stem: StemId) -> Postings<'_> {
         self.postings
             .get(stem as usize)
-            .map_or((&[], &[]), |(topics, weights)| (topics, weights))
+            .map_or(Postings::empty(), |(topics, weights)| {
+                Postings::plain(topics, weights)
+            })
     }
     fn synonyms(&self, stem_text: &str) -> &[StemId] {
         if !self.stem_ids.contains_key(stem_text) {
