@@ -130,21 +130,33 @@ impl<'a> TitleWords<'a> {
 }
 
 /// Whether the first of [`tokens`]`(text)` is one of [`REFERRING_WORDS`]; a first word of plain
-/// ASCII letters and digits ("They,") is compared as it is, without a copy.
+/// ASCII letters and digits ("They,") is found byte by byte and compared without a copy.
 fn refers_back(text: &str) -> bool {
-    if let Some(chunk) = text.split_whitespace().next()
-        && let Some(plain) = plain_first_word(chunk)
+    let bytes = text.as_bytes();
+    // Vertical tab is whitespace to `char::is_whitespace`, not to `u8::is_ascii_whitespace`.
+    let start = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_whitespace() || b == b'\x0b'))
+        .unwrap_or(bytes.len());
+    // Text that starts with a letter outside ASCII (or a space outside ASCII) is split as
+    // `first_word` splits it.
+    if bytes.get(start).is_some_and(u8::is_ascii)
+        && let Some(plain) = plain_first_word(&text[start..])
     {
-        return REFERRING_WORDS
-            .iter()
-            .any(|word| word.eq_ignore_ascii_case(plain));
+        return plain.len() <= LONGEST_REFERRING_WORD
+            && REFERRING_WORDS
+                .iter()
+                .any(|word| word.eq_ignore_ascii_case(plain));
     }
     first_word(text).is_some_and(|first| REFERRING_WORDS.contains(&first.as_str()))
 }
 
-/// The first word of `chunk` (text without spaces) when it is plain ASCII letters and digits
-/// followed by nothing or by ASCII punctuation other than an apostrophe: then it is the first
-/// token, but for case.
+/// The length of the longest of [`REFERRING_WORDS`].
+const LONGEST_REFERRING_WORD: usize = 5;
+
+/// The first word of `chunk` (text starting with its first word) when it is plain ASCII
+/// letters and digits followed by nothing or by an ASCII byte other than an apostrophe: then it
+/// is the first token, but for case.
 fn plain_first_word(chunk: &str) -> Option<&str> {
     let end = chunk
         .bytes()
@@ -182,27 +194,19 @@ fn holds(words: &[String], wanted: &str) -> bool {
         .any(|w| merged(stem(w)) == wanted)
 }
 
-/// How many words (split at whitespace) `text` has, counting no further than `most`. Plain
-/// ASCII is counted byte by byte; anything else as `str::split_whitespace` splits it.
+/// How many words (split at whitespace) `text` has, counting no further than `most`. ASCII
+/// text is split byte by byte; other text as `str::split_whitespace` splits it.
 fn words_up_to(text: &str, most: usize) -> usize {
-    let mut count = 0;
-    let mut in_word = false;
-    for &byte in text.as_bytes() {
-        // Vertical tab is whitespace to `char::is_whitespace`, not to `u8::is_ascii_whitespace`.
-        if !byte.is_ascii() || byte == b'\x0b' {
-            return text.split_whitespace().take(most).count();
-        }
-        if byte.is_ascii_whitespace() {
-            in_word = false;
-        } else if !in_word {
-            if count == most {
-                break;
-            }
-            in_word = true;
-            count += 1;
-        }
+    if !text.is_ascii() {
+        return text.split_whitespace().take(most).count();
     }
-    count
+    // The ASCII characters `char::is_whitespace` takes (vertical tab included).
+    let space = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+    text.as_bytes()
+        .split(space)
+        .filter(|word| !word.is_empty())
+        .take(most)
+        .count()
 }
 
 /// Snowball stems of the words that are not stop words, without synonyms: "Colleagues" names
@@ -392,6 +396,14 @@ mod tests {
     }
 
     #[test]
+    fn no_referring_word_is_longer_than_the_longest() {
+        assert_eq!(
+            REFERRING_WORDS.iter().map(|w| w.len()).max(),
+            Some(LONGEST_REFERRING_WORD)
+        );
+    }
+
+    #[test]
     fn the_first_word_is_the_first_token() {
         for text in [
             "Staff help.",
@@ -408,6 +420,11 @@ mod tests {
             "THEY help.",
             "These: all",
             "Them's the rules",
+            "\u{a0}They help",
+            "\u{b}They help",
+            " \tThis\u{2019}ll do",
+            "Those\u{a0}two",
+            "Theirs is",
             "\u{201c}Its\u{201d} is a word",
         ] {
             let first = tokens(text).into_iter().next();
