@@ -121,14 +121,6 @@ impl PackedGuide {
             source_position,
         } = guide;
         let mut store = StoreBuilder::default();
-        let list = |store: &mut StoreBuilder, texts: &Texts| {
-            store.list(
-                texts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| (item, texts.line(i))),
-            )
-        };
         let mut packed = Packed {
             id: store.text(id),
             title: store.text(title),
@@ -146,43 +138,9 @@ impl PackedGuide {
             source_position: *source_position,
         };
         for topic in topics {
-            let Topic {
-                id,
-                title,
-                summary,
-                key_features,
-                examples,
-                lists,
-                criteria,
-                search_terms,
-                tables,
-                question,
-                model_answer,
-                see_also,
-                party,
-                context,
-                line,
-            } = topic;
-            packed.topics.push(PackedTopic {
-                id: store.text(id),
-                title: store.text(title),
-                summary: store.text(summary),
-                key_features: list(&mut store, key_features),
-                examples: list(&mut store, examples),
-                lists: lists
-                    .iter()
-                    .map(|PointList { name, points }| (store.text(name), list(&mut store, points)))
-                    .collect(),
-                criteria: list(&mut store, criteria),
-                search_terms: list(&mut store, search_terms),
-                tables: tables.iter().map(table_parts).collect(),
-                question: question.as_deref().map(|q| store.text(q)),
-                model_answer: list(&mut store, model_answer),
-                see_also: see_also.iter().map(link_parts).collect(),
-                party: *party,
-                context: *context,
-                line: *line,
-            });
+            packed
+                .topics
+                .push(PackedTopic::from_topic(&mut store, topic));
         }
         packed.finish(store)
     }
@@ -203,18 +161,6 @@ impl PackedGuide {
             source_position,
         } = guide;
         let mut store = StoreBuilder::default();
-        let unlined = |store: &mut StoreBuilder, items: &[String]| {
-            store.list(items.iter().map(|item| (item.as_str(), 0)))
-        };
-        let lined = |store: &mut StoreBuilder, items: &[String], lines: &[usize]| {
-            let line = |i: usize| lines.get(i).copied().unwrap_or(0);
-            store.list(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| (item.as_str(), line(i))),
-            )
-        };
         let mut packed = Packed {
             id: store.text(&id),
             title: store.text(&title),
@@ -232,47 +178,9 @@ impl PackedGuide {
             source_position,
         };
         for topic in topics {
-            let draft::Topic {
-                id,
-                title,
-                summary,
-                key_features,
-                examples,
-                lists,
-                criteria,
-                search_terms,
-                tables,
-                question,
-                model_answer,
-                see_also,
-                party,
-                context,
-                line,
-                item_lines,
-            } = topic;
-            packed.topics.push(PackedTopic {
-                id: store.text(&id),
-                title: store.text(&title),
-                summary: store.text(&summary),
-                key_features: lined(&mut store, &key_features, &item_lines.key_features),
-                examples: lined(&mut store, &examples, &item_lines.examples),
-                lists: lists
-                    .iter()
-                    .map(|list| {
-                        let name = store.text(&list.name);
-                        (name, lined(&mut store, &list.points, &list.lines))
-                    })
-                    .collect(),
-                criteria: unlined(&mut store, &criteria),
-                search_terms: unlined(&mut store, &search_terms),
-                tables: tables.iter().map(table_parts).collect(),
-                question: question.as_deref().map(|q| store.text(q)),
-                model_answer: unlined(&mut store, &model_answer),
-                see_also: see_also.iter().map(link_parts).collect(),
-                party,
-                context,
-                line,
-            });
+            packed
+                .topics
+                .push(PackedTopic::from_draft(&mut store, topic));
         }
         packed.finish(store)
     }
@@ -328,6 +236,32 @@ impl Packed {
     }
 }
 
+/// A model list packed into `store`, each item with its line.
+fn list(store: &mut StoreBuilder, texts: &Texts) -> ListSpan {
+    store.list(
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item, texts.line(i))),
+    )
+}
+
+/// A draft list without lines (criteria, search terms, model answers) packed into `store`.
+fn unlined(store: &mut StoreBuilder, items: &[String]) -> ListSpan {
+    store.list(items.iter().map(|item| (item.as_str(), 0)))
+}
+
+/// A draft list packed into `store` with each item's line (0 where the draft has none).
+fn lined(store: &mut StoreBuilder, items: &[String], lines: &[usize]) -> ListSpan {
+    let line = |i: usize| lines.get(i).copied().unwrap_or(0);
+    store.list(
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.as_str(), line(i))),
+    )
+}
+
 fn table_parts(table: &Table) -> (String, Vec<String>, Vec<Vec<String>>) {
     let Table { name, header, rows } = table;
     (name.clone(), header.clone(), rows.clone())
@@ -343,6 +277,92 @@ fn link_parts(link: &TopicLink) -> (String, usize, usize) {
 }
 
 impl PackedTopic {
+    /// The model's topic packed into `store`.
+    fn from_topic(store: &mut StoreBuilder, topic: &Topic) -> Self {
+        let Topic {
+            id,
+            title,
+            summary,
+            key_features,
+            examples,
+            lists,
+            criteria,
+            search_terms,
+            tables,
+            question,
+            model_answer,
+            see_also,
+            party,
+            context,
+            line,
+        } = topic;
+        Self {
+            id: store.text(id),
+            title: store.text(title),
+            summary: store.text(summary),
+            key_features: list(store, key_features),
+            examples: list(store, examples),
+            lists: lists
+                .iter()
+                .map(|PointList { name, points }| (store.text(name), list(store, points)))
+                .collect(),
+            criteria: list(store, criteria),
+            search_terms: list(store, search_terms),
+            tables: tables.iter().map(table_parts).collect(),
+            question: question.as_deref().map(|q| store.text(q)),
+            model_answer: list(store, model_answer),
+            see_also: see_also.iter().map(link_parts).collect(),
+            party: *party,
+            context: *context,
+            line: *line,
+        }
+    }
+
+    /// The parser's draft topic packed into `store`.
+    fn from_draft(store: &mut StoreBuilder, topic: draft::Topic) -> Self {
+        let draft::Topic {
+            id,
+            title,
+            summary,
+            key_features,
+            examples,
+            lists,
+            criteria,
+            search_terms,
+            tables,
+            question,
+            model_answer,
+            see_also,
+            party,
+            context,
+            line,
+            item_lines,
+        } = topic;
+        Self {
+            id: store.text(&id),
+            title: store.text(&title),
+            summary: store.text(&summary),
+            key_features: lined(store, &key_features, &item_lines.key_features),
+            examples: lined(store, &examples, &item_lines.examples),
+            lists: lists
+                .iter()
+                .map(|list| {
+                    let name = store.text(&list.name);
+                    (name, lined(store, &list.points, &list.lines))
+                })
+                .collect(),
+            criteria: unlined(store, &criteria),
+            search_terms: unlined(store, &search_terms),
+            tables: tables.iter().map(table_parts).collect(),
+            question: question.as_deref().map(|q| store.text(q)),
+            model_answer: unlined(store, &model_answer),
+            see_also: see_also.iter().map(link_parts).collect(),
+            party,
+            context,
+            line,
+        }
+    }
+
     fn into_topic(self, store: &Arc<Store>) -> Option<Topic> {
         let Self {
             id,
