@@ -4,7 +4,9 @@
 //! runs it (`process/`: first frame, `check` and `search` (a word, and a misspelling on 500
 //! guides, which builds the index), built-in guides, 500 and 5,000
 //! generated guides with a warm cache). `cargo bench -- process/` runs just those.
-//! The progress store's figures are in benches/progress.rs.
+//! The progress store's figures are in benches/progress.rs; peak memory (built-in guides, and
+//! 5,000 guides' first frame and a session with a search) and the slowest search keystroke on
+//! 5,000 guides in benches/memory.rs (`cargo bench --bench memory`).
 
 #[path = "../examples/gen_library.rs"]
 #[allow(dead_code)]

@@ -1,6 +1,7 @@
 //! Worst-case search latency: types awkward queries one key at a time into the Search pane of a
 //! generated library and prints the slowest and the mean keystroke (matching plus drawing) for
 //! each. Criterion's benches report means; this reports the maximum a learner would feel.
+//! `cargo bench --bench memory` runs the same [`measure`] on 5,000 generated guides.
 //!
 //! ```sh
 //! cargo run --release --example typing_latency              # 500 generated guides
@@ -11,14 +12,15 @@
 
 #![forbid(unsafe_code)]
 
+// Public so that benches/memory.rs, which includes this file, writes its library with it too.
 #[path = "gen_library.rs"]
 #[allow(dead_code)]
-mod gen_library;
+pub mod gen_library;
 
 use anyhow::{Context, Result, bail};
 use carestudy::app::keys::Key;
 use carestudy::app::{App, AppOptions, Pane};
-use carestudy::content::load_dir;
+use carestudy::content::{Library, load_dir};
 use carestudy::search::SearchIndex;
 use carestudy::ui::{self, Theme, ThemeName};
 use clap::Parser;
@@ -94,6 +96,79 @@ fn main() -> Result<()> {
         index.heap_bytes() as f64 / 1e6,
     );
     drop(index);
+    measure(library, args.runs)?.print();
+    Ok(())
+}
+
+/// What typing every query took, keystroke by keystroke (matching plus drawing at 80x24).
+pub struct Latency {
+    /// The first keystroke, which builds the search index: timed on its own.
+    pub first: Duration,
+    pub queries: Vec<QueryLatency>,
+    /// Every keystroke after the first, over all queries and runs.
+    pub keystrokes: Vec<Duration>,
+}
+
+pub struct QueryLatency {
+    pub query: &'static str,
+    pub slowest: Duration,
+    /// The query as it stood at its slowest keystroke.
+    pub slowest_at: String,
+    pub mean: Duration,
+    /// Topics found for the whole query.
+    pub topics: usize,
+}
+
+impl Latency {
+    pub fn slowest(&self) -> Duration {
+        self.keystrokes.iter().max().copied().unwrap_or_default()
+    }
+
+    pub fn mean(&self) -> Duration {
+        mean(&self.keystrokes)
+    }
+
+    /// The first keystroke, then each query's slowest and mean keystroke, then all of them.
+    pub fn print(&self) {
+        println!(
+            "first keystroke (builds the index): {:.1} ms",
+            self.first.as_secs_f64() * 1e3
+        );
+        println!(
+            "{:>24}  {:>9}  {:>9}  {:>6}",
+            "query", "slowest", "mean", "topics"
+        );
+        for query in &self.queries {
+            println!(
+                "{:>24}  {:>7.2}ms  {:>7.2}ms  {:>6}  (slowest at {:?})",
+                query.query,
+                query.slowest.as_secs_f64() * 1e3,
+                query.mean.as_secs_f64() * 1e3,
+                query.topics,
+                query.slowest_at,
+            );
+        }
+        println!("{}", self.summary());
+    }
+
+    /// "over N keystrokes: mean M ms, slowest S ms"
+    pub fn summary(&self) -> String {
+        format!(
+            "over {} keystrokes: mean {:.2} ms, slowest {:.2} ms",
+            self.keystrokes.len(),
+            self.mean().as_secs_f64() * 1e3,
+            self.slowest().as_secs_f64() * 1e3
+        )
+    }
+}
+
+fn mean(times: &[Duration]) -> Duration {
+    times.iter().sum::<Duration>() / u32::try_from(times.len().max(1)).unwrap_or(u32::MAX)
+}
+
+/// Opens the Search pane on `library` and types each of [`QUERIES`] `runs` times, one key at a
+/// time, timing each keystroke from the key to the drawn frame.
+pub fn measure(library: Library, runs: u32) -> Result<Latency> {
     let mut app = App::new(
         library,
         AppOptions {
@@ -107,22 +182,15 @@ fn main() -> Result<()> {
     let start = Instant::now();
     app.handle_key(Key::Char('a'));
     terminal.draw(|frame| ui::draw(frame, &app, &theme))?;
-    println!(
-        "first keystroke (builds the index): {:.1} ms",
-        start.elapsed().as_secs_f64() * 1e3
-    );
+    let first = start.elapsed();
     app.handle_key(Key::Ctrl('u'));
+    let mut queries = Vec::new();
     let mut all = Vec::new();
-    println!(
-        "{:>24}  {:>9}  {:>9}  {:>6}",
-        "query", "slowest", "mean", "topics"
-    );
     for query in QUERIES {
         let mut times = Vec::new();
-        let mut total = 0;
-        // The query as it stood at the slowest keystroke.
+        let mut topics = 0;
         let mut slowest_at = (Duration::ZERO, String::new());
-        for _ in 0..args.runs {
+        for _ in 0..runs {
             for (n, c) in query.char_indices() {
                 let start = Instant::now();
                 app.handle_key(Key::Char(c));
@@ -139,26 +207,21 @@ fn main() -> Result<()> {
                     app.panes().search.input().text()
                 );
             }
-            total = app.panes().search.total();
+            topics = app.panes().search.total();
             app.handle_key(Key::Ctrl('u'));
         }
-        let slowest = times.iter().max().copied().unwrap_or_default();
-        let mean = times.iter().sum::<Duration>() / u32::try_from(times.len()).unwrap_or(1);
-        println!(
-            "{query:>24}  {:>7.2}ms  {:>7.2}ms  {total:>6}  (slowest at {:?})",
-            slowest.as_secs_f64() * 1e3,
-            mean.as_secs_f64() * 1e3,
-            slowest_at.1,
-        );
+        queries.push(QueryLatency {
+            query,
+            slowest: slowest_at.0,
+            slowest_at: slowest_at.1,
+            mean: mean(&times),
+            topics,
+        });
         all.extend(times);
     }
-    let slowest = all.iter().max().copied().unwrap_or_default();
-    let mean = all.iter().sum::<Duration>() / u32::try_from(all.len()).unwrap_or(1);
-    println!(
-        "over {} keystrokes: mean {:.2} ms, slowest {:.2} ms",
-        all.len(),
-        mean.as_secs_f64() * 1e3,
-        slowest.as_secs_f64() * 1e3
-    );
-    Ok(())
+    Ok(Latency {
+        first,
+        queries,
+        keystrokes: all,
+    })
 }
