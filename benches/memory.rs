@@ -109,9 +109,9 @@ fn run() -> Result<()> {
 
 /// The built-in peak depends on the start's functions lying side by side (link/start-order.txt,
 /// README "How the start stays small"). Their names carry hashes of the crates' features, and
-/// the binary cargo builds for benches has the dev-dependencies' features too (libc, getrandom,
-/// once_cell, num-traits), so its names can differ from `cargo build --release`'s and the list
-/// no longer applies: says how much of the list this binary has.
+/// cargo builds for benches with the dev-dependencies' features turned on in shared crates:
+/// Cargo.toml asks for them in the normal build too, so both are one binary, until a new
+/// dev-dependency parts them. Says how much of the list this binary has.
 fn start_order_note() -> Result<()> {
     let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("link/start-order.txt");
     let Ok(list) = std::fs::read_to_string(&list) else {
@@ -136,10 +136,12 @@ fn start_order_note() -> Result<()> {
     );
     if share < 90 {
         println!(
-            "{:45} so this binary's start is not laid out as the release build's: for the built-in\n\
-             {:45} peak of `cargo build --release`'s binary, build it, then run `/usr/bin/time -f %M\n\
-             {:45} target/release/carestudy snapshot --keys q` (README, Performance)",
-            "", "", ""
+            "{:45} so its start is not laid out as the list says: a dev-dependency turns on features\n\
+             {:45} in a crate carestudy uses that Cargo.toml does not ask for (compare `cargo tree\n\
+             {:45} -e normal -f '{{p}} {{f}}'` with `-e normal,dev`), or the list is stale\n\
+             {:45} (tools/start_order.py); cargo build --release and /usr/bin/time -f %M measure\n\
+             {:45} the release build (README, Performance)",
+            "", "", "", "", ""
         );
     }
     Ok(())
