@@ -121,7 +121,11 @@ impl PackedGuide {
             source_position,
         } = guide;
         let mut store = StoreBuilder::default();
-        let mut packed = Packed {
+        // The spans first, as the texts go into `store`; its buffer goes in last.
+        let mut packed = Self {
+            text: String::new(),
+            bounds: Vec::new(),
+            lines: Vec::new(),
             id: store.text(id),
             title: store.text(title),
             criterion: store.text(criterion),
@@ -142,7 +146,8 @@ impl PackedGuide {
                 .topics
                 .push(PackedTopic::from_topic(&mut store, topic));
         }
-        packed.finish(store)
+        (packed.text, packed.bounds, packed.lines) = store.into_parts();
+        packed
     }
 
     /// The parser's finished draft packed.
@@ -161,7 +166,11 @@ impl PackedGuide {
             source_position,
         } = guide;
         let mut store = StoreBuilder::default();
-        let mut packed = Packed {
+        // The spans first, as the texts go into `store`; its buffer goes in last.
+        let mut packed = Self {
+            text: String::new(),
+            bounds: Vec::new(),
+            lines: Vec::new(),
             id: store.text(&id),
             title: store.text(&title),
             criterion: store.text(&criterion),
@@ -182,57 +191,8 @@ impl PackedGuide {
                 .topics
                 .push(PackedTopic::from_draft(&mut store, topic));
         }
-        packed.finish(store)
-    }
-}
-
-/// A packed guide without its buffer yet.
-struct Packed {
-    id: Span,
-    title: Span,
-    criterion: Span,
-    verb: CommandVerb,
-    source: Span,
-    criteria: ListSpan,
-    references: Vec<(Span, Span)>,
-    introduction: Span,
-    topics: Vec<PackedTopic>,
-    id_position: (usize, usize),
-    source_position: (usize, usize),
-}
-
-impl Packed {
-    fn finish(self, store: StoreBuilder) -> PackedGuide {
-        let (text, bounds, lines) = store.into_parts();
-        let Self {
-            id,
-            title,
-            criterion,
-            verb,
-            source,
-            criteria,
-            references,
-            introduction,
-            topics,
-            id_position,
-            source_position,
-        } = self;
-        PackedGuide {
-            text,
-            bounds,
-            lines,
-            id,
-            title,
-            criterion,
-            verb,
-            source,
-            criteria,
-            references,
-            introduction,
-            topics,
-            id_position,
-            source_position,
-        }
+        (packed.text, packed.bounds, packed.lines) = store.into_parts();
+        packed
     }
 }
 
